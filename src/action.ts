@@ -1,0 +1,155 @@
+// The run, in the order that keeps the secret safe: everything reversible before the one
+// irreversible call, and after it, nothing lost and nothing left half-done without saying so.
+import { createHash } from 'node:crypto'
+import { CancellationGuard, type SignalSource } from './cancel.js'
+import { ComposioError, rotateWebhookSecret } from './composio.js'
+import { createGitHubClient } from './github/client.js'
+import type { Fetch } from './http.js'
+import type { Settings } from './inputs.js'
+import { preflight, type PreparedTarget } from './preflight.js'
+import {
+  dryRunSummary,
+  incompleteMessage,
+  rotationSummary,
+  writtenLabels,
+  type Rotation
+} from './report.js'
+import { loadSealer } from './seal.js'
+import { sealFor, writeAll, type WriteOutcome } from './write.js'
+
+/** The slice of @actions/core a run uses; tests pass their own. */
+export interface Io {
+  setSecret(value: string): void
+  setOutput(name: string, value: string): void
+  info(message: string): void
+  warning(message: string): void
+  error(message: string): void
+  writeSummary(markdown: string): Promise<void>
+}
+
+export interface Deps {
+  io: Io
+  fetch: Fetch
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  now: () => Date
+  signals: SignalSource
+  exit: (code: number) => void
+  /** Octokit's backoff unit: 1000 ms in production. */
+  backoffUnitMs?: number
+}
+
+export async function runAction(settings: Settings, deps: Deps): Promise<void> {
+  const { io } = deps
+  // 1. Credentials are masked first, whatever their source, so no later line can show them.
+  io.setSecret(settings.githubToken)
+  io.setSecret(settings.composioAuth.value)
+  const sealer = loadSealer() // libsodium's start-up overlaps the preflight requests.
+  sealer.catch(() => undefined) // awaited later; a preflight failure must not leave it unhandled
+  const github = createGitHubClient({
+    baseUrl: settings.githubApiUrl,
+    token: settings.githubToken,
+    fetch: deps.fetch,
+    warn: io.warning,
+    backoffUnitMs: deps.backoffUnitMs
+  })
+  const guard = new CancellationGuard(deps.signals, io.error, deps.exit)
+  try {
+    // 2. Preflight: every target proves writable before anything irreversible happens.
+    io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`)
+    const prepared = await preflight(github, settings)
+    if (settings.dryRun) return await reportDryRun(settings, prepared, io)
+
+    // 3–4. Rotate exactly once; the client masks the secret on the line after parsing it.
+    guard.rotating()
+    const secret = await rotateWebhookSecret(
+      {
+        baseUrl: settings.composioBaseUrl,
+        auth: settings.composioAuth,
+        fetch: deps.fetch,
+        timeoutMs: settings.timeoutMs,
+        sleep: ms => deps.sleep(ms, guard.signal),
+        mask: io.setSecret,
+        log: io.warning,
+        mayRetry: () => !guard.signal.aborted
+      },
+      settings.subscriptionId
+    ).catch(error => {
+      throw explainRotationFailure(error)
+    })
+    const rotation: Rotation = {
+      subscriptionId: settings.subscriptionId,
+      secretName: settings.secretName,
+      fingerprint: fingerprint(secret),
+      rotatedAt: deps.now().toISOString()
+    }
+    // Outputs first: even if a write fails, a later step of this job can still finish by hand.
+    io.setOutput('secret', secret)
+    io.setOutput('fingerprint', rotation.fingerprint)
+    io.setOutput('rotated-at', rotation.rotatedAt)
+    io.info(
+      `Rotated subscription ${settings.subscriptionId}; new secret fingerprint ${rotation.fingerprint}.`
+    )
+
+    // 5. Seal for each target's own key, then write every target in parallel.
+    const writes = sealFor(prepared, settings.secretName, secret, await sealer)
+    const unfinished = (done: ReadonlySet<number>, why: (index: number) => string): string =>
+      incompleteMessage(
+        rotation,
+        settings.githubApiUrl,
+        prepared.flatMap((p, i) =>
+          done.has(i) ? [] : [{ label: p.label, write: writes[i]!, why: why(i) }]
+        ),
+        prepared.length
+      )
+    if (guard.signal.aborted) {
+      throw new Error(
+        `Cancelled after the rotation. ${unfinished(new Set(), () => 'cancelled before the write')}`
+      )
+    }
+    guard.writing(confirmed =>
+      unfinished(confirmed, () => 'cancelled before GitHub confirmed the write')
+    )
+    const results = await writeAll(github, prepared, writes, settings.timeoutMs, index =>
+      guard.confirm(index)
+    )
+
+    // 6. Report; 7. a partial write fails the run with a replay recipe per unwritten target.
+    io.setOutput('targets', JSON.stringify(writtenLabels(results)))
+    await io.writeSummary(rotationSummary(rotation, settings.githubApiUrl, results))
+    const written = new Set(results.flatMap((r, i) => ('written' in r.outcome ? [i] : [])))
+    if (written.size < results.length) {
+      throw new Error(unfinished(written, i => failureOf(results[i]!.outcome)))
+    }
+    io.info(
+      `Stored ${settings.secretName} in ${written.size} target(s): ${writtenLabels(results).join(', ')}.`
+    )
+  } finally {
+    guard.dispose()
+  }
+}
+
+/** First 16 hex digits of the secret's SHA-256: lets a receiver confirm which secret it holds. */
+export function fingerprint(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16)
+}
+
+function failureOf(outcome: WriteOutcome): string {
+  return 'failed' in outcome ? outcome.failed : ''
+}
+
+/** A failed rotation says whether the old secret may be dead, and what to do. */
+function explainRotationFailure(error: unknown): unknown {
+  if (!(error instanceof ComposioError)) return error
+  const consequence = error.mayHaveRotated
+    ? 'The subscription may have been rotated although no secret reached this run, so its old secret may no longer work: run this action again (the newest rotation is the one that counts). Nothing was written to GitHub.'
+    : 'Nothing was rotated and nothing written: the old secret still works.'
+  return new ComposioError(`${error.message}\n${consequence}`, error.status, error.mayHaveRotated)
+}
+
+async function reportDryRun(settings: Settings, prepared: PreparedTarget[], io: Io): Promise<void> {
+  io.info(
+    `Dry run: every target is writable. A real run would rotate subscription ${settings.subscriptionId} once and write ${settings.secretName} to ${prepared.map(p => p.label).join(', ')}. Nothing was rotated or written.`
+  )
+  io.setOutput('targets', '[]')
+  await io.writeSummary(dryRunSummary(settings.secretName, settings.subscriptionId, prepared))
+}

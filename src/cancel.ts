@@ -1,0 +1,74 @@
+// Runner cancellation: SIGINT, then SIGTERM 7.5 s later. What a signal must do depends on whether
+// the irreversible rotation has been sent: before it, stop; after it, never leave silently.
+
+export interface SignalSource {
+  on(event: 'SIGINT' | 'SIGTERM', listener: (signal: string) => void): unknown
+  off(event: 'SIGINT' | 'SIGTERM', listener: (signal: string) => void): unknown
+}
+
+type Phase =
+  | { name: 'checking' }
+  | { name: 'rotating' }
+  | { name: 'writing'; unfinished: (confirmed: ReadonlySet<number>) => string }
+  | { name: 'done' }
+
+export class CancellationGuard {
+  private phase: Phase = { name: 'checking' }
+  private readonly confirmed = new Set<number>()
+  private readonly controller = new AbortController()
+
+  constructor(
+    private readonly signals: SignalSource,
+    private readonly fail: (message: string) => void,
+    private readonly exit: (code: number) => void
+  ) {
+    signals.on('SIGINT', this.onSignal)
+    signals.on('SIGTERM', this.onSignal)
+  }
+
+  /** Aborted once a signal arrives while rotating: no new attempt, no backoff wait. */
+  get signal(): AbortSignal {
+    return this.controller.signal
+  }
+
+  rotating(): void {
+    this.phase = { name: 'rotating' }
+  }
+
+  /** From here a signal prints `unfinished` (the replay recipes of unconfirmed writes) and exits. */
+  writing(unfinished: (confirmed: ReadonlySet<number>) => string): void {
+    this.phase = { name: 'writing', unfinished }
+  }
+
+  confirm(index: number): void {
+    this.confirmed.add(index)
+  }
+
+  dispose(): void {
+    this.phase = { name: 'done' }
+    this.signals.off('SIGINT', this.onSignal)
+    this.signals.off('SIGTERM', this.onSignal)
+  }
+
+  private readonly onSignal = (signal: string): void => {
+    switch (this.phase.name) {
+      case 'checking':
+        this.fail(
+          `Cancelled (${signal}) before the rotation: nothing was rotated, nothing written.`
+        )
+        return this.exit(1)
+      case 'rotating':
+        // The old secret may already be dead: wait for Composio's answer (bounded by the timeout),
+        // then the run reports what is left to do instead of writing.
+        if (!this.controller.signal.aborted) this.controller.abort()
+        return
+      case 'writing':
+        this.fail(
+          `Cancelled (${signal}) after the rotation. ${this.phase.unfinished(this.confirmed)}`
+        )
+        return this.exit(1)
+      case 'done':
+        return
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Octokit, light: @octokit/core with only the two plugins this action needs (the full
+// @octokit/rest costs ~60 ms of start-up for endpoint methods we would never call).
+import { Octokit } from '@octokit/core'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
+import type { Fetch } from '../http.js'
+
+export type GitHubClient = InstanceType<typeof Octokit>
+
+export interface GitHubClientOptions {
+  baseUrl: string
+  token: string
+  fetch: Fetch
+  warn: (message: string) => void
+  /** Milliseconds per unit of Octokit's backoff: 1000 in production, small in tests. */
+  backoffUnitMs?: number
+}
+
+/** Retries: two, after 0.5 s and 2 s, so a dead API fails a step within seconds, not minutes. */
+const RETRIES = 2
+/** The longest rate-limit wait worth making; longer, and the run fails (or prints its replay recipe). */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 60
+
+const ThrottledOctokit = Octokit.plugin(retry, throttling)
+
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const unit = options.backoffUnitMs ?? 1000
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _: unknown,
+      retryCount: number
+    ) => {
+      const retrying = retryCount < RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS
+      options.warn(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter} s` : 'giving up'}`
+      )
+      return retrying
+    }
+  return new ThrottledOctokit({
+    baseUrl: options.baseUrl,
+    auth: options.token,
+    userAgent: 'rotate-composio-webhook-secret',
+    request: { fetch: options.fetch },
+    log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
+    // 429 and rate-limit 403s belong to the throttling plugin, which reads retry-after and
+    // x-ratelimit-reset; the retry plugin takes 5xx and lost answers.
+    retry: {
+      retries: RETRIES,
+      retryAfterBaseValue: unit / 2,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451]
+    },
+    throttle: {
+      retryAfterBaseValue: unit,
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+      // The default write group sends one write a second. Secret writes go out together, within
+      // GitHub's secondary limits: 80 content-creating requests a minute.
+      write: new Bottleneck.Group({
+        maxConcurrent: 20,
+        minTime: 0,
+        reservoir: 80,
+        reservoirRefreshAmount: 80,
+        reservoirRefreshInterval: 60_000
+      })
+    }
+  })
+}

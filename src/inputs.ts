@@ -1,0 +1,240 @@
+// Every input read and validated once, into one typed settings object, before any request.
+// Dependency-free on purpose: a bad input fails before Octokit, libsodium or @actions/core load.
+import {
+  formatTarget,
+  isRepositoryName,
+  parseRepository,
+  parseTarget,
+  parseTargetLines,
+  type Target
+} from './targets.js'
+
+export type Visibility = 'all' | 'private' | 'selected'
+
+export interface ComposioAuth {
+  header: 'x-api-key' | 'x-user-api-key'
+  value: string
+}
+
+export interface Settings {
+  subscriptionId: string
+  composioAuth: ComposioAuth
+  githubToken: string
+  secretName: string
+  targets: Target[]
+  /** Organization targets only; undefined keeps an existing secret's visibility. */
+  visibility: Visibility | undefined
+  /** Repository names in the organization, for `visibility: selected`. */
+  selectedRepositories: string[]
+  dryRun: boolean
+  composioBaseUrl: string
+  githubApiUrl: string
+  /** Bound on each HTTP attempt: connecting, and receiving the whole response. */
+  timeoutMs: number
+}
+
+export const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET'
+export const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev'
+export const DEFAULT_TIMEOUT_SECONDS = 10
+const MAX_TIMEOUT_SECONDS = 300
+
+export class InputError extends Error {
+  override name = 'InputError'
+  constructor(input: string, problem: string) {
+    super(`Input '${input}': ${problem}`)
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+/** Reads an input as the runner passes it: INPUT_<NAME UPPERCASED>, hyphens kept, trimmed. */
+function input(env: Env, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+function required(env: Env, name: string, why = ''): string {
+  const value = input(env, name)
+  if (value === '') throw new InputError(name, `is required and was empty${why}`)
+  return value
+}
+
+// Secrets are not passed to workflows from forks nor to Dependabot runs: the likely cause of an
+// empty credential input.
+const EMPTY_SECRET_HINT =
+  '. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot'
+
+export function readSettings(env: Env): Settings {
+  const subscriptionId = required(env, 'subscription-id')
+  const githubToken = required(env, 'github-token', EMPTY_SECRET_HINT)
+  const targets = readTargets(env)
+  return {
+    subscriptionId,
+    composioAuth: readComposioAuth(env),
+    githubToken,
+    secretName: readSecretName(env),
+    targets,
+    ...readOrganizationOptions(env, targets),
+    dryRun: readBoolean(env, 'dry-run'),
+    composioBaseUrl: readOrigin(env, 'composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
+    githubApiUrl: readGitHubApiUrl(env),
+    timeoutMs: readTimeoutSeconds(env) * 1000
+  }
+}
+
+function readComposioAuth(env: Env): ComposioAuth {
+  const apiKey = input(env, 'api-key')
+  const userApiKey = input(env, 'user-api-key')
+  // Composio answers 401 when both headers are sent, so exactly one is allowed.
+  if (apiKey !== '' && userApiKey !== '') {
+    throw new InputError('api-key', "and 'user-api-key' were both given; give exactly one")
+  }
+  if (apiKey !== '') return { header: 'x-api-key', value: apiKey }
+  if (userApiKey !== '') return { header: 'x-user-api-key', value: userApiKey }
+  throw new InputError(
+    'api-key',
+    `and 'user-api-key' were both empty; give exactly one${EMPTY_SECRET_HINT}`
+  )
+}
+
+export function checkSecretName(name: string): string | undefined {
+  if (!/^[A-Za-z0-9_]+$/.test(name)) return 'may contain only letters, digits and underscores'
+  if (/^[0-9]/.test(name)) return 'must not start with a digit'
+  if (/^GITHUB_/i.test(name)) return 'must not start with GITHUB_'
+  return undefined
+}
+
+function readSecretName(env: Env): string {
+  const name = input(env, 'secret-name') || DEFAULT_SECRET_NAME
+  const problem = checkSecretName(name)
+  if (problem) throw new InputError('secret-name', `'${name}' ${problem}`)
+  return name
+}
+
+function readTargets(env: Env): Target[] {
+  const lines = input(env, 'targets')
+  const repository = input(env, 'repository')
+  const environment = input(env, 'environment')
+  if (lines !== '') {
+    // The runner fills `repository` with its default (github.repository) even when the user did
+    // not set it, so only a different repository counts as given.
+    if (repository !== '' && repository !== env['GITHUB_REPOSITORY']) {
+      throw new InputError('targets', "cannot be combined with 'repository'; list it in targets")
+    }
+    if (environment !== '') {
+      throw new InputError(
+        'targets',
+        "cannot be combined with 'environment'; write owner/name@environment"
+      )
+    }
+    try {
+      return parseTargetLines(lines)
+    } catch (error) {
+      throw new InputError('targets', (error as Error).message)
+    }
+  }
+  const fullName = repository || env['GITHUB_REPOSITORY'] || ''
+  if (fullName === '')
+    throw new InputError('repository', 'is required (owner/name) when targets is empty')
+  try {
+    const { owner, repo } = parseRepository(fullName)
+    return [parseTarget(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`)]
+  } catch (error) {
+    throw new InputError(environment ? 'environment' : 'repository', (error as Error).message)
+  }
+}
+
+function readOrganizationOptions(
+  env: Env,
+  targets: Target[]
+): Pick<Settings, 'visibility' | 'selectedRepositories'> {
+  const visibility = input(env, 'visibility')
+  const selected = input(env, 'selected-repositories')
+    .split(/[\s,]+/)
+    .filter(name => name !== '')
+  if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
+    throw new InputError('visibility', `'${visibility}' is not one of all, private, selected`)
+  }
+  if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
+    throw new InputError('visibility', 'applies only to organization targets (org:NAME)')
+  }
+  if (visibility === 'selected' && selected.length === 0) {
+    throw new InputError('selected-repositories', "is required when visibility is 'selected'")
+  }
+  if (visibility !== 'selected' && selected.length > 0) {
+    throw new InputError('selected-repositories', "is allowed only with visibility 'selected'")
+  }
+  for (const name of selected) {
+    if (!isRepositoryName(name)) {
+      throw new InputError('selected-repositories', `'${name}' is not a repository name`)
+    }
+  }
+  return {
+    visibility: (visibility || undefined) as Visibility | undefined,
+    selectedRepositories: selected
+  }
+}
+
+function readBoolean(env: Env, name: string): boolean {
+  // The same spellings @actions/core's getBooleanInput accepts (YAML 1.2 core schema).
+  const value = input(env, name)
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE', ''].includes(value)) return false
+  throw new InputError(name, `'${value}' is not a boolean; use true or false`)
+}
+
+function readTimeoutSeconds(env: Env): number {
+  const text = input(env, 'timeout-seconds')
+  if (text === '') return DEFAULT_TIMEOUT_SECONDS
+  const seconds = Number(text)
+  if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new InputError(
+      'timeout-seconds',
+      `'${text}' is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`
+    )
+  }
+  return seconds
+}
+
+/** The host names whose traffic never leaves this machine. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+}
+
+/** An origin that credentials may be sent to: https, or plain http only to a loopback host. */
+function readOrigin(env: Env, name: string, fallback: string): string {
+  const text = input(env, name) || fallback
+  return checkCredentialUrl(text, name, false)
+}
+
+function readGitHubApiUrl(env: Env): string {
+  // Not an input: the runner sets GITHUB_API_URL (GitHub Enterprise Server: https://host/api/v3).
+  const text = env['GITHUB_API_URL'] || 'https://api.github.com'
+  return checkCredentialUrl(text, 'GITHUB_API_URL', true)
+}
+
+function checkCredentialUrl(text: string, name: string, allowPath: boolean): string {
+  const fail = (problem: string): never => {
+    throw new InputError(name, `'${text}' ${problem}`)
+  }
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return fail('is not a URL')
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    fail(
+      'must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)'
+    )
+  }
+  if (url.username || url.password || url.search || url.hash)
+    fail('must not carry credentials, a query or a fragment')
+  if (!allowPath && url.pathname !== '/')
+    fail('must be an origin such as https://backend.composio.dev, without a path')
+  return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`
+}
+
+/** What a run would write, for logs: `COMPOSIO_WEBHOOK_SECRET in acme/app, acme/app@production`. */
+export function describePlan(settings: Settings): string {
+  return `${settings.secretName} in ${settings.targets.map(formatTarget).join(', ')}`
+}

@@ -1,0 +1,94 @@
+// Where the rotated secret is written, and the one-line syntax users write targets in.
+// Pure and dependency-free: it runs before anything heavy is loaded.
+
+export type Target =
+  | { kind: 'repository'; owner: string; repo: string }
+  | { kind: 'environment'; owner: string; repo: string; environment: string }
+  | { kind: 'organization'; org: string }
+
+/** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
+export const MAX_TARGETS = 100
+
+// Owners and organizations: alphanumerics and single inner hyphens, at most 39 characters.
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/
+// Repository names: letters, digits, '.', '-', '_', at most 100 characters, never '.' or '..'.
+const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/
+// Environment names: at most 255 characters, no control characters, no surrounding spaces.
+// eslint-disable-next-line no-control-regex
+const ENVIRONMENT = /^(?! )[^\u0000-\u001f\u007f]{1,255}(?<! )$/
+
+/** The line syntax: `owner/name`, `owner/name@environment` or `org:NAME`. */
+export function formatTarget(target: Target): string {
+  switch (target.kind) {
+    case 'repository':
+      return `${target.owner}/${target.repo}`
+    case 'environment':
+      return `${target.owner}/${target.repo}@${target.environment}`
+    case 'organization':
+      return `org:${target.org}`
+  }
+}
+
+/** Parses one target; the error says what is wrong without naming the input (callers add that). */
+export function parseTarget(text: string): Target {
+  if (text.toLowerCase().startsWith('org:')) {
+    const org = text.slice(4)
+    if (!OWNER.test(org)) throw new Error(`'${org}' is not an organization name`)
+    return { kind: 'organization', org }
+  }
+  const at = text.indexOf('@')
+  const repository = at === -1 ? text : text.slice(0, at)
+  const { owner, repo } = parseRepository(repository)
+  if (at === -1) return { kind: 'repository', owner, repo }
+  const environment = text.slice(at + 1)
+  if (!ENVIRONMENT.test(environment)) {
+    throw new Error(
+      `'${environment}' is not an environment name (1 to 255 characters, no control characters, no leading or trailing space)`
+    )
+  }
+  return { kind: 'environment', owner, repo, environment }
+}
+
+export function isRepositoryName(name: string): boolean {
+  return REPO.test(name)
+}
+
+export function parseRepository(text: string): { owner: string; repo: string } {
+  const parts = text.split('/')
+  const [owner, repo] = parts
+  if (parts.length !== 2 || !owner || !repo || !OWNER.test(owner) || !REPO.test(repo)) {
+    throw new Error(`'${text}' is not a repository; expected owner/name`)
+  }
+  return { owner, repo }
+}
+
+/**
+ * Parses the `targets` input: one target per line, blank lines and `#` comments ignored.
+ * Errors name the line number and the line, so a long list is easy to fix.
+ */
+export function parseTargetLines(text: string): Target[] {
+  const targets: Target[] = []
+  const seen = new Map<string, number>()
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim()
+    if (line === '') continue
+    const where = `line ${index + 1} ('${line}')`
+    let target: Target
+    try {
+      target = parseTarget(line)
+    } catch (error) {
+      throw new Error(`${where}: ${(error as Error).message}`)
+    }
+    // GitHub treats owner, repository, environment and organization names case-insensitively.
+    const key = formatTarget(target).toLowerCase()
+    const first = seen.get(key)
+    if (first !== undefined) throw new Error(`${where}: duplicate of line ${first}`)
+    seen.set(key, index + 1)
+    targets.push(target)
+  }
+  if (targets.length === 0) throw new Error('no targets: give at least one line')
+  if (targets.length > MAX_TARGETS) {
+    throw new Error(`${targets.length} targets: at most ${MAX_TARGETS} are allowed`)
+  }
+  return targets
+}
