@@ -20,13 +20,16 @@ export const modules = {
  * (the signal stays attached while the body is read, so a slow-drip body is cut off too).
  * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured as self-hosted runners behind a proxy set them.
  */
-function createFetch(timeoutMs) {
-    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2();
+function createFetch(timeoutMs, env = process.env) {
+    // Without a proxy variable undici's default agent is used (EnvHttpProxyAgent warns that it is
+    // experimental each time it is built).
+    const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some(name => env[name]);
+    const dispatcher = proxied ? new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2() : undefined;
     const boundedFetch = (input, init = {}) => {
         const timeout = AbortSignal.timeout(timeoutMs);
         const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
         // undici's own types describe the same WHATWG objects as Node's globals.
-        return (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .fetch */ .hd)(input, { ...init, signal, dispatcher });
+        return (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .fetch */ .hd)(input, { ...init, signal, ...(dispatcher && { dispatcher }) });
     };
     return boundedFetch;
 }

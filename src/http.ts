@@ -9,15 +9,21 @@ export type Fetch = typeof globalThis.fetch
  * (the signal stays attached while the body is read, so a slow-drip body is cut off too).
  * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured as self-hosted runners behind a proxy set them.
  */
-export function createFetch(timeoutMs: number): Fetch {
-  const dispatcher = new EnvHttpProxyAgent()
+export function createFetch(
+  timeoutMs: number,
+  env: Record<string, string | undefined> = process.env
+): Fetch {
+  // Without a proxy variable undici's default agent is used (EnvHttpProxyAgent warns that it is
+  // experimental each time it is built).
+  const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some(name => env[name])
+  const dispatcher = proxied ? new EnvHttpProxyAgent() : undefined
   const boundedFetch = (input: Parameters<Fetch>[0], init: RequestInit = {}): Promise<Response> => {
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
     // undici's own types describe the same WHATWG objects as Node's globals.
     return undiciFetch(
       input as never,
-      { ...init, signal, dispatcher } as never
+      { ...init, signal, ...(dispatcher && { dispatcher }) } as never
     ) as unknown as Promise<Response>
   }
   return boundedFetch as Fetch

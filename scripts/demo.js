@@ -1,0 +1,44 @@
+// @ts-check
+// `npm run demo`: the bundled action, end to end, against the built-in fakes of Composio and
+// GitHub on 127.0.0.1, printing what a runner's log would show. Real crypto: the fake GitHub opens
+// every sealed value with its own private keys, and the demo checks them against Composio's secret.
+import { startFakeComposio } from '../test/fakes/composio.js'
+import { startFakeGitHub } from '../test/fakes/github.js'
+import { runAction } from '../test/fakes/runner.js'
+
+const targets = ['acme/app', 'acme/app@production', 'org:acme']
+const composio = await startFakeComposio({ subscriptions: ['ws_demo'] })
+const github = await startFakeGitHub({
+  repositories: { 'acme/app': { environments: ['production'] } },
+  organizations: { acme: { repositories: ['app', 'api'] } }
+})
+
+console.log(`Fake Composio: ${composio.url}   Fake GitHub: ${github.url}\n`)
+console.log('--- the step log (what a runner shows) ---')
+const result = await runAction({
+  inputs: {
+    'subscription-id': 'ws_demo',
+    'api-key': 'ak_fake_project_key',
+    'github-token': 'ghs_fake_token',
+    targets: targets.join('\n'),
+    'composio-base-url': composio.url
+  },
+  env: { GITHUB_API_URL: github.url },
+  echo: text => process.stdout.write(text)
+})
+console.log(`--- exit code ${result.code} ---\n`)
+console.log('--- job summary (GITHUB_STEP_SUMMARY) ---')
+console.log(result.summary)
+console.log('--- step outputs (GITHUB_OUTPUT) ---')
+for (const [name, value] of Object.entries(result.outputs)) {
+  console.log(`${name}: ${name === 'secret' ? '*** (masked in a real log)' : value}`)
+}
+
+const secret = composio.currentSecret('ws_demo')
+const stored = targets.map(scope => github.secret(scope, 'COMPOSIO_WEBHOOK_SECRET'))
+const ok = result.code === 0 && composio.rotations.length === 1 && stored.every(value => value === secret)
+console.log('\n--- checked by the demo ---')
+console.log(`rotations: ${composio.rotations.length}; GitHub requests: ${github.requests.length}`)
+targets.forEach((scope, i) => console.log(`${stored[i] === secret ? 'ok ' : 'BAD'} ${scope}: fake GitHub opened the sealed value to the rotated secret`))
+await Promise.all([composio.close(), github.close()])
+process.exitCode = ok ? 0 : 1

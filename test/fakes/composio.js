@@ -1,0 +1,139 @@
+// @ts-check
+// A fake of Composio's rotate-webhook-secret endpoint (v3), with its error envelope and auth rules.
+// Plain ESM: runs under `node` as is.
+import crypto from 'node:crypto'
+import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
+
+/** @typedef {import('./http-fake.js').FaultAction} FaultAction */
+/** @typedef {import('./http-fake.js').ReplyAction} ReplyAction */
+/** @typedef {import('./http-fake.js').FaultRequest} FaultRequest */
+/** @typedef {import('./http-fake.js').LoggedRequest} LoggedRequest */
+/** @typedef {import('./http-fake.js').RequestContext} RequestContext */
+/**
+ * Perform the rotation (and record it), then answer with the inner action instead of the real
+ * response: "the rotation happened but the response was lost".
+ * @typedef {{ rotateThen: FaultAction }} RotateThenAction
+ */
+/** @typedef {FaultAction | RotateThenAction} ComposioFaultAction */
+/** @typedef {(req: FaultRequest) => ComposioFaultAction | undefined} ComposioFault */
+
+/**
+ * @typedef {object} ComposioFakeOptions
+ * @property {string[]} [apiKeys]
+ * @property {string[]} [userApiKeys]
+ * @property {string[]} [subscriptions]
+ * @property {number} [latencyMs]
+ * @property {ComposioFault} [fault]
+ */
+/** @typedef {{ id: string, secret: string, at: number }} Rotation `at` is performance.now() */
+/**
+ * @typedef {object} FakeComposio
+ * @property {string} url
+ * @property {LoggedRequest[]} requests
+ * @property {Rotation[]} rotations
+ * @property {(id: string) => string | undefined} currentSecret
+ * @property {() => Promise<void>} close
+ * @property {(ms: number) => void} setLatency
+ * @property {(fn: ComposioFault | undefined) => void} setFault
+ */
+
+/** Codes of the slugs seen in the wild; others default to the HTTP status. */
+const CODES = /** @type {Record<string, number>} */ ({
+  Auth_NoAuthProvided: 906,
+  Auth_ConflictingAuth: 906,
+  APIKey_InvalidAPIKey: 801,
+  APIKey_APIKeyExpired: 811,
+  UserApiKey_Unauthorized: 2113
+})
+
+/**
+ * Build a Composio error envelope reply, e.g. `fault: () => composioError(500,
+ * 'Internal_ServerError', 'boom')`. `extra` fields go into the envelope, except `headers`, which
+ * become response headers (e.g. `{ headers: { 'retry-after': '2' } }`).
+ * @param {number} status
+ * @param {string} slug
+ * @param {string} message
+ * @param {{ code?: number, suggested_fix?: string, errors?: string[], request_id?: string, headers?: Record<string, string> }} [extra]
+ * @returns {ReplyAction}
+ */
+export function composioError(status, slug, message, extra = {}) {
+  const { headers, ...fields } = extra
+  const error = {
+    message,
+    code: CODES[slug] ?? status,
+    slug,
+    status,
+    request_id: `req_${crypto.randomBytes(8).toString('hex')}`,
+    suggested_fix: 'See https://docs.composio.dev',
+    ...fields
+  }
+  return headers ? { status, body: { error }, headers } : { status, body: { error } }
+}
+
+/**
+ * @param {ComposioFakeOptions} [options]
+ * @returns {Promise<FakeComposio>}
+ */
+export async function startFakeComposio(options = {}) {
+  const apiKeys = new Set(options.apiKeys ?? ['ak_fake_project_key'])
+  const userApiKeys = new Set(options.userApiKeys ?? ['uak_fake_user_key'])
+  const newSecret = () => crypto.randomBytes(32).toString('hex')
+  /** @type {Map<string, string>} subscription id → current secret (each starts with one) */
+  const secrets = new Map((options.subscriptions ?? ['ws_123']).map(id => [id, newSecret()]))
+  /** @type {Rotation[]} */
+  const rotations = []
+
+  /** @param {RequestContext} ctx @returns {ReplyAction} */
+  function route(ctx) {
+    const p =
+      ctx.method === 'POST' &&
+      matchPath(ctx.segments, 'api/v3/webhook_subscriptions/:id/rotate_secret')
+    if (!p) return composioError(404, 'Route_NotFound', `Cannot ${ctx.method} ${ctx.path}`)
+    const apiKey = ctx.headers['x-api-key']
+    const userKey = ctx.headers['x-user-api-key']
+    if (apiKey !== undefined && userKey !== undefined)
+      return composioError(
+        401,
+        'Auth_ConflictingAuth',
+        'Provide exactly one of x-api-key or x-user-api-key'
+      )
+    if (apiKey === undefined && userKey === undefined)
+      return composioError(401, 'Auth_NoAuthProvided', 'No API key provided')
+    if (apiKey !== undefined && !apiKeys.has(apiKey))
+      return composioError(401, 'APIKey_InvalidAPIKey', 'Invalid API key')
+    if (userKey !== undefined && !userApiKeys.has(userKey))
+      return composioError(401, 'UserApiKey_Unauthorized', 'Invalid user API key')
+    const id = String(p.id)
+    if (!secrets.has(id))
+      return composioError(
+        404,
+        'WebhookSubscription_NotFound',
+        `Webhook subscription ${id} not found`
+      )
+    const secret = newSecret()
+    secrets.set(id, secret)
+    rotations.push({ id, secret, at: globalThis.performance.now() })
+    return { status: 200, body: { id, secret } }
+  }
+
+  const server = await startFakeServer({
+    latencyMs: options.latencyMs ?? 0,
+    fault: options.fault,
+    /** @returns {Promise<FaultAction>} */
+    handle: async (ctx, extra) => {
+      if (!extra) return route(ctx)
+      const reply = route(ctx)
+      return fillDrip(extra.rotateThen, () => reply)
+    }
+  })
+
+  return {
+    url: server.url,
+    requests: server.requests,
+    rotations,
+    currentSecret: id => secrets.get(id),
+    close: server.close,
+    setLatency: server.setLatency,
+    setFault: server.setFault
+  }
+}

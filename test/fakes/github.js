@@ -1,0 +1,277 @@
+// @ts-check
+// A fake of the GitHub Actions secrets API: per-scope sealed-box keys, PUT validation that really
+// opens the sealed value, org visibility / selected repositories. Plain ESM: runs under `node`.
+import crypto from 'node:crypto'
+import sodium from 'libsodium-wrappers'
+import { matchPath, startFakeServer } from './http-fake.js'
+
+/** @typedef {import('./http-fake.js').FaultAction} FaultAction */
+/** @typedef {import('./http-fake.js').FaultRequest} FaultRequest */
+/** @typedef {import('./http-fake.js').LoggedRequest} LoggedRequest */
+/** @typedef {import('./http-fake.js').RequestContext} RequestContext */
+/** @typedef {'all' | 'private' | 'selected'} Visibility */
+
+/**
+ * @typedef {object} GitHubFakeOptions
+ * @property {Record<string, { id?: number, environments?: string[] }>} [repositories]
+ * @property {Record<string, { repositories?: string[], secrets?: Record<string, { visibility: Visibility, selectedRepositories?: string[], value?: string }> }>} [organizations]
+ * @property {string} [token]
+ * @property {number} [latencyMs]
+ * @property {(req: FaultRequest) => FaultAction | undefined} [fault]
+ */
+/**
+ * @typedef {object} SecretEntry
+ * @property {string} value
+ * @property {Visibility} [visibility]
+ * @property {number[]} [selectedRepositoryIds]
+ * @property {number} writes
+ */
+/**
+ * @typedef {object} FakeGitHub
+ * @property {string} url
+ * @property {LoggedRequest[]} requests
+ * @property {() => Promise<void>} close
+ * @property {(scope: string, name: string) => string | undefined} secret
+ * @property {(scope: string, name: string) => SecretEntry | undefined} secretEntry
+ * @property {(scope: string) => { key_id: string, key: string }} publicKey
+ * @property {(scope: string, encryptedValueBase64: string) => string} open
+ * @property {(fullName: string) => number} repoId
+ * @property {(ms: number) => void} setLatency
+ * @property {(fn: ((req: FaultRequest) => FaultAction | undefined) | undefined) => void} setFault
+ */
+/** @typedef {{ id: number, name: string, fullName: string, owner: string, environments: string[] }} Repo */
+/** @typedef {SecretEntry & { name: string, createdAt: string, updatedAt: string }} Stored */
+/** @typedef {{ keyId: string, key: string, publicKey: Uint8Array, privateKey: Uint8Array, secrets: Map<string, Stored>, org?: string }} Scope */
+
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/
+const MAX_VALUE_BYTES = 48 * 1024
+const VISIBILITIES = ['all', 'private', 'selected']
+/** @param {string} message @param {number} [status] @returns {FaultAction} */
+const fail = (message, status = 422) => ({ status, body: { message } })
+const NOT_FOUND = fail('Not Found', 404)
+const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+/**
+ * @param {GitHubFakeOptions} [options]
+ * @returns {Promise<FakeGitHub>}
+ */
+export async function startFakeGitHub(options = {}) {
+  await sodium.ready
+  const token = options.token ?? 'ghs_fake_token'
+  /** @type {Map<string, Repo>} lower-cased full name → repo */
+  const repos = new Map()
+  /** @type {Map<string, Scope>} 'owner/name' | 'owner/name@env' | 'org:name', lower-cased */
+  const scopes = new Map()
+  const keyIds = new Set()
+  const takenIds = new Set(Object.values(options.repositories ?? {}).map(r => r.id))
+  let nextId = 100000
+
+  const newScope = (/** @type {string | undefined} */ org) => {
+    let keyId
+    do keyId = String(crypto.randomInt(1e11, 1e12))
+    while (keyIds.has(keyId))
+    keyIds.add(keyId)
+    const { publicKey, privateKey } = sodium.crypto_box_keypair()
+    const key = sodium.to_base64(publicKey, sodium.base64_variants.ORIGINAL)
+    /** @type {Scope} */
+    const scope = { keyId, key, publicKey, privateKey, secrets: new Map() }
+    if (org !== undefined) scope.org = org
+    return scope
+  }
+  /** @param {string} fullName @param {number | undefined} id @param {string[]} envs */
+  const addRepo = (fullName, id, envs) => {
+    const lower = fullName.toLowerCase()
+    const known = repos.get(lower)
+    if (known) return known
+    while (id === undefined && takenIds.has(nextId)) nextId++
+    const [owner = '', name = ''] = fullName.split('/')
+    /** @type {Repo} */
+    const repo = { id: id ?? nextId++, name, owner, fullName, environments: envs }
+    repos.set(lower, repo)
+    scopes.set(lower, newScope(undefined))
+    for (const env of envs) scopes.set(`${lower}@${env.toLowerCase()}`, newScope(undefined))
+    return repo
+  }
+
+  const repositories = options.repositories ?? {
+    'acme/app': { environments: ['production', 'staging'] }
+  }
+  for (const [fullName, r] of Object.entries(repositories))
+    addRepo(fullName, r.id, r.environments ?? [])
+  const created = now()
+  for (const [org, o] of Object.entries(options.organizations ?? {})) {
+    for (const name of o.repositories ?? []) addRepo(`${org}/${name}`, undefined, [])
+    const scope = newScope(org)
+    scopes.set(`org:${org.toLowerCase()}`, scope)
+    for (const [name, s] of Object.entries(o.secrets ?? {})) {
+      const ids = (s.selectedRepositories ?? []).map(n => mustRepo(`${org}/${n}`).id)
+      scope.secrets.set(name.toUpperCase(), {
+        name: name.toUpperCase(),
+        value: s.value ?? '',
+        visibility: s.visibility,
+        selectedRepositoryIds: s.visibility === 'selected' ? ids : [],
+        writes: 0,
+        createdAt: created,
+        updatedAt: created
+      })
+    }
+  }
+
+  /** @param {string} fullName */
+  function mustRepo(fullName) {
+    const repo = repos.get(fullName.toLowerCase())
+    if (!repo) throw new Error(`fake GitHub: unknown repository ${fullName}`)
+    return repo
+  }
+  /** @param {string} scope */
+  function mustScope(scope) {
+    const s = scopes.get(scope.toLowerCase())
+    if (!s) throw new Error(`fake GitHub: unknown scope ${scope}`)
+    return s
+  }
+  /** @param {Scope} scope @param {string} b64 */
+  function openWith(scope, b64) {
+    const sealed = sodium.from_base64(b64, sodium.base64_variants.ORIGINAL)
+    const opened = sodium.crypto_box_seal_open(sealed, scope.publicKey, scope.privateKey)
+    return Buffer.from(opened).toString('utf8')
+  }
+  /** @param {string} org */
+  const orgRepos = org =>
+    [...repos.values()].filter(r => r.owner.toLowerCase() === org.toLowerCase())
+
+  /** @param {Scope} scope @param {string} rawName @param {RequestContext} ctx @returns {FaultAction} */
+  function putSecret(scope, rawName, ctx) {
+    if (ctx.badJson || typeof ctx.body !== 'object' || ctx.body === null)
+      return fail('Problems parsing JSON', 400)
+    if (!NAME_RE.test(rawName))
+      return fail('Secret names can only contain alphanumeric characters or underscores')
+    if (/^github_/i.test(rawName)) return fail('Secret names must not start with GITHUB_')
+    const { encrypted_value, key_id, visibility, selected_repository_ids } = ctx.body
+    if (key_id !== scope.keyId) return fail('Bad key_id')
+    let value
+    try {
+      value = openWith(scope, encrypted_value)
+    } catch {
+      return fail('Bad encrypted value')
+    }
+    if (Buffer.byteLength(value) > MAX_VALUE_BYTES) return fail('Secret value is too large')
+    /** @type {number[] | undefined} */
+    let selected
+    if (scope.org !== undefined) {
+      if (!VISIBILITIES.includes(visibility)) return fail('Bad visibility')
+      selected = []
+      if (visibility === 'selected' && selected_repository_ids !== undefined) {
+        const valid = new Set(orgRepos(scope.org).map(r => r.id))
+        const ids = selected_repository_ids
+        if (!Array.isArray(ids) || !ids.every(id => Number.isInteger(id) && valid.has(id)))
+          return fail('Bad selected_repository_ids')
+        selected = [...ids]
+      }
+    }
+    const name = rawName.toUpperCase()
+    const existing = scope.secrets.get(name)
+    const at = now()
+    /** @type {Stored} */
+    const entry = {
+      name,
+      value,
+      writes: (existing?.writes ?? 0) + 1,
+      createdAt: existing?.createdAt ?? at,
+      updatedAt: at
+    }
+    if (selected) Object.assign(entry, { visibility, selectedRepositoryIds: selected })
+    scope.secrets.set(name, entry)
+    return { status: existing ? 204 : 201 }
+  }
+
+  /** @param {RequestContext} ctx @returns {FaultAction} */
+  function route(ctx) {
+    const auth = /^(?:token|bearer)\s+(.+)$/i.exec(ctx.headers.authorization ?? '')
+    if (auth?.[1] !== token) return fail('Bad credentials', 401)
+    const m = (/** @type {string} */ pattern) => matchPath(ctx.segments, pattern)
+    const repoScope = (/** @type {Record<string, string>} */ p) =>
+      scopes.get(`${p.o}/${p.r}`.toLowerCase())
+    const envScope = (/** @type {Record<string, string>} */ p) =>
+      scopes.get(`${p.o}/${p.r}@${p.env}`.toLowerCase())
+    const orgScope = (/** @type {Record<string, string>} */ p) =>
+      scopes.get(`org:${p.org}`.toLowerCase())
+    /** @param {Scope | undefined} s @returns {FaultAction} */
+    const keyOf = s => (s ? { status: 200, body: { key_id: s.keyId, key: s.key } } : NOT_FOUND)
+    /** @type {Record<string, string> | undefined} */
+    let p
+    if (ctx.method === 'GET') {
+      if ((p = m('repos/:o/:r/actions/secrets/public-key'))) return keyOf(repoScope(p))
+      if ((p = m('repos/:o/:r/environments/:env/secrets/public-key'))) return keyOf(envScope(p))
+      if ((p = m('orgs/:org/actions/secrets/public-key'))) return keyOf(orgScope(p))
+      if ((p = m('orgs/:org/actions/secrets/:name'))) {
+        const s = orgScope(p)?.secrets.get(String(p.name).toUpperCase())
+        if (!s) return NOT_FOUND
+        /** @type {Record<string, unknown>} */
+        const body = { name: s.name, created_at: s.createdAt, updated_at: s.updatedAt }
+        body.visibility = s.visibility
+        if (s.visibility === 'selected')
+          body.selected_repositories_url = `${fake.url}/orgs/${p.org}/actions/secrets/${s.name}/repositories`
+        return { status: 200, body }
+      }
+      if ((p = m('orgs/:org/actions/secrets/:name/repositories'))) {
+        const s = orgScope(p)?.secrets.get(String(p.name).toUpperCase())
+        if (!s) return NOT_FOUND
+        const byId = new Map([...repos.values()].map(r => [r.id, r]))
+        const all = (s.selectedRepositoryIds ?? []).flatMap(id => byId.get(id) ?? [])
+        const perPage = Math.min(100, Math.max(1, Number(ctx.searchParams.get('per_page')) || 30))
+        const page = Math.max(1, Number(ctx.searchParams.get('page')) || 1)
+        const slice = all.slice((page - 1) * perPage, page * perPage)
+        const list = slice.map(r => ({ id: r.id, name: r.name, full_name: r.fullName }))
+        return { status: 200, body: { total_count: all.length, repositories: list } }
+      }
+      if ((p = m('repos/:o/:r'))) {
+        const r = repos.get(`${p.o}/${p.r}`.toLowerCase())
+        if (!r) return NOT_FOUND
+        const body = { id: r.id, name: r.name, full_name: r.fullName, owner: { login: r.owner } }
+        return { status: 200, body }
+      }
+    }
+    if (ctx.method === 'PUT') {
+      /** @param {Scope | undefined} s @param {Record<string, string>} q */
+      const put = (s, q) => (s ? putSecret(s, String(q.name), ctx) : NOT_FOUND)
+      if ((p = m('repos/:o/:r/actions/secrets/:name'))) return put(repoScope(p), p)
+      if ((p = m('repos/:o/:r/environments/:env/secrets/:name'))) return put(envScope(p), p)
+      if ((p = m('orgs/:org/actions/secrets/:name'))) return put(orgScope(p), p)
+    }
+    return NOT_FOUND
+  }
+
+  const server = await startFakeServer({
+    latencyMs: options.latencyMs ?? 0,
+    fault: options.fault,
+    handle: ctx => route(ctx)
+  })
+
+  /** @param {string} scope @param {string} name */
+  const stored = (scope, name) => scopes.get(scope.toLowerCase())?.secrets.get(name.toUpperCase())
+  /** @type {FakeGitHub} */
+  const fake = {
+    url: server.url,
+    requests: server.requests,
+    close: server.close,
+    setLatency: server.setLatency,
+    setFault: server.setFault,
+    secret: (scope, name) => stored(scope, name)?.value,
+    secretEntry(scope, name) {
+      const s = stored(scope, name)
+      if (!s) return undefined
+      /** @type {SecretEntry} */
+      const out = { value: s.value, writes: s.writes }
+      if (s.visibility) out.visibility = s.visibility
+      if (s.selectedRepositoryIds) out.selectedRepositoryIds = [...s.selectedRepositoryIds]
+      return out
+    },
+    publicKey(scope) {
+      const s = mustScope(scope)
+      return { key_id: s.keyId, key: s.key }
+    },
+    open: (scope, encryptedValueBase64) => openWith(mustScope(scope), encryptedValueBase64),
+    repoId: fullName => mustRepo(fullName).id
+  }
+  return fake
+}

@@ -1,0 +1,86 @@
+// Shared set-up for tests that run the bundled action against the local fakes.
+import { createHash } from 'node:crypto'
+import { startFakeComposio } from '../fakes/composio.js'
+import { startFakeGitHub } from '../fakes/github.js'
+import { runAction, type RunResult } from '../fakes/runner.js'
+
+export type FakeComposio = Awaited<ReturnType<typeof startFakeComposio>>
+export type FakeGitHub = Awaited<ReturnType<typeof startFakeGitHub>>
+export type GitHubOptions = Parameters<typeof startFakeGitHub>[0]
+export type ComposioOptions = Parameters<typeof startFakeComposio>[0]
+
+export const API_KEY = 'ak_fake_project_key'
+export const TOKEN = 'ghs_fake_token'
+
+export interface Scenario {
+  composio: FakeComposio
+  github: FakeGitHub
+  /** Runs dist/index.js with the base inputs plus `inputs` (an empty string removes one). */
+  run(inputs?: Record<string, string>, extra?: Partial<Parameters<typeof runAction>[0]>): Promise<RunResult>
+  close(): Promise<void>
+}
+
+export async function startScenario(github: GitHubOptions = {}, composio: ComposioOptions = {}): Promise<Scenario> {
+  const [fakeComposio, fakeGitHub] = await Promise.all([startFakeComposio(composio), startFakeGitHub(github)])
+  return {
+    composio: fakeComposio,
+    github: fakeGitHub,
+    run: (inputs = {}, extra = {}) =>
+      runAction({
+        ...extra,
+        inputs: {
+          'subscription-id': 'ws_123',
+          'api-key': API_KEY,
+          'github-token': TOKEN,
+          repository: 'acme/app',
+          'composio-base-url': fakeComposio.url,
+          ...inputs
+        },
+        env: { GITHUB_API_URL: fakeGitHub.url, ...extra.env }
+      }),
+    close: async () => {
+      await Promise.all([fakeComposio.close(), fakeGitHub.close()])
+    }
+  }
+}
+
+/** The secret and the encodings a careless log line could carry it in. */
+export function encodings(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8')
+  return [secret, bytes.toString('base64'), bytes.toString('base64url'), encodeURIComponent(secret), bytes.toString('hex')]
+}
+
+/**
+ * Every place the secret must never reach: stdout and stderr except the one `::add-mask::` line
+ * (the runner turns it into the mask), and the job summary. Returns the offending places.
+ */
+export function leaks(result: RunResult, secret: string): string[] {
+  const printed = `${result.stdout}\n${result.stderr}`
+    .split('\n')
+    .filter(line => line !== `::add-mask::${secret}`)
+    .join('\n')
+  const places: string[] = []
+  for (const encoded of encodings(secret)) {
+    if (printed.includes(encoded)) places.push(`output contains ${encoded.slice(0, 6)}…`)
+    if (result.summary.includes(encoded)) places.push(`summary contains ${encoded.slice(0, 6)}…`)
+  }
+  return places
+}
+
+export function sha256Prefix(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 16)
+}
+
+/** The `-d '{…}'` bodies of the replay recipes the action printed, keyed by target label. */
+export function replayBodies(printed: string): Map<string, { encrypted_value: string; key_id: string }> {
+  const bodies = new Map<string, { encrypted_value: string; key_id: string }>()
+  // Workflow commands escape newlines as %0A; the recipe lines may arrive either way.
+  const text = printed.replace(/%0A/g, '\n').replace(/%25/g, '%')
+  const recipe = /^(\S+): key_id \S+; the value is sealed[^\n]*\n[^\n]*\n[^\n]*\n\s*-d '(\{[^\n]*\})'$/gm
+  for (const match of text.matchAll(recipe)) bodies.set(match[1]!, JSON.parse(match[2]!))
+  return bodies
+}
+
+export function requestsTo(fake: { requests: { method: string; path: string }[] }, method: string, pattern: RegExp): number {
+  return fake.requests.filter(r => r.method === method && pattern.test(r.path)).length
+}
