@@ -1,0 +1,137 @@
+// One rotation, every consumer: mixed repository, environment and organization targets.
+import { afterEach, describe, expect, test } from '@jest/globals'
+import { leaks, replayBodies, requestsTo, startScenario, type GitHubOptions, type Scenario } from '../support/scenario.js'
+
+let scenario: Scenario
+afterEach(async () => scenario?.close())
+
+const NAME = 'COMPOSIO_WEBHOOK_SECRET'
+const world: GitHubOptions = {
+  repositories: {
+    'acme/app': { environments: ['production', 'staging'] },
+    'acme/worker': {},
+    'beta/site': { environments: ['prod'] }
+  },
+  organizations: {
+    acme: {
+      repositories: ['api', 'web', 'billing'],
+      secrets: { SHARED: { visibility: 'selected', selectedRepositories: ['api', 'billing'] }, OPEN: { visibility: 'all' } }
+    },
+    beta: { repositories: ['one'] }
+  }
+}
+
+describe('mixed targets', () => {
+  test('every target opens to the same secret from a single rotation', async () => {
+    scenario = await startScenario(world)
+    const targets = ['acme/app', 'acme/app@production', '  # comment line', '', 'acme/worker', 'beta/site@prod # trailing', 'org:acme']
+    const result = await scenario.run({ targets: targets.join('\n') })
+    expect(result.code).toBe(0)
+    const secret = scenario.composio.currentSecret('ws_123')!
+    expect(scenario.composio.rotations).toHaveLength(1)
+    const written = ['acme/app', 'acme/app@production', 'acme/worker', 'beta/site@prod', 'org:acme']
+    for (const scope of written) expect(scenario.github.secret(scope, NAME)).toBe(secret)
+    expect(JSON.parse(result.outputs['targets']!)).toEqual(written)
+    // Exactly one key read and one write per target, plus one visibility read for the organization.
+    expect(requestsTo(scenario.github, 'GET', /\/public-key$/)).toBe(5)
+    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(5)
+    expect(scenario.github.requests).toHaveLength(11)
+    // A new organization secret is private: never wider than asked.
+    expect(scenario.github.secretEntry('org:acme', NAME)!.visibility).toBe('private')
+    expect(leaks(result, secret)).toEqual([])
+  })
+
+  test('organization secret with selected repositories given by name', async () => {
+    scenario = await startScenario(world)
+    const result = await scenario.run({
+      targets: 'org:acme',
+      visibility: 'selected',
+      'selected-repositories': 'api,\nweb'
+    })
+    expect(result.code).toBe(0)
+    const entry = scenario.github.secretEntry('org:acme', NAME)!
+    expect(entry.visibility).toBe('selected')
+    expect(entry.selectedRepositoryIds).toEqual([scenario.github.repoId('acme/api'), scenario.github.repoId('acme/web')])
+    const put = scenario.github.requests.find(r => r.method === 'PUT')!
+    expect(put.body).toMatchObject({ visibility: 'selected', selected_repository_ids: entry.selectedRepositoryIds })
+  })
+
+  test('an update keeps the existing visibility and selected repositories', async () => {
+    scenario = await startScenario(world)
+    const result = await scenario.run({ targets: 'org:acme', 'secret-name': 'SHARED' })
+    expect(result.code).toBe(0)
+    const entry = scenario.github.secretEntry('org:acme', 'SHARED')!
+    expect(entry.value).toBe(scenario.composio.currentSecret('ws_123'))
+    expect(entry.visibility).toBe('selected')
+    expect(entry.selectedRepositoryIds).toEqual([scenario.github.repoId('acme/api'), scenario.github.repoId('acme/billing')])
+    expect(result.summary).toContain('| org:acme | SHARED | updated |')
+  })
+
+  test('an existing visibility "all" is kept, and changed only when asked', async () => {
+    scenario = await startScenario(world)
+    const kept = await scenario.run({ targets: 'org:acme', 'secret-name': 'OPEN' })
+    expect(kept.code).toBe(0)
+    expect(scenario.github.secretEntry('org:acme', 'OPEN')!.visibility).toBe('all')
+    const changed = await scenario.run({ targets: 'org:acme', 'secret-name': 'OPEN', visibility: 'private' })
+    expect(changed.code).toBe(0)
+    expect(scenario.github.secretEntry('org:acme', 'OPEN')!.visibility).toBe('private')
+    // Asked-for visibility needs no read of the current one.
+    expect(requestsTo(scenario.github, 'GET', /\/actions\/secrets\/OPEN$/)).toBe(1)
+  })
+})
+
+describe('preflight across targets', () => {
+  test('a bad line names its line number and the line; zero requests', async () => {
+    scenario = await startScenario(world)
+    const result = await scenario.run({ targets: 'acme/app\n\nacme/app@\norg:acme' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain("::error::Input 'targets': line 3 ('acme/app@')")
+    expect(scenario.github.requests).toHaveLength(0)
+    expect(scenario.composio.requests).toHaveLength(0)
+  })
+
+  test('targets together with another repository is refused', async () => {
+    scenario = await startScenario(world)
+    const result = await scenario.run({ targets: 'acme/app', repository: 'acme/worker' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain("Input 'targets': cannot be combined with 'repository'")
+    expect(scenario.github.requests).toHaveLength(0)
+  })
+
+  test('one unreachable target among five: nothing rotated, the failing one named with its hint', async () => {
+    scenario = await startScenario(world)
+    const targets = ['acme/app', 'acme/app@staging', 'acme/worker', 'acme/ghost', 'org:beta']
+    const result = await scenario.run({ targets: targets.join('\n') })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/Nothing was rotated: 1 of 5 targets cannot be written\.%0A {2}- acme\/ghost: could not read the public key: HTTP 404/)
+    expect(scenario.composio.requests).toHaveLength(0)
+    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+    // Every target was checked, not just up to the first failure.
+    expect(requestsTo(scenario.github, 'GET', /\/public-key$/)).toBe(5)
+  })
+
+  test('an unknown selected repository fails the preflight', async () => {
+    scenario = await startScenario(world)
+    const result = await scenario.run({ targets: 'org:acme', visibility: 'selected', 'selected-repositories': 'api nope' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/org:acme: could not settle visibility: HTTP 404/)
+    expect(scenario.composio.requests).toHaveLength(0)
+  })
+
+  test('each target is sealed with its own key: a replayed value opens only in its own scope', async () => {
+    scenario = await startScenario({
+      ...world,
+      fault: ({ method }: { method: string }) => (method === 'PUT' ? { status: 422, body: { message: 'no' } } : undefined)
+    })
+    const result = await scenario.run({ targets: 'acme/app\nacme/app@production\norg:acme' })
+    expect(result.code).toBe(1)
+    const bodies = replayBodies(result.stdout)
+    expect([...bodies.keys()].sort()).toEqual(['acme/app', 'acme/app@production', 'org:acme'])
+    const secret = scenario.composio.currentSecret('ws_123')
+    for (const [scope, body] of bodies) {
+      expect(scenario.github.open(scope, body.encrypted_value)).toBe(secret)
+      expect(body.key_id).toBe(scenario.github.publicKey(scope).key_id)
+    }
+    expect(() => scenario.github.open('acme/app', bodies.get('org:acme')!.encrypted_value)).toThrow()
+  })
+})
