@@ -450,11 +450,11 @@ function writtenLabels(results) {
     return results.flatMap(r => ('written' in r.outcome ? [r.prepared.label] : []));
 }
 /** The error of a run whose rotation happened but whose writes did not all land. */
-function incompleteMessage(rotation, apiUrl, unwritten, total) {
+function incompleteMessage(rotation, apiUrl, unwritten) {
     const lines = unwritten.map(u => `${replayRecipe(apiUrl, u.label, u.write)}\n  (not written: ${u.why})`);
     return [
         `The webhook subscription '${rotation.subscriptionId}' WAS ROTATED (fingerprint ${rotation.fingerprint}) and its old secret no longer works, ` +
-            `but ${unwritten.length} of ${total} targets did not receive ${rotation.secretName}.`,
+            `but ${unwritten.length} target(s) did not receive ${rotation.secretName}.`,
         'Finish by hand: for each target below, send the request shown (re-running this action would rotate again).',
         ...lines
     ].join('\n');
@@ -561,63 +561,71 @@ async function runAction(settings, deps) {
     });
     const guard = new CancellationGuard(deps.signals, io.error, deps.exit);
     try {
-        // 2. Preflight: every target proves writable before anything irreversible happens.
+        // 2. Every target proves writable before anything irreversible happens.
         io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`);
         const prepared = await preflight(github, settings);
         if (settings.dryRun)
             return await reportDryRun(settings, prepared, io);
-        // 3–4. Rotate exactly once; the client masks the secret on the line after parsing it.
-        guard.rotating();
-        const secret = await rotateWebhookSecret({
-            baseUrl: settings.composioBaseUrl,
-            auth: settings.composioAuth,
-            fetch: deps.fetch,
-            timeoutMs: settings.timeoutMs,
-            sleep: ms => deps.sleep(ms, guard.signal),
-            mask: io.setSecret,
-            log: io.warning,
-            mayRetry: () => !guard.signal.aborted
-        }, settings.subscriptionId).catch(error => {
-            throw explainRotationFailure(error);
-        });
-        const rotation = {
-            subscriptionId: settings.subscriptionId,
-            secretName: settings.secretName,
-            fingerprint: fingerprint(secret),
-            rotatedAt: deps.now().toISOString()
-        };
-        // Outputs first: even if a write fails, a later step of this job can still finish by hand.
-        io.setOutput('secret', secret);
-        io.setOutput('fingerprint', rotation.fingerprint);
-        io.setOutput('rotated-at', rotation.rotatedAt);
-        io.info(`Rotated subscription ${settings.subscriptionId}; new secret fingerprint ${rotation.fingerprint}.`);
+        // 3–4. Rotate exactly once; the secret is masked on the line after it is parsed.
+        const { secret, rotation } = await rotate(settings, deps, guard);
         // 5. Seal for each target's own key, then write every target in parallel.
         const writes = sealFor(prepared, settings.secretName, secret, await sealer);
-        const unfinished = (done, why) => incompleteMessage(rotation, settings.githubApiUrl, prepared.flatMap((p, i) => done.has(i) ? [] : [{ label: p.label, write: writes[i], why: why(i) }]), prepared.length);
+        const unfinished = (done, why) => incompleteMessage(rotation, settings.githubApiUrl, unwritten(prepared, writes, done, why));
         if (guard.signal.aborted) {
             throw new Error(`Cancelled after the rotation. ${unfinished(new Set(), () => 'cancelled before the write')}`);
         }
         guard.writing(confirmed => unfinished(confirmed, () => 'cancelled before GitHub confirmed the write'));
-        const results = await writeAll(github, prepared, writes, settings.timeoutMs, index => guard.confirm(index));
+        const results = await writeAll(github, prepared, writes, settings.timeoutMs, i => guard.confirm(i));
         // 6. Report; 7. a partial write fails the run with a replay recipe per unwritten target.
         io.setOutput('targets', JSON.stringify(writtenLabels(results)));
         await io.writeSummary(rotationSummary(rotation, settings.githubApiUrl, results));
         const written = new Set(results.flatMap((r, i) => ('written' in r.outcome ? [i] : [])));
-        if (written.size < results.length) {
-            throw new Error(unfinished(written, i => failureOf(results[i].outcome)));
-        }
+        if (written.size < results.length)
+            throw new Error(unfinished(written, i => failureOf(results[i])));
         io.info(`Stored ${settings.secretName} in ${written.size} target(s): ${writtenLabels(results).join(', ')}.`);
     }
     finally {
         guard.dispose();
     }
 }
+/** The one irreversible call. Its outputs are set at once: if a write fails, a later step can finish by hand. */
+async function rotate(settings, deps, guard) {
+    const { io } = deps;
+    guard.rotating();
+    const secret = await rotateWebhookSecret({
+        baseUrl: settings.composioBaseUrl,
+        auth: settings.composioAuth,
+        fetch: deps.fetch,
+        timeoutMs: settings.timeoutMs,
+        sleep: ms => deps.sleep(ms, guard.signal),
+        mask: io.setSecret,
+        log: io.warning,
+        mayRetry: () => !guard.signal.aborted
+    }, settings.subscriptionId).catch(error => {
+        throw explainRotationFailure(error);
+    });
+    const rotation = {
+        subscriptionId: settings.subscriptionId,
+        secretName: settings.secretName,
+        fingerprint: fingerprint(secret),
+        rotatedAt: deps.now().toISOString()
+    };
+    io.setOutput('secret', secret);
+    io.setOutput('fingerprint', rotation.fingerprint);
+    io.setOutput('rotated-at', rotation.rotatedAt);
+    io.info(`Rotated subscription ${settings.subscriptionId}; new secret fingerprint ${rotation.fingerprint}.`);
+    return { secret, rotation };
+}
+/** The targets not in `done`, each with its sealed write and why it is not written. */
+function unwritten(prepared, writes, done, why) {
+    return prepared.flatMap((p, i) => done.has(i) ? [] : [{ label: p.label, write: writes[i], why: why(i) }]);
+}
 /** First 16 hex digits of the secret's SHA-256: lets a receiver confirm which secret it holds. */
 function fingerprint(secret) {
     return (0,external_node_crypto_.createHash)('sha256').update(secret, 'utf8').digest('hex').slice(0, 16);
 }
-function failureOf(outcome) {
-    return 'failed' in outcome ? outcome.failed : '';
+function failureOf(result) {
+    return 'failed' in result.outcome ? result.outcome.failed : '';
 }
 /** A failed rotation says whether the old secret may be dead, and what to do. */
 function explainRotationFailure(error) {

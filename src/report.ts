@@ -25,19 +25,25 @@ export function writtenLabels(results: WriteResult[]): string[] {
   return results.flatMap(r => ('written' in r.outcome ? [r.prepared.label] : []))
 }
 
+/** A target the rotated secret did not reach: its sealed write, ready to replay. */
+export interface Unwritten {
+  label: string
+  write: SecretWrite
+  why: string
+}
+
 /** The error of a run whose rotation happened but whose writes did not all land. */
 export function incompleteMessage(
   rotation: Rotation,
   apiUrl: string,
-  unwritten: { label: string; write: SecretWrite; why: string }[],
-  total: number
+  unwritten: Unwritten[]
 ): string {
   const lines = unwritten.map(
     u => `${replayRecipe(apiUrl, u.label, u.write)}\n  (not written: ${u.why})`
   )
   return [
     `The webhook subscription '${rotation.subscriptionId}' WAS ROTATED (fingerprint ${rotation.fingerprint}) and its old secret no longer works, ` +
-      `but ${unwritten.length} of ${total} targets did not receive ${rotation.secretName}.`,
+      `but ${unwritten.length} target(s) did not receive ${rotation.secretName}.`,
     'Finish by hand: for each target below, send the request shown (re-running this action would rotate again).',
     ...lines
   ].join('\n')
