@@ -28,7 +28,6 @@ function createFetch(timeoutMs, env = process.env) {
     const boundedFetch = (input, init = {}) => {
         const timeout = AbortSignal.timeout(timeoutMs);
         const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        // undici's own types describe the same WHATWG objects as Node's globals.
         return (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .fetch */ .hd)(input, { ...init, signal, ...(dispatcher && { dispatcher }) });
     };
     return boundedFetch;

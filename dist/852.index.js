@@ -138,6 +138,9 @@ function parseRetryAfter(header, now) {
         return undefined;
     if (/^\d+$/.test(header.trim()))
         return Number(header.trim()) * 1000;
+    // Only an IMF-fixdate: Date.parse also reads '1.5' or '-1' as dates in 2001.
+    if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(header.trim()))
+        return undefined;
     const date = Date.parse(header);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -331,8 +334,8 @@ function secretsPath(target) {
 }
 /** GET …/secrets/public-key: also the proof that the token may write secrets there. */
 async function getPublicKey(github, target) {
-    const { data } = await github.request(`GET ${secretsPath(target)}/public-key`);
-    const { key_id: keyId, key } = (data ?? {});
+    const response = await github.request(`GET ${secretsPath(target)}/public-key`);
+    const { key_id: keyId, key } = (response.data ?? {});
     if (typeof keyId !== 'string' || typeof key !== 'string' || key === '') {
         throw new Error('the public-key answer has no key_id and key');
     }
@@ -357,8 +360,8 @@ async function getOrganizationAccess(github, org, name) {
     const path = `/orgs/${encodeURIComponent(org)}/actions/secrets/${encodeURIComponent(name)}`;
     let visibility;
     try {
-        const { data } = await github.request(`GET ${path}`);
-        visibility = data.visibility;
+        const response = await github.request(`GET ${path}`);
+        visibility = response.data.visibility;
     }
     catch (error) {
         if (error.status === 404)
@@ -369,8 +372,8 @@ async function getOrganizationAccess(github, org, name) {
         return { visibility };
     const selectedRepositoryIds = [];
     for (let page = 1;; page++) {
-        const { data } = await github.request(`GET ${path}/repositories`, { per_page: 100, page });
-        const { repositories, total_count } = data;
+        const response = await github.request(`GET ${path}/repositories`, { per_page: 100, page });
+        const { repositories, total_count } = response.data;
         selectedRepositoryIds.push(...repositories.map(repository => repository.id));
         if (repositories.length === 0 || selectedRepositoryIds.length >= total_count)
             break;
@@ -671,7 +674,6 @@ function createFetch(timeoutMs, env = process.env) {
     const boundedFetch = (input, init = {}) => {
         const timeout = AbortSignal.timeout(timeoutMs);
         const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        // undici's own types describe the same WHATWG objects as Node's globals.
         return (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .fetch */ .hd)(input, { ...init, signal, ...(dispatcher && { dispatcher }) });
     };
     return boundedFetch;

@@ -111,22 +111,23 @@ function readTargets(env) {
         if (environment !== '') {
             throw new InputError('targets', "cannot be combined with 'environment'; write owner/name@environment");
         }
-        try {
-            return (0,src_targets/* parseTargetLines */.C0)(lines);
-        }
-        catch (error) {
-            throw new InputError('targets', error.message);
-        }
+        return parsed('targets', () => (0,src_targets/* parseTargetLines */.C0)(lines));
     }
     const fullName = repository || env['GITHUB_REPOSITORY'] || '';
     if (fullName === '')
         throw new InputError('repository', 'is required (owner/name) when targets is empty');
+    const { owner, repo } = parsed('repository', () => (0,src_targets/* parseRepository */.SU)(fullName));
+    return [
+        parsed('environment', () => (0,src_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
+    ];
+}
+/** Runs a parser, turning its error into one that names the input. */
+function parsed(name, parse) {
     try {
-        const { owner, repo } = (0,src_targets/* parseRepository */.SU)(fullName);
-        return [(0,src_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`)];
+        return parse();
     }
     catch (error) {
-        throw new InputError(environment ? 'environment' : 'repository', error.message);
+        throw new InputError(name, error.message);
     }
 }
 function readOrganizationOptions(env, targets) {
@@ -190,8 +191,8 @@ function readGitHubApiUrl(env) {
     return checkCredentialUrl(text, 'GITHUB_API_URL', true);
 }
 function checkCredentialUrl(text, name, allowPath) {
-    const fail = (problem) => {
-        throw new InputError(name, `'${text}' ${problem}`);
+    const fail = (problem, shown = text) => {
+        throw new InputError(name, `'${shown}' ${problem}`);
     };
     let url;
     try {
@@ -200,18 +201,17 @@ function checkCredentialUrl(text, name, allowPath) {
     catch {
         return fail('is not a URL');
     }
+    // Never echo a URL that carries credentials: the error would print them.
+    if (url.username || url.password)
+        fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
         fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
     }
-    if (url.username || url.password || url.search || url.hash)
-        fail('must not carry credentials, a query or a fragment');
+    if (url.search || url.hash)
+        fail('must not carry a query or a fragment');
     if (!allowPath && url.pathname !== '/')
         fail('must be an origin such as https://backend.composio.dev, without a path');
     return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
-}
-/** What a run would write, for logs: `COMPOSIO_WEBHOOK_SECRET in acme/app, acme/app@production`. */
-function describePlan(settings) {
-    return `${settings.secretName} in ${settings.targets.map(formatTarget).join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

@@ -21,12 +21,12 @@ import type { SecretWrite } from './github/secrets.js'
 
 /** The slice of @actions/core a run uses; tests pass their own. */
 export interface Io {
-  setSecret(value: string): void
-  setOutput(name: string, value: string): void
-  info(message: string): void
-  warning(message: string): void
-  error(message: string): void
-  writeSummary(markdown: string): Promise<void>
+  setSecret: (value: string) => void
+  setOutput: (name: string, value: string) => void
+  info: (message: string) => void
+  warning: (message: string) => void
+  error: (message: string) => void
+  writeSummary: (markdown: string) => Promise<void>
 }
 
 export interface Deps {

@@ -87,6 +87,9 @@ export function parseRotatedSecret(body: string): string | undefined {
 export function parseRetryAfter(header: string | null, now: number): number | undefined {
   if (header === null || header.trim() === '') return undefined
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000
+  // Only an IMF-fixdate: Date.parse also reads '1.5' or '-1' as dates in 2001.
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(header.trim()))
+    return undefined
   const date = Date.parse(header)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }

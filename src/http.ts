@@ -20,13 +20,9 @@ export function createFetch(
   const boundedFetch = (input: Parameters<Fetch>[0], init: RequestInit = {}): Promise<Response> => {
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
-    // undici's own types describe the same WHATWG objects as Node's globals.
-    return undiciFetch(
-      input as never,
-      { ...init, signal, ...(dispatcher && { dispatcher }) } as never
-    ) as unknown as Promise<Response>
+    return undiciFetch(input, { ...init, signal, ...(dispatcher && { dispatcher }) })
   }
-  return boundedFetch as Fetch
+  return boundedFetch
 }
 
 export class ResponseTooLargeError extends Error {
@@ -36,7 +32,7 @@ export class ResponseTooLargeError extends Error {
 /** Reads a body as text, refusing more than `maxBytes`: a hostile server cannot exhaust memory. */
 export async function readTextCapped(response: Response, maxBytes: number): Promise<string> {
   if (!response.body) return ''
-  const reader = response.body.getReader()
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {

@@ -1,7 +1,6 @@
 // Every input read and validated once, into one typed settings object, before any request.
 // Dependency-free on purpose: a bad input fails before Octokit, libsodium or @actions/core load.
 import {
-  formatTarget,
   isRepositoryName,
   parseRepository,
   parseTarget,
@@ -126,20 +125,25 @@ function readTargets(env: Env): Target[] {
         "cannot be combined with 'environment'; write owner/name@environment"
       )
     }
-    try {
-      return parseTargetLines(lines)
-    } catch (error) {
-      throw new InputError('targets', (error as Error).message)
-    }
+    return parsed('targets', () => parseTargetLines(lines))
   }
   const fullName = repository || env['GITHUB_REPOSITORY'] || ''
   if (fullName === '')
     throw new InputError('repository', 'is required (owner/name) when targets is empty')
+  const { owner, repo } = parsed('repository', () => parseRepository(fullName))
+  return [
+    parsed('environment', () =>
+      parseTarget(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`)
+    )
+  ]
+}
+
+/** Runs a parser, turning its error into one that names the input. */
+function parsed<T>(name: string, parse: () => T): T {
   try {
-    const { owner, repo } = parseRepository(fullName)
-    return [parseTarget(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`)]
+    return parse()
   } catch (error) {
-    throw new InputError(environment ? 'environment' : 'repository', (error as Error).message)
+    throw new InputError(name, (error as Error).message)
   }
 }
 
@@ -213,8 +217,8 @@ function readGitHubApiUrl(env: Env): string {
 }
 
 function checkCredentialUrl(text: string, name: string, allowPath: boolean): string {
-  const fail = (problem: string): never => {
-    throw new InputError(name, `'${text}' ${problem}`)
+  const fail = (problem: string, shown = text): never => {
+    throw new InputError(name, `'${shown}' ${problem}`)
   }
   let url: URL
   try {
@@ -222,19 +226,16 @@ function checkCredentialUrl(text: string, name: string, allowPath: boolean): str
   } catch {
     return fail('is not a URL')
   }
+  // Never echo a URL that carries credentials: the error would print them.
+  if (url.username || url.password)
+    fail('must not carry credentials', `${url.protocol}//…@${url.host}`)
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
     fail(
       'must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)'
     )
   }
-  if (url.username || url.password || url.search || url.hash)
-    fail('must not carry credentials, a query or a fragment')
+  if (url.search || url.hash) fail('must not carry a query or a fragment')
   if (!allowPath && url.pathname !== '/')
     fail('must be an origin such as https://backend.composio.dev, without a path')
   return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`
-}
-
-/** What a run would write, for logs: `COMPOSIO_WEBHOOK_SECRET in acme/app, acme/app@production`. */
-export function describePlan(settings: Settings): string {
-  return `${settings.secretName} in ${settings.targets.map(formatTarget).join(', ')}`
 }

@@ -41,8 +41,8 @@ export function secretsPath(target: Target): string {
 
 /** GET …/secrets/public-key: also the proof that the token may write secrets there. */
 export async function getPublicKey(github: GitHubClient, target: Target): Promise<PublicKey> {
-  const { data } = await github.request(`GET ${secretsPath(target)}/public-key`)
-  const { key_id: keyId, key } = (data ?? {}) as { key_id?: unknown; key?: unknown }
+  const response = await github.request(`GET ${secretsPath(target)}/public-key`)
+  const { key_id: keyId, key } = (response.data ?? {}) as { key_id?: unknown; key?: unknown }
   if (typeof keyId !== 'string' || typeof key !== 'string' || key === '') {
     throw new Error('the public-key answer has no key_id and key')
   }
@@ -83,8 +83,8 @@ export async function getOrganizationAccess(
   const path = `/orgs/${encodeURIComponent(org)}/actions/secrets/${encodeURIComponent(name)}`
   let visibility: Visibility
   try {
-    const { data } = await github.request(`GET ${path}`)
-    visibility = (data as { visibility: Visibility }).visibility
+    const response = await github.request(`GET ${path}`)
+    visibility = (response.data as { visibility: Visibility }).visibility
   } catch (error) {
     if ((error as { status?: number }).status === 404) return undefined
     throw error
@@ -92,8 +92,8 @@ export async function getOrganizationAccess(
   if (visibility !== 'selected') return { visibility }
   const selectedRepositoryIds: number[] = []
   for (let page = 1; ; page++) {
-    const { data } = await github.request(`GET ${path}/repositories`, { per_page: 100, page })
-    const { repositories, total_count } = data as {
+    const response = await github.request(`GET ${path}/repositories`, { per_page: 100, page })
+    const { repositories, total_count } = response.data as {
       repositories: { id: number }[]
       total_count: number
     }

@@ -16,12 +16,21 @@ export interface Scenario {
   composio: FakeComposio
   github: FakeGitHub
   /** Runs dist/index.js with the base inputs plus `inputs` (an empty string removes one). */
-  run(inputs?: Record<string, string>, extra?: Partial<Parameters<typeof runAction>[0]>): Promise<RunResult>
+  run(
+    inputs?: Record<string, string>,
+    extra?: Partial<Parameters<typeof runAction>[0]>
+  ): Promise<RunResult>
   close(): Promise<void>
 }
 
-export async function startScenario(github: GitHubOptions = {}, composio: ComposioOptions = {}): Promise<Scenario> {
-  const [fakeComposio, fakeGitHub] = await Promise.all([startFakeComposio(composio), startFakeGitHub(github)])
+export async function startScenario(
+  github: GitHubOptions = {},
+  composio: ComposioOptions = {}
+): Promise<Scenario> {
+  const [fakeComposio, fakeGitHub] = await Promise.all([
+    startFakeComposio(composio),
+    startFakeGitHub(github)
+  ])
   return {
     composio: fakeComposio,
     github: fakeGitHub,
@@ -47,7 +56,13 @@ export async function startScenario(github: GitHubOptions = {}, composio: Compos
 /** The secret and the encodings a careless log line could carry it in. */
 export function encodings(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8')
-  return [secret, bytes.toString('base64'), bytes.toString('base64url'), encodeURIComponent(secret), bytes.toString('hex')]
+  return [
+    secret,
+    bytes.toString('base64'),
+    bytes.toString('base64url'),
+    encodeURIComponent(secret),
+    bytes.toString('hex')
+  ]
 }
 
 /**
@@ -72,15 +87,24 @@ export function sha256Prefix(value: string): string {
 }
 
 /** The `-d '{…}'` bodies of the replay recipes the action printed, keyed by target label. */
-export function replayBodies(printed: string): Map<string, { encrypted_value: string; key_id: string }> {
+export function replayBodies(
+  printed: string
+): Map<string, { encrypted_value: string; key_id: string }> {
   const bodies = new Map<string, { encrypted_value: string; key_id: string }>()
   // Workflow commands escape newlines as %0A; the recipe lines may arrive either way.
   const text = printed.replace(/%0A/g, '\n').replace(/%25/g, '%')
-  const recipe = /^(\S+): key_id \S+; the value is sealed[^\n]*\n[^\n]*\n[^\n]*\n\s*-d '(\{[^\n]*\})'$/gm
-  for (const match of text.matchAll(recipe)) bodies.set(match[1]!, JSON.parse(match[2]!))
+  const recipe =
+    /^(\S+): key_id \S+; the value is sealed[^\n]*\n[^\n]*\n[^\n]*\n\s*-d '(\{[^\n]*\})'$/gm
+  for (const match of text.matchAll(recipe)) {
+    bodies.set(match[1]!, JSON.parse(match[2]!) as { encrypted_value: string; key_id: string })
+  }
   return bodies
 }
 
-export function requestsTo(fake: { requests: { method: string; path: string }[] }, method: string, pattern: RegExp): number {
+export function requestsTo(
+  fake: { requests: { method: string; path: string }[] },
+  method: string,
+  pattern: RegExp
+): number {
   return fake.requests.filter(r => r.method === method && pattern.test(r.path)).length
 }
