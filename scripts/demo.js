@@ -36,9 +36,14 @@ for (const [name, value] of Object.entries(result.outputs)) {
 
 const secret = composio.currentSecret('ws_demo')
 const stored = targets.map(scope => github.secret(scope, 'COMPOSIO_WEBHOOK_SECRET'))
-const ok = result.code === 0 && composio.rotations.length === 1 && stored.every(value => value === secret)
+const ok =
+  result.code === 0 && composio.rotations.length === 1 && stored.every(value => value === secret)
 console.log('\n--- checked by the demo ---')
 console.log(`rotations: ${composio.rotations.length}; GitHub requests: ${github.requests.length}`)
-targets.forEach((scope, i) => console.log(`${stored[i] === secret ? 'ok ' : 'BAD'} ${scope}: fake GitHub opened the sealed value to the rotated secret`))
+targets.forEach((scope, i) =>
+  console.log(
+    `${stored[i] === secret ? 'ok ' : 'BAD'} ${scope}: fake GitHub opened the sealed value to the rotated secret`
+  )
+)
 await Promise.all([composio.close(), github.close()])
 process.exitCode = ok ? 0 : 1

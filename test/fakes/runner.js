@@ -54,7 +54,10 @@ export async function runAction(options) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   const started = performance.now()
-  const child = spawn(options.node ?? process.execPath, [options.script ?? DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(options.node ?? process.execPath, [options.script ?? DIST], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => {

@@ -3,7 +3,14 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { composioError } from '../fakes/composio.js'
 import { NODE24 } from '../fakes/runner.js'
-import { leaks, replayBodies, requestsTo, sha256Prefix, startScenario, type Scenario } from '../support/scenario.js'
+import {
+  leaks,
+  replayBodies,
+  requestsTo,
+  sha256Prefix,
+  startScenario,
+  type Scenario
+} from '../support/scenario.js'
 
 let scenario: Scenario
 afterEach(async () => scenario?.close())
@@ -12,38 +19,48 @@ const ROTATE = /\/rotate_secret$/
 const PUBLIC_KEY = /\/public-key$/
 
 describe('a successful rotation', () => {
-  const nodes = [['machine Node', process.execPath], ['Node 24', NODE24]] as const
-  test.each(nodes)('on %s: preflight, rotate once, store a value GitHub opens to the secret', async (_, node) => {
-    expect(existsSync(node)).toBe(true)
-    scenario = await startScenario()
-    const result = await scenario.run({}, { node })
-    expect(result.stderr).toBe('')
-    expect(result.code).toBe(0)
+  const nodes = [
+    ['machine Node', process.execPath],
+    ['Node 24', NODE24]
+  ] as const
+  test.each(nodes)(
+    'on %s: preflight, rotate once, store a value GitHub opens to the secret',
+    async (_, node) => {
+      expect(existsSync(node)).toBe(true)
+      scenario = await startScenario()
+      const result = await scenario.run({}, { node })
+      expect(result.stderr).toBe('')
+      expect(result.code).toBe(0)
 
-    const secret = scenario.composio.currentSecret('ws_123')!
-    expect(scenario.composio.rotations).toHaveLength(1)
-    expect(scenario.github.secret('acme/app', 'COMPOSIO_WEBHOOK_SECRET')).toBe(secret)
-    // Preflight before rotate: the key read ended before the rotation was sent.
-    const keyRead = scenario.github.requests.find(r => PUBLIC_KEY.test(r.path))!
-    const rotate = scenario.composio.requests.find(r => ROTATE.test(r.path))!
-    expect(keyRead.endedAt!).toBeLessThanOrEqual(Date.now() + performance.timeOrigin) // sanity: recorded
-    expect(scenario.github.requests.map(r => `${r.method} ${r.path}`)).toEqual([
-      'GET /repos/acme/app/actions/secrets/public-key',
-      'PUT /repos/acme/app/actions/secrets/COMPOSIO_WEBHOOK_SECRET'
-    ])
-    expect(rotate.headers['x-api-key']).toBe('ak_fake_project_key')
-    expect(rotate.headers['x-user-api-key']).toBeUndefined()
+      const secret = scenario.composio.currentSecret('ws_123')!
+      expect(scenario.composio.rotations).toHaveLength(1)
+      expect(scenario.github.secret('acme/app', 'COMPOSIO_WEBHOOK_SECRET')).toBe(secret)
+      // Preflight before rotate: the key read ended before the rotation was sent.
+      const keyRead = scenario.github.requests.find(r => PUBLIC_KEY.test(r.path))!
+      const rotate = scenario.composio.requests.find(r => ROTATE.test(r.path))!
+      expect(keyRead.endedAt!).toBeLessThanOrEqual(Date.now() + performance.timeOrigin) // sanity: recorded
+      expect(scenario.github.requests.map(r => `${r.method} ${r.path}`)).toEqual([
+        'GET /repos/acme/app/actions/secrets/public-key',
+        'PUT /repos/acme/app/actions/secrets/COMPOSIO_WEBHOOK_SECRET'
+      ])
+      expect(rotate.headers['x-api-key']).toBe('ak_fake_project_key')
+      expect(rotate.headers['x-user-api-key']).toBeUndefined()
 
-    expect(result.outputs['secret']).toBe(secret)
-    expect(result.outputs['fingerprint']).toBe(sha256Prefix(secret))
-    expect(new Date(result.outputs['rotated-at']!).toISOString()).toBe(result.outputs['rotated-at'])
-    expect(JSON.parse(result.outputs['targets']!)).toEqual(['acme/app'])
-    expect(result.summary).toContain(`| acme/app | COMPOSIO_WEBHOOK_SECRET | created | \`${sha256Prefix(secret)}\``)
-    // Masked on the line after parsing: the mask is the first line that follows the rotation.
-    const lines = result.stdout.split('\n')
-    expect(lines.indexOf(`::add-mask::${secret}`)).toBeGreaterThan(-1)
-    expect(leaks(result, secret)).toEqual([])
-  })
+      expect(result.outputs['secret']).toBe(secret)
+      expect(result.outputs['fingerprint']).toBe(sha256Prefix(secret))
+      expect(new Date(result.outputs['rotated-at']!).toISOString()).toBe(
+        result.outputs['rotated-at']
+      )
+      expect(JSON.parse(result.outputs['targets']!)).toEqual(['acme/app'])
+      expect(result.summary).toContain(
+        `| acme/app | COMPOSIO_WEBHOOK_SECRET | created | \`${sha256Prefix(secret)}\``
+      )
+      // Masked on the line after parsing: the mask is the first line that follows the rotation.
+      const lines = result.stdout.split('\n')
+      expect(lines.indexOf(`::add-mask::${secret}`)).toBeGreaterThan(-1)
+      expect(leaks(result, secret)).toEqual([])
+    }
+  )
 
   test('the key read precedes the rotation in time', async () => {
     scenario = await startScenario()
@@ -94,7 +111,11 @@ describe('bad input fails before any request', () => {
     ['both Composio keys', { 'user-api-key': 'uak_fake_user_key' }, /Input 'api-key'.*exactly one/],
     ['bad secret name', { 'secret-name': 'GITHUB_X' }, /Input 'secret-name'.*GITHUB_/],
     ['bad repository', { repository: 'not-a-repo' }, /Input 'repository'.*owner\/name/],
-    ['plain http Composio', { 'composio-base-url': 'http://composio.example.com' }, /Input 'composio-base-url'.*https/],
+    [
+      'plain http Composio',
+      { 'composio-base-url': 'http://composio.example.com' },
+      /Input 'composio-base-url'.*https/
+    ],
     ['bad dry-run', { 'dry-run': 'yes' }, /Input 'dry-run'/],
     ['bad timeout', { 'timeout-seconds': '0' }, /Input 'timeout-seconds'/]
   ]
@@ -116,7 +137,9 @@ describe('a target that cannot be written stops the run before the rotation', ()
     })
     const result = await scenario.run()
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/Nothing was rotated.*acme\/app.*HTTP 403: Resource not accessible by integration.*GITHUB_TOKEN/)
+    expect(result.stdout).toMatch(
+      /Nothing was rotated.*acme\/app.*HTTP 403: Resource not accessible by integration.*GITHUB_TOKEN/
+    )
     expect(result.stdout).toContain("'Secrets: Read and write'")
     expect(scenario.composio.requests).toHaveLength(0)
   })
@@ -138,7 +161,9 @@ describe('Composio failures', () => {
     const request = scenario.composio.requests[0]!
     expect(scenario.composio.requests).toHaveLength(1)
     expect(request.status).toBe(401)
-    expect(result.stdout).toMatch(/HTTP 401 APIKey_InvalidAPIKey: Invalid API key \(request_id: req_[0-9a-f]+\)\. Suggested fix: /)
+    expect(result.stdout).toMatch(
+      /HTTP 401 APIKey_InvalidAPIKey: Invalid API key \(request_id: req_[0-9a-f]+\)\. Suggested fix: /
+    )
     expect(result.stdout).toContain('Nothing was rotated')
     expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
   })
@@ -154,19 +179,25 @@ describe('Composio failures', () => {
   test('500, 500, 200: retried to success, rotated by the third attempt', async () => {
     scenario = await startScenario(
       {},
-      { fault: ({ attempt }: { attempt: number }) => (attempt <= 2 ? composioError(500, 'Internal_ServerError', 'boom') : undefined) }
+      {
+        fault: ({ attempt }: { attempt: number }) =>
+          attempt <= 2 ? composioError(500, 'Internal_ServerError', 'boom') : undefined
+      }
     )
     const result = await scenario.run()
     expect(result.code).toBe(0)
     expect(scenario.composio.requests).toHaveLength(3)
-    expect(scenario.github.secret('acme/app', 'COMPOSIO_WEBHOOK_SECRET')).toBe(scenario.composio.currentSecret('ws_123'))
+    expect(scenario.github.secret('acme/app', 'COMPOSIO_WEBHOOK_SECRET')).toBe(
+      scenario.composio.currentSecret('ws_123')
+    )
   })
 })
 
 describe('a write that fails after the rotation', () => {
   test('fails loudly with a replay recipe that GitHub can open to the rotated secret', async () => {
     scenario = await startScenario({
-      fault: ({ method }: { method: string }) => (method === 'PUT' ? { status: 422, body: { message: 'Unprocessable' } } : undefined)
+      fault: ({ method }: { method: string }) =>
+        method === 'PUT' ? { status: 422, body: { message: 'Unprocessable' } } : undefined
     })
     const result = await scenario.run()
     const secret = scenario.composio.currentSecret('ws_123')!
@@ -176,7 +207,9 @@ describe('a write that fails after the rotation', () => {
     const body = bodies.get('acme/app')!
     expect(body.key_id).toBe(scenario.github.publicKey('acme/app').key_id)
     expect(scenario.github.open('acme/app', body.encrypted_value)).toBe(secret)
-    expect(result.stdout).toContain(`${scenario.github.url}/repos/acme/app/actions/secrets/COMPOSIO_WEBHOOK_SECRET`)
+    expect(result.stdout).toContain(
+      `${scenario.github.url}/repos/acme/app/actions/secrets/COMPOSIO_WEBHOOK_SECRET`
+    )
     // A later step can still finish by hand.
     expect(result.outputs['secret']).toBe(secret)
     expect(result.outputs['fingerprint']).toBe(sha256Prefix(secret))

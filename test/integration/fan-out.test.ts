@@ -1,6 +1,13 @@
 // One rotation, every consumer: mixed repository, environment and organization targets.
 import { afterEach, describe, expect, test } from '@jest/globals'
-import { leaks, replayBodies, requestsTo, startScenario, type GitHubOptions, type Scenario } from '../support/scenario.js'
+import {
+  leaks,
+  replayBodies,
+  requestsTo,
+  startScenario,
+  type GitHubOptions,
+  type Scenario
+} from '../support/scenario.js'
 
 let scenario: Scenario
 afterEach(async () => scenario?.close())
@@ -15,7 +22,10 @@ const world: GitHubOptions = {
   organizations: {
     acme: {
       repositories: ['api', 'web', 'billing'],
-      secrets: { SHARED: { visibility: 'selected', selectedRepositories: ['api', 'billing'] }, OPEN: { visibility: 'all' } }
+      secrets: {
+        SHARED: { visibility: 'selected', selectedRepositories: ['api', 'billing'] },
+        OPEN: { visibility: 'all' }
+      }
     },
     beta: { repositories: ['one'] }
   }
@@ -24,7 +34,15 @@ const world: GitHubOptions = {
 describe('mixed targets', () => {
   test('every target opens to the same secret from a single rotation', async () => {
     scenario = await startScenario(world)
-    const targets = ['acme/app', 'acme/app@production', '  # comment line', '', 'acme/worker', 'beta/site@prod # trailing', 'org:acme']
+    const targets = [
+      'acme/app',
+      'acme/app@production',
+      '  # comment line',
+      '',
+      'acme/worker',
+      'beta/site@prod # trailing',
+      'org:acme'
+    ]
     const result = await scenario.run({ targets: targets.join('\n') })
     expect(result.code).toBe(0)
     const secret = scenario.composio.currentSecret('ws_123')!
@@ -51,9 +69,15 @@ describe('mixed targets', () => {
     expect(result.code).toBe(0)
     const entry = scenario.github.secretEntry('org:acme', NAME)!
     expect(entry.visibility).toBe('selected')
-    expect(entry.selectedRepositoryIds).toEqual([scenario.github.repoId('acme/api'), scenario.github.repoId('acme/web')])
+    expect(entry.selectedRepositoryIds).toEqual([
+      scenario.github.repoId('acme/api'),
+      scenario.github.repoId('acme/web')
+    ])
     const put = scenario.github.requests.find(r => r.method === 'PUT')!
-    expect(put.body).toMatchObject({ visibility: 'selected', selected_repository_ids: entry.selectedRepositoryIds })
+    expect(put.body).toMatchObject({
+      visibility: 'selected',
+      selected_repository_ids: entry.selectedRepositoryIds
+    })
   })
 
   test('an update keeps the existing visibility and selected repositories', async () => {
@@ -63,7 +87,10 @@ describe('mixed targets', () => {
     const entry = scenario.github.secretEntry('org:acme', 'SHARED')!
     expect(entry.value).toBe(scenario.composio.currentSecret('ws_123'))
     expect(entry.visibility).toBe('selected')
-    expect(entry.selectedRepositoryIds).toEqual([scenario.github.repoId('acme/api'), scenario.github.repoId('acme/billing')])
+    expect(entry.selectedRepositoryIds).toEqual([
+      scenario.github.repoId('acme/api'),
+      scenario.github.repoId('acme/billing')
+    ])
     expect(result.summary).toContain('| org:acme | SHARED | updated |')
   })
 
@@ -72,7 +99,11 @@ describe('mixed targets', () => {
     const kept = await scenario.run({ targets: 'org:acme', 'secret-name': 'OPEN' })
     expect(kept.code).toBe(0)
     expect(scenario.github.secretEntry('org:acme', 'OPEN')!.visibility).toBe('all')
-    const changed = await scenario.run({ targets: 'org:acme', 'secret-name': 'OPEN', visibility: 'private' })
+    const changed = await scenario.run({
+      targets: 'org:acme',
+      'secret-name': 'OPEN',
+      visibility: 'private'
+    })
     expect(changed.code).toBe(0)
     expect(scenario.github.secretEntry('org:acme', 'OPEN')!.visibility).toBe('private')
     // Asked-for visibility needs no read of the current one.
@@ -103,7 +134,9 @@ describe('preflight across targets', () => {
     const targets = ['acme/app', 'acme/app@staging', 'acme/worker', 'acme/ghost', 'org:beta']
     const result = await scenario.run({ targets: targets.join('\n') })
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/Nothing was rotated: 1 of 5 targets cannot be written\.%0A {2}- acme\/ghost: could not read the public key: HTTP 404/)
+    expect(result.stdout).toMatch(
+      /Nothing was rotated: 1 of 5 targets cannot be written\.%0A {2}- acme\/ghost: could not read the public key: HTTP 404/
+    )
     expect(scenario.composio.requests).toHaveLength(0)
     expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
     // Every target was checked, not just up to the first failure.
@@ -112,7 +145,11 @@ describe('preflight across targets', () => {
 
   test('an unknown selected repository fails the preflight', async () => {
     scenario = await startScenario(world)
-    const result = await scenario.run({ targets: 'org:acme', visibility: 'selected', 'selected-repositories': 'api nope' })
+    const result = await scenario.run({
+      targets: 'org:acme',
+      visibility: 'selected',
+      'selected-repositories': 'api nope'
+    })
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/org:acme: could not settle visibility: HTTP 404/)
     expect(scenario.composio.requests).toHaveLength(0)
@@ -121,7 +158,8 @@ describe('preflight across targets', () => {
   test('each target is sealed with its own key: a replayed value opens only in its own scope', async () => {
     scenario = await startScenario({
       ...world,
-      fault: ({ method }: { method: string }) => (method === 'PUT' ? { status: 422, body: { message: 'no' } } : undefined)
+      fault: ({ method }: { method: string }) =>
+        method === 'PUT' ? { status: 422, body: { message: 'no' } } : undefined
     })
     const result = await scenario.run({ targets: 'acme/app\nacme/app@production\norg:acme' })
     expect(result.code).toBe(1)
@@ -132,6 +170,8 @@ describe('preflight across targets', () => {
       expect(scenario.github.open(scope, body.encrypted_value)).toBe(secret)
       expect(body.key_id).toBe(scenario.github.publicKey(scope).key_id)
     }
-    expect(() => scenario.github.open('acme/app', bodies.get('org:acme')!.encrypted_value)).toThrow()
+    expect(() =>
+      scenario.github.open('acme/app', bodies.get('org:acme')!.encrypted_value)
+    ).toThrow()
   })
 })
