@@ -173,13 +173,15 @@ async function rotateWebhookSecret(options, subscriptionId) {
             return result.secret;
         mayHaveRotated ||= result.error.mayHaveRotated;
         const delay = result.retryAfterMs ?? BACKOFF_BASE_MS * 2 ** (attempt - 1);
-        const canRetry = result.retry && attempt < maxAttempts && (options.mayRetry?.() ?? true);
-        if (!canRetry || delay > MAX_RETRY_AFTER_MS) {
-            const suffix = attempt > 1 ? ` (after ${attempt} attempts)` : '';
-            throw new ComposioError(`${result.error.message}${suffix}`, result.error.status, mayHaveRotated);
-        }
+        const mayRetry = () => options.mayRetry?.() ?? true;
+        const giveUp = (why) => new ComposioError(`${result.error.message}${why}`, result.error.status, mayHaveRotated);
+        if (!result.retry || attempt >= maxAttempts || !mayRetry() || delay > MAX_RETRY_AFTER_MS)
+            throw giveUp(attempt > 1 ? ` (after ${attempt} attempts)` : '');
         options.log(`${result.error.message}; retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${maxAttempts})`);
         await options.sleep(delay);
+        // A cancellation during the wait ends it early: ask again, a cancelled run sends no new rotation.
+        if (!mayRetry())
+            throw giveUp(` (cancelled before attempt ${attempt + 1})`);
     }
 }
 async function attemptRotation(options, url, operation) {

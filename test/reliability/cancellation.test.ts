@@ -1,0 +1,180 @@
+// Runner cancellation: SIGINT (then SIGTERM 7.5 s later). The bundled action as a child process,
+// signalled at each phase. Before the rotation it stops at once; after the rotate request was
+// sent it never leaves without a replay recipe for every write GitHub did not confirm.
+import { afterEach, describe, expect, test } from '@jest/globals'
+import type { ChildProcess } from 'node:child_process'
+import type { RunResult } from '../fakes/runner.js'
+import {
+  leaks,
+  replayBodies,
+  requestsTo,
+  startScenario,
+  type Scenario
+} from '../support/scenario.js'
+
+let scenario: Scenario
+afterEach(async () => scenario?.close())
+
+const NAME = 'COMPOSIO_WEBHOOK_SECRET'
+const ROTATE = /\/rotate_secret$/
+const TWO_TARGETS = { repository: '', targets: 'acme/app\nacme/app@production' }
+
+interface Signalled {
+  result: RunResult
+  /** performance.now() when the signal was sent, and when the child had exited. */
+  signalledAt: number
+  exitedAt: number
+}
+
+/**
+ * Runs the bundle and sends `signal` once `ready()` holds (polled every 10 ms) and `delayMs` more
+ * have passed. Fails the test if the run ends before the signal could be sent.
+ */
+async function runAndSignal(
+  inputs: Record<string, string>,
+  ready: () => boolean,
+  { delayMs = 0, signal = 'SIGINT' }: { delayMs?: number; signal?: NodeJS.Signals } = {}
+): Promise<Signalled> {
+  let signalledAt = Number.NaN
+  const onSpawn = (child: ChildProcess): void => {
+    const poll = setInterval(() => {
+      if (!ready()) return
+      clearInterval(poll)
+      setTimeout(() => {
+        signalledAt = performance.now()
+        child.kill(signal)
+      }, delayMs)
+    }, 10)
+    child.on('exit', () => clearInterval(poll))
+  }
+  const result = await scenario.run(inputs, { onSpawn })
+  const exitedAt = performance.now()
+  expect(signalledAt).not.toBeNaN()
+  return { result, signalledAt, exitedAt }
+}
+
+function errorLine(result: RunResult): string {
+  const errors = result.stdout.split('\n').filter(line => line.startsWith('::error::'))
+  expect(errors).toHaveLength(1)
+  return errors[0]!.replace(/%0A/g, '\n')
+}
+
+describe('signalled before the rotation', () => {
+  test('while the public-key read is pending: exits at once, non-zero, Composio never called', async () => {
+    scenario = await startScenario({
+      fault: ({ path }: { path: string }) =>
+        path.endsWith('/public-key') ? { hang: true } : undefined
+    })
+    const { result, signalledAt, exitedAt } = await runAndSignal({}, () =>
+      scenario.github.requests.some(r => r.path.endsWith('/public-key'))
+    )
+    expect(result.code).toBe(1)
+    expect(exitedAt - signalledAt).toBeLessThan(1500)
+    expect(errorLine(result)).toBe(
+      '::error::Cancelled (SIGINT) before the rotation: nothing was rotated, nothing written.'
+    )
+    expect(scenario.composio.requests).toHaveLength(0)
+    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+    expect(result.stderr).toBe('')
+  })
+})
+
+describe('signalled while the rotate request is in flight', () => {
+  test('waits for Composio’s answer, writes nothing, prints a recipe per target that opens to the rotated secret', async () => {
+    scenario = await startScenario({}, { latencyMs: 1500 })
+    const { result, signalledAt, exitedAt } = await runAndSignal(
+      TWO_TARGETS,
+      () => scenario.composio.requests.some(r => ROTATE.test(r.path)),
+      { delayMs: 300 }
+    )
+    const secret = scenario.composio.currentSecret('ws_123')!
+    expect(result.code).toBe(1)
+    // The answer was received, not abandoned: the rotation completed and was not repeated.
+    const rotate = scenario.composio.requests.find(r => ROTATE.test(r.path))!
+    expect(rotate.status).toBe(200)
+    expect(scenario.composio.rotations).toHaveLength(1)
+    expect(exitedAt).toBeGreaterThan(rotate.endedAt!)
+    expect(exitedAt - signalledAt).toBeLessThan(1200 + 1500)
+    // Nothing was written: the run stopped instead, and said what is left to do.
+    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+    const error = errorLine(result)
+    expect(error).toContain('Cancelled after the rotation')
+    expect(error).toContain('WAS ROTATED')
+    const recipes = replayBodies(error)
+    expect([...recipes.keys()].sort()).toEqual(['acme/app', 'acme/app@production'])
+    for (const [target, body] of recipes) {
+      expect(body.key_id).toBe(scenario.github.publicKey(target).key_id)
+      expect(scenario.github.open(target, body.encrypted_value)).toBe(secret)
+    }
+    expect(result.outputs['secret']).toBe(secret)
+    expect(leaks(result, secret)).toEqual([])
+  })
+})
+
+describe('a cancelled run sends no new rotation', () => {
+  const serverError = {
+    status: 500,
+    body: { error: { message: 'boom', code: 500, slug: 'Internal_ServerError', status: 500 } },
+    headers: { 'retry-after': '20' }
+  }
+
+  test('signalled while an attempt that will fail is in flight: no retry after its answer', async () => {
+    scenario = await startScenario({}, { latencyMs: 1000, fault: () => serverError })
+    const { result } = await runAndSignal(
+      {},
+      () => scenario.composio.requests.some(r => ROTATE.test(r.path)),
+      { delayMs: 300 }
+    )
+    expect(result.code).toBe(1)
+    expect(requestsTo(scenario.composio, 'POST', ROTATE)).toBe(1)
+    expect(errorLine(result)).toContain('may have been rotated')
+    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+  })
+
+  test('signalled during the wait before a retry (Retry-After: 20): stops waiting, no retry', async () => {
+    scenario = await startScenario({}, { fault: () => serverError })
+    const { result, signalledAt, exitedAt } = await runAndSignal({}, () =>
+      scenario.composio.requests.some(r => ROTATE.test(r.path) && r.status === 500)
+    )
+    expect(result.code).toBe(1)
+    expect(exitedAt - signalledAt).toBeLessThan(1500)
+    expect(requestsTo(scenario.composio, 'POST', ROTATE)).toBe(1)
+    expect(errorLine(result)).toContain('may have been rotated')
+  })
+})
+
+describe('signalled while writes are pending', () => {
+  /** acme/app is written; the PUT of acme/app@production never answers. */
+  const hangProduction = ({ method, path }: { method: string; path: string }) =>
+    method === 'PUT' && path.includes('/environments/production/')
+      ? { hang: true as const }
+      : undefined
+  const bothPutsSeen = () =>
+    scenario.github.requests.some(r => r.method === 'PUT' && r.status === 201) &&
+    scenario.github.requests.some(r => r.method === 'PUT' && r.path.includes('/production/'))
+
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s: exits at once with a recipe for the unconfirmed target only, which opens to the secret',
+    async signal => {
+      scenario = await startScenario({ fault: hangProduction })
+      const { result, signalledAt, exitedAt } = await runAndSignal(TWO_TARGETS, bothPutsSeen, {
+        delayMs: 200,
+        signal
+      })
+      const secret = scenario.composio.currentSecret('ws_123')!
+      expect(result.code).toBe(1)
+      expect(exitedAt - signalledAt).toBeLessThan(1500)
+      expect(scenario.github.secret('acme/app', NAME)).toBe(secret)
+      expect(scenario.github.secret('acme/app@production', NAME)).toBeUndefined()
+      const error = errorLine(result)
+      expect(error).toContain(`Cancelled (${signal}) after the rotation`)
+      expect(error).toContain('cancelled before GitHub confirmed the write')
+      const recipes = replayBodies(error)
+      expect([...recipes.keys()]).toEqual(['acme/app@production'])
+      const body = recipes.get('acme/app@production')!
+      expect(scenario.github.open('acme/app@production', body.encrypted_value)).toBe(secret)
+      expect(result.outputs['secret']).toBe(secret)
+      expect(leaks(result, secret)).toEqual([])
+    }
+  )
+})
