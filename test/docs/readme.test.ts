@@ -10,7 +10,7 @@ const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8')
 const readme = read('README.md')
 
 type ActionYml = {
-  inputs: Record<string, { required?: boolean; default?: unknown }>
+  inputs: Record<string, { required?: boolean; default?: string | number | boolean }>
   outputs: Record<string, unknown>
 }
 const action = parse(read('action.yml')) as ActionYml
