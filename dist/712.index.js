@@ -55,19 +55,33 @@ async function readTextCapped(response, maxBytes) {
     }
     return Buffer.concat(chunks).toString('utf8');
 }
+/** fetch's own refusals of a header it cannot send; their messages quote the value. */
+const HEADER_REFUSAL = /invalid header|ByteString/i;
+/** Messages of undici's that name no request detail: safe to quote. */
+const PLAIN_MESSAGES = new Set(['fetch failed', 'terminated', 'other side closed']);
 /** Why a request got no answer, in words that never include a body or a header. */
 function describeNetworkError(error, timeoutMs) {
-    if (error instanceof Error) {
-        if (error.name === 'TimeoutError')
-            return `no complete answer within ${timeoutMs / 1000} s`;
-        if (error instanceof ResponseTooLargeError)
-            return error.message;
-        const cause = error.cause;
-        const code = typeof cause?.code === 'string' ? cause.code : undefined;
-        const detail = typeof cause?.message === 'string' ? cause.message : error.message;
-        return `network error: ${code ? `${code} ` : ''}${detail}`.trim();
+    if (!(error instanceof Error))
+        return 'network error';
+    if (error.name === 'TimeoutError')
+        return `no complete answer within ${timeoutMs / 1000} s`;
+    if (error instanceof ResponseTooLargeError)
+        return error.message;
+    const cause = error.cause;
+    if (cause !== null && typeof cause === 'object') {
+        // A failure below fetch (socket, DNS, TLS, proxy): its code and reason name no header.
+        const { code, message } = cause;
+        const reason = [code, message].filter(part => typeof part === 'string' && part !== '');
+        return ['network error:', ...reason].join(' ');
     }
-    return 'network error';
+    // Without a cause, fetch refused the request itself, and may quote what it refused: a header
+    // value ("Headers.append: \"<value>\" is an invalid header value"), credential included.
+    if (HEADER_REFUSAL.test(error.message)) {
+        return 'not sent: a header value (a credential?) holds a character that HTTP headers cannot carry (a newline, NUL or non-Latin-1 character)';
+    }
+    return PLAIN_MESSAGES.has(error.message)
+        ? `network error: ${error.message}`
+        : `network error (${error.name})`;
 }
 
 

@@ -158,6 +158,16 @@ function describeStatus(status, details) {
     const hint = HINTS[status];
     return hint ? `${text}. Hint: ${hint}` : text;
 }
+/** Whether fetch can send `value` as a header value: the same check fetch makes. */
+function canCarry(value) {
+    try {
+        new Headers({ 'x-check': value });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /**
  * POST /api/v3/webhook_subscriptions/{id}/rotate_secret, retried only where a new rotation is
  * harmless: 5xx, 429 and lost answers (the newest rotation is the one that counts).
@@ -166,6 +176,10 @@ async function rotateWebhookSecret(options, subscriptionId) {
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     const url = `${options.baseUrl}/api/v3/webhook_subscriptions/${encodeURIComponent(subscriptionId)}/rotate_secret`;
     const operation = `Composio rotate_secret for subscription '${subscriptionId}'`;
+    if (!canCarry(options.auth.value)) {
+        // fetch would refuse the header before sending anything, in an error that quotes the key.
+        throw new ComposioError(`${operation} not sent: the '${options.auth.header.slice(2)}' input holds a character that HTTP headers cannot carry (a newline, NUL or non-Latin-1 character); check the secret it comes from`, undefined, false);
+    }
     let mayHaveRotated = false;
     for (let attempt = 1;; attempt++) {
         const result = await attemptRotation(options, url, operation);
@@ -703,19 +717,33 @@ async function readTextCapped(response, maxBytes) {
     }
     return Buffer.concat(chunks).toString('utf8');
 }
+/** fetch's own refusals of a header it cannot send; their messages quote the value. */
+const HEADER_REFUSAL = /invalid header|ByteString/i;
+/** Messages of undici's that name no request detail: safe to quote. */
+const PLAIN_MESSAGES = new Set(['fetch failed', 'terminated', 'other side closed']);
 /** Why a request got no answer, in words that never include a body or a header. */
 function describeNetworkError(error, timeoutMs) {
-    if (error instanceof Error) {
-        if (error.name === 'TimeoutError')
-            return `no complete answer within ${timeoutMs / 1000} s`;
-        if (error instanceof ResponseTooLargeError)
-            return error.message;
-        const cause = error.cause;
-        const code = typeof cause?.code === 'string' ? cause.code : undefined;
-        const detail = typeof cause?.message === 'string' ? cause.message : error.message;
-        return `network error: ${code ? `${code} ` : ''}${detail}`.trim();
+    if (!(error instanceof Error))
+        return 'network error';
+    if (error.name === 'TimeoutError')
+        return `no complete answer within ${timeoutMs / 1000} s`;
+    if (error instanceof ResponseTooLargeError)
+        return error.message;
+    const cause = error.cause;
+    if (cause !== null && typeof cause === 'object') {
+        // A failure below fetch (socket, DNS, TLS, proxy): its code and reason name no header.
+        const { code, message } = cause;
+        const reason = [code, message].filter(part => typeof part === 'string' && part !== '');
+        return ['network error:', ...reason].join(' ');
     }
-    return 'network error';
+    // Without a cause, fetch refused the request itself, and may quote what it refused: a header
+    // value ("Headers.append: \"<value>\" is an invalid header value"), credential included.
+    if (HEADER_REFUSAL.test(error.message)) {
+        return 'not sent: a header value (a credential?) holds a character that HTTP headers cannot carry (a newline, NUL or non-Latin-1 character)';
+    }
+    return PLAIN_MESSAGES.has(error.message)
+        ? `network error: ${error.message}`
+        : `network error (${error.name})`;
 }
 
 

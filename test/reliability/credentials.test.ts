@@ -1,0 +1,119 @@
+// Credentials that cannot travel in an HTTP header (a newline pasted into a secret, a NUL, a
+// character beyond Latin-1). Found by the property tests: fetch refuses such a header before
+// sending anything, with an error that quotes the header, credential included. The run must fail
+// without echoing the credential, without retrying, and without claiming a rotation that could
+// not have happened.
+import { afterEach, describe, expect, test } from '@jest/globals'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createFetch, describeNetworkError } from '../../src/http.js'
+import { InputError, readSettings } from '../../src/inputs.js'
+import type { RunResult } from '../fakes/runner.js'
+import { API_KEY, requestsTo, startScenario, TOKEN, type Scenario } from '../support/scenario.js'
+
+let scenario: Scenario
+afterEach(async () => scenario?.close())
+
+const PART = 'PART2_c0ffee'
+const UNSENDABLE: [string, string][] = [
+  ['an inner newline', `${API_KEY}\n${PART}`],
+  ['an inner carriage return', `${API_KEY}\r${PART}`],
+  ['a character beyond Latin-1', `🔑${PART}`]
+]
+
+/** What a reader sees: everything but the `::add-mask::` lines (which the runner consumes). */
+function visible(result: RunResult): string {
+  return `${result.stdout}\n${result.stderr}\n${result.summary}`
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n')
+}
+
+function errorLine(result: RunResult): string {
+  const errors = result.stdout.split('\n').filter(line => line.startsWith('::error::'))
+  expect(errors).toHaveLength(1)
+  return errors[0]!.replace(/%0A/g, '\n')
+}
+
+describe('an api-key that cannot be sent as a header', () => {
+  test.each(UNSENDABLE)(
+    'with %s: nothing sent, not retried, not echoed, "nothing was rotated"',
+    async (_, key) => {
+      scenario = await startScenario()
+      const result = await scenario.run({ 'api-key': key })
+      expect(result.code).toBe(1)
+      expect(result.stderr).toBe('')
+      expect(visible(result)).not.toContain(PART)
+      expect(scenario.composio.requests).toHaveLength(0)
+      expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+      const error = errorLine(result)
+      expect(error).toContain("'api-key'")
+      expect(error).not.toContain('may have been rotated')
+      expect(error).toMatch(/nothing was rotated/i)
+      expect(result.stdout).not.toMatch(/::warning::.*retrying/)
+    }
+  )
+})
+
+describe('a github-token that cannot be sent as a header', () => {
+  test('with an inner newline: Composio never called, the token not echoed', async () => {
+    scenario = await startScenario()
+    const result = await scenario.run({ 'github-token': `${TOKEN}\n${PART}` })
+    expect(result.code).toBe(1)
+    expect(visible(result)).not.toContain(PART)
+    expect(visible(result)).not.toContain(TOKEN)
+    expect(scenario.composio.requests).toHaveLength(0)
+    expect(errorLine(result)).toMatch(/nothing was rotated/i)
+  })
+})
+
+describe('describeNetworkError never quotes a header value', () => {
+  const fetch = createFetch(1000, {})
+  test.each(UNSENDABLE)('fetch’s own error for %s', async (_, value) => {
+    const thrown = await fetch('http://127.0.0.1:9/', { headers: { 'x-api-key': value } }).then(
+      () => undefined,
+      (error: unknown) => error
+    )
+    expect(thrown).toBeInstanceOf(TypeError)
+    const described = describeNetworkError(thrown, 1000)
+    expect(described).not.toContain(PART)
+    expect(described).not.toMatch(/at index \d+ has a value of \d+/)
+  })
+
+  test('a real network error keeps its code and reason', async () => {
+    const server = createServer()
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    await new Promise(resolve => server.close(resolve))
+    const thrown = await fetch(`http://127.0.0.1:${port}/`).then(
+      () => undefined,
+      (error: unknown) => error
+    )
+    expect(describeNetworkError(thrown, 1000)).toBe(
+      `network error: ECONNREFUSED connect ECONNREFUSED 127.0.0.1:${port}`
+    )
+  })
+})
+
+describe('inputs', () => {
+  // FAILING (src/inputs.ts, not ours to edit): a credential that no HTTP header can carry is
+  // accepted as an input, so the run fails late (after the preflight, or after Octokit's retries
+  // of the key read) instead of before any request with an error naming the input. Fix: in
+  // readSettings, refuse api-key, user-api-key and github-token values that contain anything but
+  // visible ASCII (/^[\x21-\x7e]+$/), with e.g. "Input 'github-token': contains a character that
+  // cannot be sent in an HTTP header (a newline or a non-ASCII character?)", never quoting it.
+  test.failing.each([
+    ['api-key', 'INPUT_API-KEY'],
+    ['user-api-key', 'INPUT_USER-API-KEY'],
+    ['github-token', 'INPUT_GITHUB-TOKEN']
+  ])('%s with an inner newline is an input error', (name, variable) => {
+    const env: Record<string, string> = {
+      'INPUT_SUBSCRIPTION-ID': 'ws_123',
+      'INPUT_GITHUB-TOKEN': TOKEN,
+      GITHUB_REPOSITORY: 'acme/app',
+      [variable]: `${API_KEY}\n${PART}`
+    }
+    expect(() => readSettings(env)).toThrow(InputError)
+    expect(() => readSettings(env)).toThrow(new RegExp(`^Input '${name}'`))
+  })
+})
