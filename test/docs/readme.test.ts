@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
+import { parseTargetLines } from '../../src/targets.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8')
@@ -97,6 +98,31 @@ test('mentions every example workflow', () => {
 test('its first workflow is examples/scheduled-rotation.yml, verbatim', () => {
   const block = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1]
   expect(block).toBe(read('examples/scheduled-rotation.yml'))
+})
+
+test('every YAML snippet parses, and gives this action only inputs it has, with valid targets', () => {
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(match => match[1] ?? '')
+  expect(blocks.length).toBeGreaterThan(3)
+  type Step = { uses?: string; with?: Record<string, unknown> }
+  const steps = (node: unknown): Step[] =>
+    Array.isArray(node)
+      ? node.flatMap(steps)
+      : node !== null && typeof node === 'object'
+        ? [
+            ...('uses' in node ? [node as Step] : []),
+            ...Object.values(node as Record<string, unknown>).flatMap(steps)
+          ]
+        : []
+  const ours = blocks
+    .flatMap(block => steps(parse(block.replace(/with: …/g, 'with: {}')) as unknown))
+    .filter(step => step.uses?.startsWith('your-org/rotate-composio-webhook-secret@'))
+  expect(ours.length).toBeGreaterThan(3)
+  for (const step of ours) {
+    const inputs = Object.keys(step.with ?? {})
+    expect(inputs.filter(name => !(name in action.inputs))).toEqual([])
+    const targets = step.with?.['targets']
+    if (typeof targets === 'string') expect(parseTargetLines(targets).length).toBeGreaterThan(0)
+  }
 })
 
 test('has the sections a security review needs', () => {
