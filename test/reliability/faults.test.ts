@@ -172,6 +172,22 @@ const hostile: HostileCase[] = [
     message: /network error/
   },
   {
+    name: 'a 200 cut off in the middle of its body (the connection closes early)',
+    fault: () => ({
+      rotateThen: {
+        status: 200,
+        body: `{"id":"ws_123","secret":"${MARK}`,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': '300',
+          connection: 'close'
+        }
+      }
+    }),
+    attempts: 3,
+    message: /network error: UND_ERR_RES_CONTENT_LENGTH_MISMATCH/
+  },
+  {
     name: 'a body that drips one byte every 300 ms, beyond the 1 s timeout',
     fault: () => ({ dripMs: 300 }),
     inputs: { 'timeout-seconds': '1' },

@@ -183,6 +183,39 @@ describe('retries are bounded, and a write that never lands leaves a replay reci
   })
 })
 
+describe('hostile GitHub answers to the public-key read stop the run before the rotation', () => {
+  const MARK = 'ZEBRA_9d2e'
+  const html = `<html><title>Unicorn! ${MARK}</title></html>`
+  test.each([
+    [
+      'an HTML 502 page (retried, then given up)',
+      { status: 502, body: html, headers: { 'content-type': 'text/html' } },
+      3
+    ],
+    [
+      'an HTML page with 200',
+      { status: 200, body: html, headers: { 'content-type': 'text/html' } },
+      1
+    ],
+    ['JSON without key', { status: 200, body: { key_id: MARK } }, 1],
+    ['a body that drips beyond the timeout', { dripMs: 300 }, 1]
+  ] as const)('%s', async (_, reply, reads) => {
+    scenario = await startScenario({
+      fault: ({ path }: Fault) => (path === KEY_PATH ? reply : undefined)
+    })
+    const result = await runInProcess(scenario, { 'timeout-seconds': '1' })
+    expect(result.code).toBe(1)
+    expect(result.wallMs).toBeLessThan(3000)
+    expect(result.stdout).toMatch(
+      /::error::Nothing was rotated: .*acme\/app: could not read the public key/
+    )
+    expect(result.stdout).not.toContain(MARK)
+    expect(result.stdout).not.toContain('<html')
+    expect(requestsTo(scenario.github, 'GET', /public-key$/)).toBe(reads)
+    expect(scenario.composio.requests).toHaveLength(0)
+  })
+})
+
 describe('the bundle carries the same plugins', () => {
   test('dist: a PUT that answers 502 once is retried after Octokit’s real backoff', async () => {
     scenario = await startScenario({ fault: onPut({ status: 502, body: 'Bad Gateway' }) })
