@@ -423,24 +423,15 @@ async function preflight(github, settings) {
     return results.map(result => result.value);
 }
 async function prepare(github, settings, target) {
-    const step = async (what, work) => {
-        try {
-            return await work;
-        }
-        catch (error) {
-            throw new Error(`${what}: ${describeGitHubError(error, target, settings.timeoutMs)}`);
-        }
-    };
     const [key, access] = await Promise.all([
-        step('could not read the public key', getPublicKey(github, target)),
-        target.kind === 'organization'
-            ? step('could not settle visibility', organizationAccess(github, settings, target.org))
-            : undefined
+        explained('could not read the public key', target, settings, getPublicKey(github, target)),
+        target.kind === 'organization' ? organizationAccess(github, settings, target) : undefined
     ]);
     return { target, label: (0,targets/* formatTarget */.P4)(target), key, ...(access && { access }) };
 }
 /** The visibility to send: the one asked for, else the existing secret's, else private. Never wider than asked. */
-async function organizationAccess(github, settings, org) {
+async function organizationAccess(github, settings, target) {
+    const { org } = target;
     switch (settings.visibility) {
         case 'all':
         case 'private':
@@ -448,10 +439,22 @@ async function organizationAccess(github, settings, org) {
         case 'selected':
             return {
                 visibility: 'selected',
-                selectedRepositoryIds: await Promise.all(settings.selectedRepositories.map(name => getRepositoryId(github, org, name)))
+                selectedRepositoryIds: await Promise.all(settings.selectedRepositories.map(repo => explained(`could not find the selected repository ${org}/${repo}`, { kind: 'repository', owner: org, repo }, settings, getRepositoryId(github, org, repo))))
             };
-        case undefined:
-            return ((await getOrganizationAccess(github, org, settings.secretName)) ?? { visibility: 'private' });
+        case undefined: {
+            const current = getOrganizationAccess(github, org, settings.secretName);
+            const what = `could not read the current visibility of ${settings.secretName}`;
+            return (await explained(what, target, settings, current)) ?? { visibility: 'private' };
+        }
+    }
+}
+/** Awaits one request, turning its failure into `what: HTTP 404: … Hint: …` about `target`. */
+async function explained(what, target, settings, work) {
+    try {
+        return await work;
+    }
+    catch (error) {
+        throw new Error(`${what}: ${describeGitHubError(error, target, settings.timeoutMs)}`);
     }
 }
 

@@ -50,18 +50,9 @@ async function prepare(
   settings: Settings,
   target: Target
 ): Promise<PreparedTarget> {
-  const step = async <T>(what: string, work: Promise<T>): Promise<T> => {
-    try {
-      return await work
-    } catch (error) {
-      throw new Error(`${what}: ${describeGitHubError(error, target, settings.timeoutMs)}`)
-    }
-  }
   const [key, access] = await Promise.all([
-    step('could not read the public key', getPublicKey(github, target)),
-    target.kind === 'organization'
-      ? step('could not settle visibility', organizationAccess(github, settings, target.org))
-      : undefined
+    explained('could not read the public key', target, settings, getPublicKey(github, target)),
+    target.kind === 'organization' ? organizationAccess(github, settings, target) : undefined
   ])
   return { target, label: formatTarget(target), key, ...(access && { access }) }
 }
@@ -70,8 +61,9 @@ async function prepare(
 async function organizationAccess(
   github: GitHubClient,
   settings: Settings,
-  org: string
+  target: Target & { kind: 'organization' }
 ): Promise<OrganizationAccess> {
+  const { org } = target
   switch (settings.visibility) {
     case 'all':
     case 'private':
@@ -80,12 +72,34 @@ async function organizationAccess(
       return {
         visibility: 'selected',
         selectedRepositoryIds: await Promise.all(
-          settings.selectedRepositories.map(name => getRepositoryId(github, org, name))
+          settings.selectedRepositories.map(repo =>
+            explained(
+              `could not find the selected repository ${org}/${repo}`,
+              { kind: 'repository', owner: org, repo },
+              settings,
+              getRepositoryId(github, org, repo)
+            )
+          )
         )
       }
-    case undefined:
-      return (
-        (await getOrganizationAccess(github, org, settings.secretName)) ?? { visibility: 'private' }
-      )
+    case undefined: {
+      const current = getOrganizationAccess(github, org, settings.secretName)
+      const what = `could not read the current visibility of ${settings.secretName}`
+      return (await explained(what, target, settings, current)) ?? { visibility: 'private' }
+    }
+  }
+}
+
+/** Awaits one request, turning its failure into `what: HTTP 404: … Hint: …` about `target`. */
+async function explained<T>(
+  what: string,
+  target: Target,
+  settings: Settings,
+  work: Promise<T>
+): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    throw new Error(`${what}: ${describeGitHubError(error, target, settings.timeoutMs)}`)
   }
 }

@@ -151,7 +151,9 @@ describe('preflight across targets', () => {
       'selected-repositories': 'api nope'
     })
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/org:acme: could not settle visibility: HTTP 404/)
+    expect(result.stdout).toMatch(
+      /org:acme: could not find the selected repository acme\/nope: HTTP 404: Not Found\. Hint: the repository does not exist/
+    )
     expect(scenario.composio.requests).toHaveLength(0)
   })
 
