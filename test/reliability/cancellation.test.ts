@@ -2,6 +2,7 @@
 // signalled at each phase. Before the rotation it stops at once; after the rotate request was
 // sent it never leaves without a replay recipe for every write GitHub did not confirm.
 import { afterEach, describe, expect, test } from '@jest/globals'
+import { ComposioError, rotateWebhookSecret } from '../../src/composio.js'
 import type { ChildProcess } from 'node:child_process'
 import type { RunResult } from '../fakes/runner.js'
 import {
@@ -177,4 +178,37 @@ describe('signalled while writes are pending', () => {
       expect(leaks(result, secret)).toEqual([])
     }
   )
+})
+
+describe('rotateWebhookSecret asks again after each wait', () => {
+  test('a cancellation that lands during the wait: no second attempt', async () => {
+    let cancelled = false
+    const calls: string[] = []
+    const error = await rotateWebhookSecret(
+      {
+        baseUrl: 'http://127.0.0.1:1',
+        auth: { header: 'x-api-key', value: 'ak_x' },
+        fetch: (input: Parameters<typeof fetch>[0]) => {
+          calls.push(input instanceof Request ? input.url : input.toString())
+          return Promise.resolve(new Response('{}', { status: 503 }))
+        },
+        timeoutMs: 1000,
+        sleep: () => {
+          cancelled = true // the signal arrives while waiting
+          return Promise.resolve()
+        },
+        mask: () => undefined,
+        log: () => undefined,
+        mayRetry: () => !cancelled
+      },
+      'ws_123'
+    ).then(
+      () => undefined,
+      (thrown: unknown) => thrown
+    )
+    expect(calls).toHaveLength(1)
+    expect(error).toBeInstanceOf(ComposioError)
+    expect((error as ComposioError).message).toContain('(cancelled before attempt 2)')
+    expect((error as ComposioError).mayHaveRotated).toBe(true)
+  })
 })
