@@ -24,7 +24,6 @@ class CancellationGuard {
     fail;
     exit;
     phase = { name: 'checking' };
-    confirmed = new Set();
     controller = new AbortController();
     constructor(signals, fail, exit) {
         this.signals = signals;
@@ -40,12 +39,9 @@ class CancellationGuard {
     rotating() {
         this.phase = { name: 'rotating' };
     }
-    /** From here a signal prints `unfinished` (the replay recipes of unconfirmed writes) and exits. */
+    /** From here a signal prints `unfinished()` (the replay recipes of unconfirmed writes) and exits. */
     writing(unfinished) {
         this.phase = { name: 'writing', unfinished };
-    }
-    confirm(index) {
-        this.confirmed.add(index);
     }
     dispose() {
         this.phase = { name: 'done' };
@@ -59,12 +55,14 @@ class CancellationGuard {
                 return this.exit(1);
             case 'rotating':
                 // The old secret may already be dead: wait for Composio's answer (bounded by the timeout),
-                // then the run reports what is left to do instead of writing.
+                // then the run reports what is left to do instead of writing. A second signal (the
+                // runner's SIGTERM, 7.5 s after SIGINT) means no more waiting: say so before the kill.
                 if (!this.controller.signal.aborted)
-                    this.controller.abort();
-                return;
+                    return this.controller.abort();
+                this.fail(`Cancelled (${signal}) while waiting for Composio's answer: the subscription may have been rotated although no secret reached this run, so its old secret may no longer work. Run this action again: the newest rotation is the one that counts.`);
+                return this.exit(1);
             case 'writing':
-                this.fail(`Cancelled (${signal}) after the rotation. ${this.phase.unfinished(this.confirmed)}`);
+                this.fail(`Cancelled (${signal}) after the rotation. ${this.phase.unfinished()}`);
                 return this.exit(1);
             case 'done':
                 return;
@@ -158,16 +156,6 @@ function describeStatus(status, details) {
     const hint = HINTS[status];
     return hint ? `${text}. Hint: ${hint}` : text;
 }
-/** Whether fetch can send `value` as a header value: the same check fetch makes. */
-function canCarry(value) {
-    try {
-        new Headers({ 'x-check': value });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 /**
  * POST /api/v3/webhook_subscriptions/{id}/rotate_secret, retried only where a new rotation is
  * harmless: 5xx, 429 and lost answers (the newest rotation is the one that counts).
@@ -176,10 +164,6 @@ async function rotateWebhookSecret(options, subscriptionId) {
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     const url = `${options.baseUrl}/api/v3/webhook_subscriptions/${encodeURIComponent(subscriptionId)}/rotate_secret`;
     const operation = `Composio rotate_secret for subscription '${subscriptionId}'`;
-    if (!canCarry(options.auth.value)) {
-        // fetch would refuse the header before sending anything, in an error that quotes the key.
-        throw new ComposioError(`${operation} not sent: the '${options.auth.header.slice(2)}' input holds a character that HTTP headers cannot carry (a newline, NUL or non-Latin-1 character); check the secret it comes from`, undefined, false);
-    }
     let mayHaveRotated = false;
     for (let attempt = 1;; attempt++) {
         const result = await attemptRotation(options, url, operation);
@@ -269,13 +253,10 @@ function createGitHubClient(options) {
         userAgent: 'rotate-composio-webhook-secret',
         request: { fetch: options.fetch },
         log: { debug: () => { }, info: () => { }, warn: options.warn, error: options.warn },
-        // 429 and rate-limit 403s belong to the throttling plugin, which reads retry-after and
-        // x-ratelimit-reset; the retry plugin takes 5xx and lost answers.
-        retry: {
-            retries: RETRIES,
-            retryAfterBaseValue: unit / 2,
-            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451]
-        },
+        // The retry plugin takes 5xx, 429 and lost answers (its default doNotRetry list); rate-limit
+        // 403s and 429s also reach the throttling plugin, which waits as retry-after and
+        // x-ratelimit-reset ask.
+        retry: { retries: RETRIES, retryAfterBaseValue: unit / 2 },
         throttle: {
             retryAfterBaseValue: unit,
             onRateLimit: onLimit('primary'),
@@ -352,8 +333,12 @@ function secretsPath(target) {
 async function getPublicKey(github, target) {
     const response = await github.request(`GET ${secretsPath(target)}/public-key`);
     const { key_id: keyId, key } = (response.data ?? {});
-    if (typeof keyId !== 'string' || typeof key !== 'string' || key === '') {
+    if (typeof keyId !== 'string' || typeof key !== 'string') {
         throw new Error('the public-key answer has no key_id and key');
+    }
+    // Checked now, not when sealing: after the rotation a bad key would strand the secret.
+    if (!/^[A-Za-z0-9+/]{43}=$/.test(key) || Buffer.from(key, 'base64').length !== 32) {
+        throw new Error('the public key is not a 32-byte X25519 key in base64');
     }
     return { keyId, key };
 }
@@ -471,16 +456,28 @@ function replayRecipe(apiUrl, label, write) {
 function writtenLabels(results) {
     return results.flatMap(r => ('written' in r.outcome ? [r.prepared.label] : []));
 }
-/** The error of a run whose rotation happened but whose writes did not all land. */
-function incompleteMessage(rotation, apiUrl, unwritten) {
-    const lines = unwritten.map(u => `${replayRecipe(apiUrl, u.label, u.write)}\n  (not written: ${u.why})`);
-    return [
-        `The webhook subscription '${rotation.subscriptionId}' WAS ROTATED (fingerprint ${rotation.fingerprint}) and its old secret no longer works, ` +
-            `but ${unwritten.length} target(s) did not receive ${rotation.secretName}.`,
-        'Finish by hand: for each target below, send the request shown (re-running this action would rotate again).',
-        ...lines
-    ].join('\n');
+/**
+ * The error of a run whose rotation happened but which did not finish cleanly: each target as
+ * written or not, a replay recipe per unwritten one, and anything else that went wrong.
+ */
+function incompleteMessage(rotation, apiUrl, results, problems = []) {
+    const unwritten = results.filter(r => 'failed' in r.outcome);
+    const head = `The webhook subscription '${rotation.subscriptionId}' WAS ROTATED (fingerprint ${rotation.fingerprint}) and its old secret no longer works`;
+    const lines = [
+        unwritten.length > 0
+            ? `${head}, but ${unwritten.length} of ${results.length} target(s) did not receive ${rotation.secretName}.`
+            : `${head}; ${rotation.secretName} was stored in every target, but the run did not finish cleanly.`,
+        ...results.flatMap(r => 'written' in r.outcome ? [`${r.prepared.label}: ${r.outcome.written}`] : [])
+    ];
+    if (unwritten.length > 0) {
+        lines.push('Finish by hand: for each target below, send the request shown (re-running this action would rotate again).');
+        for (const r of unwritten) {
+            lines.push(`${replayRecipe(apiUrl, r.prepared.label, r.write)}\n  (not written: ${failure(r)})`);
+        }
+    }
+    return [...lines, ...problems.map(problem => `Also: ${problem}`)].join('\n');
 }
+const failure = (result) => 'failed' in result.outcome ? result.outcome.failed : '';
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 function rotationSummary(rotation, apiUrl, results) {
     const rows = results.map(r => {
@@ -538,21 +535,18 @@ async function loadSealer() {
 function sealFor(prepared, name, secret, seal) {
     return prepared.map(p => secretWrite(p.target, name, seal(secret, p.key.key), p.key, p.access));
 }
-async function writeAll(github, prepared, writes, timeoutMs, onWritten) {
+async function writeAll(github, prepared, writes, timeoutMs, onSettled) {
     return Promise.all(prepared.map(async (p, index) => {
         const write = writes[index];
+        let outcome;
         try {
-            const written = await putSecret(github, write);
-            onWritten(index);
-            return { prepared: p, write, outcome: { written } };
+            outcome = { written: await putSecret(github, write) };
         }
         catch (error) {
-            return {
-                prepared: p,
-                write,
-                outcome: { failed: describeGitHubError(error, p.target, timeoutMs) }
-            };
+            outcome = { failed: describeGitHubError(error, p.target, timeoutMs) };
         }
+        onSettled(index, outcome);
+        return { prepared: p, write, outcome };
     }));
 }
 
@@ -588,30 +582,48 @@ async function runAction(settings, deps) {
         const prepared = await preflight(github, settings);
         if (settings.dryRun)
             return await reportDryRun(settings, prepared, io);
+        // From the rotation on, nothing may throw past the replay recipes: a failing output or
+        // summary file is noted, and fails the run at the end, after every write was attempted.
+        const problems = [];
+        const note = async (what, work) => {
+            try {
+                await work();
+            }
+            catch (error) {
+                problems.push(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+                io.warning(problems.at(-1));
+            }
+        };
         // 3–4. Rotate exactly once; the secret is masked on the line after it is parsed.
-        const { secret, rotation } = await rotate(settings, deps, guard);
+        const { secret, rotation } = await rotate(settings, deps, guard, note);
         // 5. Seal for each target's own key, then write every target in parallel.
         const writes = sealFor(prepared, settings.secretName, secret, await sealer);
-        const unfinished = (done, why) => incompleteMessage(rotation, settings.githubApiUrl, unwritten(prepared, writes, done, why));
+        const outcomes = [];
+        const sofar = (why) => prepared.map((p, i) => ({
+            prepared: p,
+            write: writes[i],
+            outcome: outcomes[i] ?? { failed: why }
+        }));
+        const apiUrl = settings.githubApiUrl;
         if (guard.signal.aborted) {
-            throw new Error(`Cancelled after the rotation. ${unfinished(new Set(), () => 'cancelled before the write')}`);
+            throw new Error(`Cancelled after the rotation. ${incompleteMessage(rotation, apiUrl, sofar('cancelled before the write'))}`);
         }
-        guard.writing(confirmed => unfinished(confirmed, () => 'cancelled before GitHub confirmed the write'));
-        const results = await writeAll(github, prepared, writes, settings.timeoutMs, i => guard.confirm(i));
-        // 6. Report; 7. a partial write fails the run with a replay recipe per unwritten target.
-        io.setOutput('targets', JSON.stringify(writtenLabels(results)));
-        await io.writeSummary(rotationSummary(rotation, settings.githubApiUrl, results));
-        const written = new Set(results.flatMap((r, i) => ('written' in r.outcome ? [i] : [])));
-        if (written.size < results.length)
-            throw new Error(unfinished(written, i => failureOf(results[i])));
-        io.info(`Stored ${settings.secretName} in ${written.size} target(s): ${writtenLabels(results).join(', ')}.`);
+        guard.writing(() => incompleteMessage(rotation, apiUrl, sofar('cancelled before GitHub confirmed the write')));
+        const results = await writeAll(github, prepared, writes, settings.timeoutMs, (i, outcome) => (outcomes[i] = outcome));
+        // 6. Report; 7. anything short of every target written fails the run, with a recipe per unwritten one.
+        await note('Setting the targets output', () => io.setOutput('targets', JSON.stringify(writtenLabels(results))));
+        await note('Writing the job summary', () => io.writeSummary(rotationSummary(rotation, apiUrl, results)));
+        if (problems.length > 0 || results.some(r => 'failed' in r.outcome)) {
+            throw new Error(incompleteMessage(rotation, apiUrl, results, problems));
+        }
+        io.info(`Stored ${settings.secretName} in ${results.length} target(s): ${writtenLabels(results).join(', ')}.`);
     }
     finally {
         guard.dispose();
     }
 }
 /** The one irreversible call. Its outputs are set at once: if a write fails, a later step can finish by hand. */
-async function rotate(settings, deps, guard) {
+async function rotate(settings, deps, guard, note) {
     const { io } = deps;
     guard.rotating();
     const secret = await rotateWebhookSecret({
@@ -632,22 +644,17 @@ async function rotate(settings, deps, guard) {
         fingerprint: fingerprint(secret),
         rotatedAt: deps.now().toISOString()
     };
-    io.setOutput('secret', secret);
-    io.setOutput('fingerprint', rotation.fingerprint);
-    io.setOutput('rotated-at', rotation.rotatedAt);
+    await note('Setting the outputs', () => {
+        io.setOutput('secret', secret);
+        io.setOutput('fingerprint', rotation.fingerprint);
+        io.setOutput('rotated-at', rotation.rotatedAt);
+    });
     io.info(`Rotated subscription ${settings.subscriptionId}; new secret fingerprint ${rotation.fingerprint}.`);
     return { secret, rotation };
-}
-/** The targets not in `done`, each with its sealed write and why it is not written. */
-function unwritten(prepared, writes, done, why) {
-    return prepared.flatMap((p, i) => done.has(i) ? [] : [{ label: p.label, write: writes[i], why: why(i) }]);
 }
 /** First 16 hex digits of the secret's SHA-256: lets a receiver confirm which secret it holds. */
 function fingerprint(secret) {
     return (0,external_node_crypto_.createHash)('sha256').update(secret, 'utf8').digest('hex').slice(0, 16);
-}
-function failureOf(result) {
-    return 'failed' in result.outcome ? result.outcome.failed : '';
 }
 /** A failed rotation says whether the old secret may be dead, and what to do. */
 function explainRotationFailure(error) {

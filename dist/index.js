@@ -35,8 +35,8 @@ const DEFAULT_TIMEOUT_SECONDS = 10;
 const MAX_TIMEOUT_SECONDS = 300;
 class InputError extends Error {
     name = 'InputError';
-    constructor(input, problem) {
-        super(`Input '${input}': ${problem}`);
+    constructor(input, problem, kind = 'Input') {
+        super(`${kind} '${input}': ${problem}`);
     }
 }
 /** Reads an input as the runner passes it: INPUT_<NAME UPPERCASED>, hyphens kept, trimmed. */
@@ -54,7 +54,7 @@ function required(env, name, why = '') {
 const EMPTY_SECRET_HINT = '. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot';
 function readSettings(env) {
     const subscriptionId = required(env, 'subscription-id');
-    const githubToken = required(env, 'github-token', EMPTY_SECRET_HINT);
+    const githubToken = credential('github-token', required(env, 'github-token', EMPTY_SECRET_HINT));
     const targets = readTargets(env);
     return {
         subscriptionId,
@@ -69,6 +69,16 @@ function readSettings(env) {
         timeoutMs: readTimeoutSeconds(env) * 1000
     };
 }
+/**
+ * Credentials travel in HTTP headers: visible ASCII only. fetch would refuse anything else in an
+ * error that quotes the value, so refuse it here, without quoting it.
+ */
+function credential(name, value) {
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        throw new InputError(name, 'holds a character an HTTP header cannot carry (a space, newline, control or non-ASCII character, often from a bad paste); store the secret again');
+    }
+    return value;
+}
 function readComposioAuth(env) {
     const apiKey = input(env, 'api-key');
     const userApiKey = input(env, 'user-api-key');
@@ -77,9 +87,9 @@ function readComposioAuth(env) {
         throw new InputError('api-key', "and 'user-api-key' were both given; give exactly one");
     }
     if (apiKey !== '')
-        return { header: 'x-api-key', value: apiKey };
+        return { header: 'x-api-key', value: credential('api-key', apiKey) };
     if (userApiKey !== '')
-        return { header: 'x-user-api-key', value: userApiKey };
+        return { header: 'x-user-api-key', value: credential('user-api-key', userApiKey) };
     throw new InputError('api-key', `and 'user-api-key' were both empty; give exactly one${EMPTY_SECRET_HINT}`);
 }
 function checkSecretName(name) {
@@ -188,11 +198,11 @@ function readOrigin(env, name, fallback) {
 function readGitHubApiUrl(env) {
     // Not an input: the runner sets GITHUB_API_URL (GitHub Enterprise Server: https://host/api/v3).
     const text = env['GITHUB_API_URL'] || 'https://api.github.com';
-    return checkCredentialUrl(text, 'GITHUB_API_URL', true);
+    return checkCredentialUrl(text, 'GITHUB_API_URL', true, 'Environment variable');
 }
-function checkCredentialUrl(text, name, allowPath) {
+function checkCredentialUrl(text, name, allowPath, kind) {
     const fail = (problem, shown = text) => {
-        throw new InputError(name, `'${shown}' ${problem}`);
+        throw new InputError(name, `'${shown}' ${problem}`, kind);
     };
     let url;
     try {

@@ -12,12 +12,10 @@ import {
   incompleteMessage,
   rotationSummary,
   writtenLabels,
-  type Rotation,
-  type Unwritten
+  type Rotation
 } from './report.js'
 import { loadSealer } from './seal.js'
-import { sealFor, writeAll, type WriteResult } from './write.js'
-import type { SecretWrite } from './github/secrets.js'
+import { sealFor, writeAll, type WriteOutcome, type WriteResult } from './write.js'
 
 /** The slice of @actions/core a run uses; tests pass their own. */
 export interface Io {
@@ -60,42 +58,70 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`)
     const prepared = await preflight(github, settings)
     if (settings.dryRun) return await reportDryRun(settings, prepared, io)
+    // From the rotation on, nothing may throw past the replay recipes: a failing output or
+    // summary file is noted, and fails the run at the end, after every write was attempted.
+    const problems: string[] = []
+    const note = async (what: string, work: () => unknown): Promise<void> => {
+      try {
+        await work()
+      } catch (error) {
+        problems.push(`${what} failed: ${error instanceof Error ? error.message : String(error)}`)
+        io.warning(problems.at(-1)!)
+      }
+    }
     // 3–4. Rotate exactly once; the secret is masked on the line after it is parsed.
-    const { secret, rotation } = await rotate(settings, deps, guard)
+    const { secret, rotation } = await rotate(settings, deps, guard, note)
     // 5. Seal for each target's own key, then write every target in parallel.
     const writes = sealFor(prepared, settings.secretName, secret, await sealer)
-    const unfinished = (done: ReadonlySet<number>, why: (index: number) => string): string =>
-      incompleteMessage(rotation, settings.githubApiUrl, unwritten(prepared, writes, done, why))
+    const outcomes: WriteOutcome[] = []
+    const sofar = (why: string): WriteResult[] =>
+      prepared.map((p, i) => ({
+        prepared: p,
+        write: writes[i]!,
+        outcome: outcomes[i] ?? { failed: why }
+      }))
+    const apiUrl = settings.githubApiUrl
     if (guard.signal.aborted) {
       throw new Error(
-        `Cancelled after the rotation. ${unfinished(new Set(), () => 'cancelled before the write')}`
+        `Cancelled after the rotation. ${incompleteMessage(rotation, apiUrl, sofar('cancelled before the write'))}`
       )
     }
-    guard.writing(confirmed =>
-      unfinished(confirmed, () => 'cancelled before GitHub confirmed the write')
+    guard.writing(() =>
+      incompleteMessage(rotation, apiUrl, sofar('cancelled before GitHub confirmed the write'))
     )
-    const results = await writeAll(github, prepared, writes, settings.timeoutMs, i =>
-      guard.confirm(i)
+    const results = await writeAll(
+      github,
+      prepared,
+      writes,
+      settings.timeoutMs,
+      (i, outcome) => (outcomes[i] = outcome)
     )
-    // 6. Report; 7. a partial write fails the run with a replay recipe per unwritten target.
-    io.setOutput('targets', JSON.stringify(writtenLabels(results)))
-    await io.writeSummary(rotationSummary(rotation, settings.githubApiUrl, results))
-    const written = new Set(results.flatMap((r, i) => ('written' in r.outcome ? [i] : [])))
-    if (written.size < results.length)
-      throw new Error(unfinished(written, i => failureOf(results[i]!)))
+    // 6. Report; 7. anything short of every target written fails the run, with a recipe per unwritten one.
+    await note('Setting the targets output', () =>
+      io.setOutput('targets', JSON.stringify(writtenLabels(results)))
+    )
+    await note('Writing the job summary', () =>
+      io.writeSummary(rotationSummary(rotation, apiUrl, results))
+    )
+    if (problems.length > 0 || results.some(r => 'failed' in r.outcome)) {
+      throw new Error(incompleteMessage(rotation, apiUrl, results, problems))
+    }
     io.info(
-      `Stored ${settings.secretName} in ${written.size} target(s): ${writtenLabels(results).join(', ')}.`
+      `Stored ${settings.secretName} in ${results.length} target(s): ${writtenLabels(results).join(', ')}.`
     )
   } finally {
     guard.dispose()
   }
 }
 
+type Note = (what: string, work: () => unknown) => Promise<void>
+
 /** The one irreversible call. Its outputs are set at once: if a write fails, a later step can finish by hand. */
 async function rotate(
   settings: Settings,
   deps: Deps,
-  guard: CancellationGuard
+  guard: CancellationGuard,
+  note: Note
 ): Promise<{ secret: string; rotation: Rotation }> {
   const { io } = deps
   guard.rotating()
@@ -120,34 +146,20 @@ async function rotate(
     fingerprint: fingerprint(secret),
     rotatedAt: deps.now().toISOString()
   }
-  io.setOutput('secret', secret)
-  io.setOutput('fingerprint', rotation.fingerprint)
-  io.setOutput('rotated-at', rotation.rotatedAt)
+  await note('Setting the outputs', () => {
+    io.setOutput('secret', secret)
+    io.setOutput('fingerprint', rotation.fingerprint)
+    io.setOutput('rotated-at', rotation.rotatedAt)
+  })
   io.info(
     `Rotated subscription ${settings.subscriptionId}; new secret fingerprint ${rotation.fingerprint}.`
   )
   return { secret, rotation }
 }
 
-/** The targets not in `done`, each with its sealed write and why it is not written. */
-function unwritten(
-  prepared: PreparedTarget[],
-  writes: SecretWrite[],
-  done: ReadonlySet<number>,
-  why: (index: number) => string
-): Unwritten[] {
-  return prepared.flatMap((p, i) =>
-    done.has(i) ? [] : [{ label: p.label, write: writes[i]!, why: why(i) }]
-  )
-}
-
 /** First 16 hex digits of the secret's SHA-256: lets a receiver confirm which secret it holds. */
 export function fingerprint(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16)
-}
-
-function failureOf(result: WriteResult): string {
-  return 'failed' in result.outcome ? result.outcome.failed : ''
 }
 
 /** A failed rotation says whether the old secret may be dead, and what to do. */

@@ -9,12 +9,11 @@ export interface SignalSource {
 type Phase =
   | { name: 'checking' }
   | { name: 'rotating' }
-  | { name: 'writing'; unfinished: (confirmed: ReadonlySet<number>) => string }
+  | { name: 'writing'; unfinished: () => string }
   | { name: 'done' }
 
 export class CancellationGuard {
   private phase: Phase = { name: 'checking' }
-  private readonly confirmed = new Set<number>()
   private readonly controller = new AbortController()
 
   constructor(
@@ -35,13 +34,9 @@ export class CancellationGuard {
     this.phase = { name: 'rotating' }
   }
 
-  /** From here a signal prints `unfinished` (the replay recipes of unconfirmed writes) and exits. */
-  writing(unfinished: (confirmed: ReadonlySet<number>) => string): void {
+  /** From here a signal prints `unfinished()` (the replay recipes of unconfirmed writes) and exits. */
+  writing(unfinished: () => string): void {
     this.phase = { name: 'writing', unfinished }
-  }
-
-  confirm(index: number): void {
-    this.confirmed.add(index)
   }
 
   dispose(): void {
@@ -59,13 +54,15 @@ export class CancellationGuard {
         return this.exit(1)
       case 'rotating':
         // The old secret may already be dead: wait for Composio's answer (bounded by the timeout),
-        // then the run reports what is left to do instead of writing.
-        if (!this.controller.signal.aborted) this.controller.abort()
-        return
-      case 'writing':
+        // then the run reports what is left to do instead of writing. A second signal (the
+        // runner's SIGTERM, 7.5 s after SIGINT) means no more waiting: say so before the kill.
+        if (!this.controller.signal.aborted) return this.controller.abort()
         this.fail(
-          `Cancelled (${signal}) after the rotation. ${this.phase.unfinished(this.confirmed)}`
+          `Cancelled (${signal}) while waiting for Composio's answer: the subscription may have been rotated although no secret reached this run, so its old secret may no longer work. Run this action again: the newest rotation is the one that counts.`
         )
+        return this.exit(1)
+      case 'writing':
+        this.fail(`Cancelled (${signal}) after the rotation. ${this.phase.unfinished()}`)
         return this.exit(1)
       case 'done':
         return

@@ -105,16 +105,6 @@ function describeStatus(status: number, details: ComposioErrorDetails): string {
   return hint ? `${text}. Hint: ${hint}` : text
 }
 
-/** Whether fetch can send `value` as a header value: the same check fetch makes. */
-function canCarry(value: string): boolean {
-  try {
-    new Headers({ 'x-check': value })
-    return true
-  } catch {
-    return false
-  }
-}
-
 type Attempt = { secret: string } | { retryAfterMs?: number; error: ComposioError; retry: boolean }
 
 /**
@@ -128,14 +118,6 @@ export async function rotateWebhookSecret(
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
   const url = `${options.baseUrl}/api/v3/webhook_subscriptions/${encodeURIComponent(subscriptionId)}/rotate_secret`
   const operation = `Composio rotate_secret for subscription '${subscriptionId}'`
-  if (!canCarry(options.auth.value)) {
-    // fetch would refuse the header before sending anything, in an error that quotes the key.
-    throw new ComposioError(
-      `${operation} not sent: the '${options.auth.header.slice(2)}' input holds a character that HTTP headers cannot carry (a newline, NUL or non-Latin-1 character); check the secret it comes from`,
-      undefined,
-      false
-    )
-  }
   let mayHaveRotated = false
   for (let attempt = 1; ; attempt++) {
     const result = await attemptRotation(options, url, operation)

@@ -39,8 +39,8 @@ const MAX_TIMEOUT_SECONDS = 300
 
 export class InputError extends Error {
   override name = 'InputError'
-  constructor(input: string, problem: string) {
-    super(`Input '${input}': ${problem}`)
+  constructor(input: string, problem: string, kind = 'Input') {
+    super(`${kind} '${input}': ${problem}`)
   }
 }
 
@@ -64,7 +64,7 @@ const EMPTY_SECRET_HINT =
 
 export function readSettings(env: Env): Settings {
   const subscriptionId = required(env, 'subscription-id')
-  const githubToken = required(env, 'github-token', EMPTY_SECRET_HINT)
+  const githubToken = credential('github-token', required(env, 'github-token', EMPTY_SECRET_HINT))
   const targets = readTargets(env)
   return {
     subscriptionId,
@@ -80,6 +80,20 @@ export function readSettings(env: Env): Settings {
   }
 }
 
+/**
+ * Credentials travel in HTTP headers: visible ASCII only. fetch would refuse anything else in an
+ * error that quotes the value, so refuse it here, without quoting it.
+ */
+function credential(name: string, value: string): string {
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new InputError(
+      name,
+      'holds a character an HTTP header cannot carry (a space, newline, control or non-ASCII character, often from a bad paste); store the secret again'
+    )
+  }
+  return value
+}
+
 function readComposioAuth(env: Env): ComposioAuth {
   const apiKey = input(env, 'api-key')
   const userApiKey = input(env, 'user-api-key')
@@ -87,8 +101,9 @@ function readComposioAuth(env: Env): ComposioAuth {
   if (apiKey !== '' && userApiKey !== '') {
     throw new InputError('api-key', "and 'user-api-key' were both given; give exactly one")
   }
-  if (apiKey !== '') return { header: 'x-api-key', value: apiKey }
-  if (userApiKey !== '') return { header: 'x-user-api-key', value: userApiKey }
+  if (apiKey !== '') return { header: 'x-api-key', value: credential('api-key', apiKey) }
+  if (userApiKey !== '')
+    return { header: 'x-user-api-key', value: credential('user-api-key', userApiKey) }
   throw new InputError(
     'api-key',
     `and 'user-api-key' were both empty; give exactly one${EMPTY_SECRET_HINT}`
@@ -213,12 +228,12 @@ function readOrigin(env: Env, name: string, fallback: string): string {
 function readGitHubApiUrl(env: Env): string {
   // Not an input: the runner sets GITHUB_API_URL (GitHub Enterprise Server: https://host/api/v3).
   const text = env['GITHUB_API_URL'] || 'https://api.github.com'
-  return checkCredentialUrl(text, 'GITHUB_API_URL', true)
+  return checkCredentialUrl(text, 'GITHUB_API_URL', true, 'Environment variable')
 }
 
-function checkCredentialUrl(text: string, name: string, allowPath: boolean): string {
+function checkCredentialUrl(text: string, name: string, allowPath: boolean, kind?: string): string {
   const fail = (problem: string, shown = text): never => {
-    throw new InputError(name, `'${shown}' ${problem}`)
+    throw new InputError(name, `'${shown}' ${problem}`, kind)
   }
   let url: URL
   try {

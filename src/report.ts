@@ -25,29 +25,41 @@ export function writtenLabels(results: WriteResult[]): string[] {
   return results.flatMap(r => ('written' in r.outcome ? [r.prepared.label] : []))
 }
 
-/** A target the rotated secret did not reach: its sealed write, ready to replay. */
-export interface Unwritten {
-  label: string
-  write: SecretWrite
-  why: string
-}
-
-/** The error of a run whose rotation happened but whose writes did not all land. */
+/**
+ * The error of a run whose rotation happened but which did not finish cleanly: each target as
+ * written or not, a replay recipe per unwritten one, and anything else that went wrong.
+ */
 export function incompleteMessage(
   rotation: Rotation,
   apiUrl: string,
-  unwritten: Unwritten[]
+  results: WriteResult[],
+  problems: string[] = []
 ): string {
-  const lines = unwritten.map(
-    u => `${replayRecipe(apiUrl, u.label, u.write)}\n  (not written: ${u.why})`
-  )
-  return [
-    `The webhook subscription '${rotation.subscriptionId}' WAS ROTATED (fingerprint ${rotation.fingerprint}) and its old secret no longer works, ` +
-      `but ${unwritten.length} target(s) did not receive ${rotation.secretName}.`,
-    'Finish by hand: for each target below, send the request shown (re-running this action would rotate again).',
-    ...lines
-  ].join('\n')
+  const unwritten = results.filter(r => 'failed' in r.outcome)
+  const head = `The webhook subscription '${rotation.subscriptionId}' WAS ROTATED (fingerprint ${rotation.fingerprint}) and its old secret no longer works`
+  const lines = [
+    unwritten.length > 0
+      ? `${head}, but ${unwritten.length} of ${results.length} target(s) did not receive ${rotation.secretName}.`
+      : `${head}; ${rotation.secretName} was stored in every target, but the run did not finish cleanly.`,
+    ...results.flatMap(r =>
+      'written' in r.outcome ? [`${r.prepared.label}: ${r.outcome.written}`] : []
+    )
+  ]
+  if (unwritten.length > 0) {
+    lines.push(
+      'Finish by hand: for each target below, send the request shown (re-running this action would rotate again).'
+    )
+    for (const r of unwritten) {
+      lines.push(
+        `${replayRecipe(apiUrl, r.prepared.label, r.write)}\n  (not written: ${failure(r)})`
+      )
+    }
+  }
+  return [...lines, ...problems.map(problem => `Also: ${problem}`)].join('\n')
 }
+
+const failure = (result: WriteResult): string =>
+  'failed' in result.outcome ? result.outcome.failed : ''
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 

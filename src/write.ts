@@ -29,22 +29,19 @@ export async function writeAll(
   prepared: PreparedTarget[],
   writes: SecretWrite[],
   timeoutMs: number,
-  onWritten: (index: number) => void
+  onSettled: (index: number, outcome: WriteOutcome) => void
 ): Promise<WriteResult[]> {
   return Promise.all(
     prepared.map(async (p, index): Promise<WriteResult> => {
       const write = writes[index]!
+      let outcome: WriteOutcome
       try {
-        const written = await putSecret(github, write)
-        onWritten(index)
-        return { prepared: p, write, outcome: { written } }
+        outcome = { written: await putSecret(github, write) }
       } catch (error) {
-        return {
-          prepared: p,
-          write,
-          outcome: { failed: describeGitHubError(error, p.target, timeoutMs) }
-        }
+        outcome = { failed: describeGitHubError(error, p.target, timeoutMs) }
       }
+      onSettled(index, outcome)
+      return { prepared: p, write, outcome }
     })
   )
 }

@@ -46,13 +46,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     userAgent: 'rotate-composio-webhook-secret',
     request: { fetch: options.fetch },
     log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
-    // 429 and rate-limit 403s belong to the throttling plugin, which reads retry-after and
-    // x-ratelimit-reset; the retry plugin takes 5xx and lost answers.
-    retry: {
-      retries: RETRIES,
-      retryAfterBaseValue: unit / 2,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451]
-    },
+    // The retry plugin takes 5xx, 429 and lost answers (its default doNotRetry list); rate-limit
+    // 403s and 429s also reach the throttling plugin, which waits as retry-after and
+    // x-ratelimit-reset ask.
+    retry: { retries: RETRIES, retryAfterBaseValue: unit / 2 },
     throttle: {
       retryAfterBaseValue: unit,
       onRateLimit: onLimit('primary'),

@@ -43,8 +43,12 @@ export function secretsPath(target: Target): string {
 export async function getPublicKey(github: GitHubClient, target: Target): Promise<PublicKey> {
   const response = await github.request(`GET ${secretsPath(target)}/public-key`)
   const { key_id: keyId, key } = (response.data ?? {}) as { key_id?: unknown; key?: unknown }
-  if (typeof keyId !== 'string' || typeof key !== 'string' || key === '') {
+  if (typeof keyId !== 'string' || typeof key !== 'string') {
     throw new Error('the public-key answer has no key_id and key')
+  }
+  // Checked now, not when sealing: after the rotation a bad key would strand the secret.
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(key) || Buffer.from(key, 'base64').length !== 32) {
+    throw new Error('the public key is not a 32-byte X25519 key in base64')
   }
   return { keyId, key }
 }

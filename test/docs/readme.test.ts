@@ -196,7 +196,7 @@ const MESSAGES = [
   'does not exist, or the github-token cannot see it',
   'GitHub refused the request as malformed',
   'no complete answer within',
-  'holds a character that HTTP headers cannot carry',
+  'holds a character an HTTP header cannot carry',
   'network error: ',
   'Composio rotate_secret for subscription',
   '(request_id: ',

@@ -114,13 +114,9 @@ describe('transient GitHub failures are retried to success', () => {
     )
   })
 
-  // FAILING (defect in src/github/client.ts, not ours to edit): issue 5 lists 429 among the
-  // statuses GitHub requests are retried on. A 429 without the "secondary rate limit" wording and
-  // without x-ratelimit-remaining: 0 is claimed by neither plugin: the throttling plugin ignores
-  // it and client.ts lists 429 in the retry plugin's doNotRetry. Fix: drop 429 from `doNotRetry`
-  // (checked: the bare 429 is then retried by plugin-retry, and a secondary-limit 429 is still
-  // retried once, by the throttling plugin only).
-  test.failing('a bare 429 with retry-after is retried', async () => {
+  // A 429 without GitHub's rate-limit markers is retried by the retry plugin (429 is not in its
+  // doNotRetry list); a secondary-limit 429 is retried by the throttling plugin.
+  test('a bare 429 with retry-after is retried', async () => {
     scenario = await startScenario({
       fault: onPut({
         status: 429,
@@ -215,13 +211,9 @@ describe('hostile GitHub answers to the public-key read stop the run before the 
     expect(scenario.composio.requests).toHaveLength(0)
   })
 
-  // FAILING (src/preflight.ts / src/github/secrets.ts, not ours to edit): a key that is not a
-  // base64 32-byte X25519 key passes the preflight; the rotation happens, then sealing throws
-  // ("invalid input", "invalid publicKey length") before any write: no target is written, not
-  // even the healthy ones, no recipe is printed, and the error does not say the subscription was
-  // rotated. The secret is lost. Fix: in getPublicKey, refuse a key that does not decode
-  // (standard base64) to exactly 32 bytes, so the preflight fails and nothing is rotated.
-  test.failing.each([
+  // A key that is not a base64 32-byte X25519 key fails the preflight: nothing is rotated. Were
+  // it found only when sealing, after the rotation, no target would be written.
+  test.each([
     ['not base64', 'not base64!!'],
     ['31 bytes', Buffer.alloc(31, 7).toString('base64')]
   ])('a public key that is %s: nothing rotated', async (_, key) => {

@@ -424,8 +424,9 @@ describe('rotateWebhookSecret: failure', () => {
   })
 
   test('mayRetry turning false after one retry stops at the second failure', async () => {
+    // Asked before each backoff wait and again after it (a cancellation may end the wait early).
     let asked = 0
-    const h = harness([{ status: 500 }, { status: 500 }, ok()], { mayRetry: () => ++asked < 2 })
+    const h = harness([{ status: 500 }, { status: 500 }, ok()], { mayRetry: () => ++asked < 3 })
     await failure(h)
     expect(h.calls).toHaveLength(2)
     expect(h.sleeps).toEqual([500])

@@ -41,7 +41,8 @@ function errorOf(e: Env): InputError {
 /** Every input error: starts with the input's name and never quotes a credential. */
 function expectInputError(e: Env, name: string, fragment?: string | RegExp): InputError {
   const error = errorOf(e)
-  expect(error.message.startsWith(`Input '${name}'`)).toBe(true)
+  const kind = name === 'GITHUB_API_URL' ? 'Environment variable' : 'Input'
+  expect(error.message.startsWith(`${kind} '${name}'`)).toBe(true)
   for (const credential of CREDENTIALS) expect(error.message).not.toContain(credential)
   if (typeof fragment === 'string') expect(error.message).toContain(fragment)
   else if (fragment) expect(error.message).toMatch(fragment)

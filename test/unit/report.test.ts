@@ -177,14 +177,18 @@ describe('rotationSummary', () => {
 })
 
 describe('incompleteMessage', () => {
-  test('says WAS ROTATED and lists every unwritten target with its recipe and why', () => {
-    const message = incompleteMessage(rotation, API, [
-      { label: 'acme/app@prod eu', write: writes.env!, why: 'HTTP 403: forbidden' },
-      { label: 'org:acme', write: writes.org!, why: 'network error: ECONNRESET' }
-    ])
+  const mixed = [
+    result(repoTarget, 'acme/app', writes.repo!, { written: 'updated' }),
+    result(envTarget, 'acme/app@prod eu', writes.env!, { failed: 'HTTP 403: forbidden' }),
+    result(orgTarget, 'org:acme', writes.org!, { failed: 'network error: ECONNRESET' })
+  ]
+
+  test('says WAS ROTATED, lists written targets, and each unwritten one with its recipe and why', () => {
+    const message = incompleteMessage(rotation, API, mixed)
     expect(message).toContain("subscription 'ws_sub_1' WAS ROTATED")
     expect(message).toContain('fingerprint 0123456789abcdef')
-    expect(message).toContain('2 target(s) did not receive COMPOSIO_WEBHOOK_SECRET')
+    expect(message).toContain('2 of 3 target(s) did not receive COMPOSIO_WEBHOOK_SECRET')
+    expect(message).toContain('\nacme/app: updated\n')
     expect(message).toContain('Finish by hand')
     for (const [label, write, why] of [
       ['acme/app@prod eu', writes.env!, 'HTTP 403: forbidden'],
@@ -197,6 +201,18 @@ describe('incompleteMessage', () => {
     }
     expect(message).not.toContain(writes.repo!.path)
     expect(message).not.toContain('undefined')
+  })
+
+  test('every target written but a problem noted: no recipe, the problem named', () => {
+    const written = [result(repoTarget, 'acme/app', writes.repo!, { written: 'created' })]
+    const message = incompleteMessage(rotation, API, written, [
+      'Writing the job summary failed: ENOSPC'
+    ])
+    expect(message).toContain('WAS ROTATED')
+    expect(message).toContain('was stored in every target')
+    expect(message).toContain('acme/app: created')
+    expect(message).toContain('Also: Writing the job summary failed: ENOSPC')
+    expect(message).not.toContain('Finish by hand')
   })
 })
 
