@@ -112,6 +112,33 @@ describe('signalled while the rotate request is in flight', () => {
   })
 })
 
+describe('signalled twice while the rotate request is in flight (SIGINT, then the runner’s SIGTERM)', () => {
+  test('stops waiting at the second signal and says the subscription may have been rotated', async () => {
+    scenario = await startScenario({}, { latencyMs: 5000 })
+    let signalledAt = Number.NaN
+    const onSpawn = (child: ChildProcess): void => {
+      const poll = setInterval(() => {
+        if (!scenario.composio.requests.some(r => ROTATE.test(r.path))) return
+        clearInterval(poll)
+        child.kill('SIGINT')
+        setTimeout(() => {
+          signalledAt = performance.now()
+          child.kill('SIGTERM')
+        }, 300)
+      }, 10)
+      child.on('exit', () => clearInterval(poll))
+    }
+    const result = await scenario.run({}, { onSpawn })
+    const exitedAt = performance.now()
+    expect(result.code).toBe(1)
+    expect(exitedAt - signalledAt).toBeLessThan(1500)
+    const error = errorLine(result)
+    expect(error).toContain("Cancelled (SIGTERM) while waiting for Composio's answer")
+    expect(error).toContain('may have been rotated')
+    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+  })
+})
+
 describe('a cancelled run sends no new rotation', () => {
   const serverError = {
     status: 500,
