@@ -12,7 +12,11 @@ export default {
   },
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  collectCoverageFrom: ['src/**/*.ts'],
-  coverageThreshold: { global: { lines: 85, branches: 75 } },
+  // `npm test` collects coverage of the source run in-process (the bundle runs in child processes,
+  // which it does not see) and fails below these floors.
+  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts', '!src/types/**'],
+  coverageProvider: 'v8',
+  coverageReporters: ['text-summary', 'lcov'],
+  coverageThreshold: { global: { lines: 90, statements: 90, branches: 85, functions: 80 } },
   testTimeout: 30000
 }
