@@ -11,26 +11,33 @@ export const modules = {
 /* harmony export */   gl: () => (/* binding */ describeNetworkError)
 /* harmony export */ });
 /* unused harmony export ResponseTooLargeError */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-// The one way this action speaks HTTP: undici's fetch with a per-attempt timeout and the
-// runner's proxy settings. Composio and Octokit both go through it.
-
+// The one way this action speaks HTTP: fetch with a per-attempt timeout and the runner's proxy
+// settings. Composio and Octokit both go through it.
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 /**
  * A fetch whose every call is bounded by `timeoutMs`: connecting, the headers and the whole body
  * (the signal stays attached while the body is read, so a slow-drip body is cut off too).
  * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured as self-hosted runners behind a proxy set them.
  */
 function createFetch(timeoutMs, env = process.env) {
-    // Without a proxy variable undici's default agent is used (EnvHttpProxyAgent warns that it is
-    // experimental each time it is built).
-    const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some(name => env[name]);
-    const dispatcher = proxied ? new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2() : undefined;
-    const boundedFetch = (input, init = {}) => {
+    // Node's own fetch, unless a proxy is set: only then is the undici package loaded.
+    const transport = PROXY_VARIABLES.some(name => env[name])
+        ? proxiedFetch()
+        : Promise.resolve(globalThis.fetch);
+    return async (input, init = {}) => {
+        const fetch = await transport;
         const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        return (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .fetch */ .hd)(input, { ...init, signal, ...(dispatcher && { dispatcher }) });
+        return fetch(input, {
+            ...init,
+            signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+        });
     };
-    return boundedFetch;
+}
+/** undici's fetch through EnvHttpProxyAgent, which reads the proxy variables and NO_PROXY. */
+async function proxiedFetch() {
+    const { EnvHttpProxyAgent, fetch } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
+    const dispatcher = new EnvHttpProxyAgent();
+    return (input, init) => fetch(input, { ...init, dispatcher });
 }
 class ResponseTooLargeError extends Error {
     name = 'ResponseTooLargeError';
@@ -61,27 +68,31 @@ const HEADER_REFUSAL = /invalid header|ByteString/i;
 const PLAIN_MESSAGES = new Set(['fetch failed', 'terminated', 'other side closed']);
 /** Why a request got no answer, in words that never include a body or a header. */
 function describeNetworkError(error, timeoutMs) {
-    if (!(error instanceof Error))
+    // Duck-typed, not instanceof: Node's fetch throws errors of its own realm.
+    if (error === null || typeof error !== 'object' || !('message' in error))
         return 'network error';
-    if (error.name === 'TimeoutError')
+    const { name, message } = error;
+    if (name === 'TimeoutError')
         return `no complete answer within ${timeoutMs / 1000} s`;
     if (error instanceof ResponseTooLargeError)
         return error.message;
+    if (typeof message !== 'string')
+        return 'network error';
     const cause = error.cause;
     if (cause !== null && typeof cause === 'object') {
         // A failure below fetch (socket, DNS, TLS, proxy): its code and reason name no header.
-        const { code, message } = cause;
-        const reason = [code, message].filter(part => typeof part === 'string' && part !== '');
+        const { code, message: why } = cause;
+        const reason = [code, why].filter(part => typeof part === 'string' && part !== '');
         return ['network error:', ...reason].join(' ');
     }
     // Without a cause, fetch refused the request itself, and may quote what it refused: a header
     // value ("Headers.append: \"<value>\" is an invalid header value"), credential included.
-    if (HEADER_REFUSAL.test(error.message)) {
+    if (HEADER_REFUSAL.test(message)) {
         return 'not sent: a header value (a credential?) holds a character that HTTP headers cannot carry (a newline, NUL or non-Latin-1 character)';
     }
-    return PLAIN_MESSAGES.has(error.message)
-        ? `network error: ${error.message}`
-        : `network error (${error.name})`;
+    return PLAIN_MESSAGES.has(message)
+        ? `network error: ${message}`
+        : `network error (${typeof name === 'string' ? name : 'Error'})`;
 }
 
 
@@ -94,28 +105,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   productionDeps: () => (/* binding */ productionDeps)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6803);
-// The real collaborators of a run: @actions/core, the network, the clock, the process.
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
+/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5144);
 
 
 function productionDeps(timeoutMs) {
     return {
-        io: {
-            setSecret: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq,
-            setOutput: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH,
-            info: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq,
-            warning: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e,
-            error: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3,
-            // Local runs have no GITHUB_STEP_SUMMARY, and core.summary.write() throws without it.
-            writeSummary: async (markdown) => {
-                if (process.env['GITHUB_STEP_SUMMARY'])
-                    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
-                else
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(markdown);
-            }
-        },
-        fetch: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .createFetch */ .Hy)(timeoutMs),
+        io: (0,_workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerIo */ .Np)(process.env, process.stdout),
+        fetch: (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .createFetch */ .Hy)(timeoutMs),
         sleep: (ms, signal) => new Promise(resolve => {
             const timer = setTimeout(resolve, ms);
             signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });

@@ -27,7 +27,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src_targets = __nccwpck_require__(8993);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Every input read and validated once, into one typed settings object, before any request.
-// Dependency-free on purpose: a bad input fails before Octokit, libsodium or @actions/core load.
+// Dependency-free on purpose: a bad input fails before Octokit or libsodium load.
 
 const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET';
 const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev';
@@ -224,9 +224,12 @@ function checkCredentialUrl(text, name, allowPath, kind) {
     return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
 }
 
+// EXTERNAL MODULE: ./src/workflow.ts + 3 modules
+var workflow = __nccwpck_require__(5144);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The run's frame: validate inputs with nothing heavy loaded, then load the rest. A bad input
 // fails in about the time Node takes to start, before any request.
+
 
 const processRuntime = {
     env: process.env,
@@ -240,8 +243,8 @@ async function run(runtime = processRuntime) {
     try {
         const settings = readSettings(runtime.env);
         const [{ runAction }, { productionDeps }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(830), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5852)),
-            Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(421), __nccwpck_require__.e(712)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6712))
+            Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5852)),
+            __nccwpck_require__.e(/* import() */ 712).then(__nccwpck_require__.bind(__nccwpck_require__, 6712))
         ]);
         await runAction(settings, productionDeps(settings.timeoutMs));
     }
@@ -249,13 +252,9 @@ async function run(runtime = processRuntime) {
         fail(runtime, error instanceof Error ? error.message : String(error));
     }
 }
-/**
- * What @actions/core's setFailed does, without loading it (and the HTTP stack it imports) on the
- * fast path: an `::error::` workflow command, escaped as the runner expects, and exit code 1.
- */
+/** Fails the step: an `::error::` annotation and exit code 1. */
 function fail(runtime, message) {
-    const escaped = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    runtime.stdout.write(`::error::${escaped}\n`);
+    (0,workflow/* command */.G5)(runtime.stdout, 'error', message);
     runtime.setExitCode(1);
 }
 
@@ -363,59 +362,73 @@ function parseTargetLines(text) {
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
+/***/ 5144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
-/***/ }),
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G5: () => (/* binding */ command),
+  Np: () => (/* binding */ runnerIo)
+});
 
-/***/ 5317:
-/***/ ((module) => {
+// UNUSED EXPORTS: outputBlock
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/workflow.ts
+// The runner's protocol, which is all this action needs of @actions/core: workflow commands on
+// stdout, file commands appended to GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
+// https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+// Why not @actions/core: it imports @actions/http-client and undici (~1 MB of bundle, ~50 ms of
+// start-up, measured in docs/benchmarks.md), and without GITHUB_OUTPUT its setOutput falls back
+// to printing `::set-output name=secret::<value>` on stdout.
 
-/***/ }),
 
-/***/ 6982:
-/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
-/***/ }),
+/** `::name::message`, escaped as the runner reads it (the rules of @actions/core). */
+function command(stdout, name, message) {
+    const escaped = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    stdout.write(`::${name}::${escaped}${external_node_os_namespaceObject.EOL}`);
+}
+/** `name<<DELIMITER` blocks: the multi-line-safe form of GITHUB_OUTPUT. */
+function outputBlock(name, value, delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`) {
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`output ${name}: delimiter collision`);
+    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`;
+}
+function runnerIo(env, stdout) {
+    const info = (message) => void stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
+    return {
+        setSecret: value => command(stdout, 'add-mask', value),
+        setOutput: (name, value) => {
+            const file = env['GITHUB_OUTPUT'];
+            // Outside a runner (a local run) there is nowhere safe to put an output: never stdout.
+            if (file)
+                (0,external_node_fs_namespaceObject.appendFileSync)(file, outputBlock(name, value), 'utf8');
+            else
+                info(`GITHUB_OUTPUT is not set: output '${name}' not recorded.`);
+        },
+        info,
+        warning: message => command(stdout, 'warning', message),
+        error: message => command(stdout, 'error', message),
+        writeSummary: async (markdown) => {
+            const file = env['GITHUB_STEP_SUMMARY'];
+            if (file)
+                await (0,promises_namespaceObject.appendFile)(file, `${markdown}${external_node_os_namespaceObject.EOL}`, 'utf8');
+            else
+                info(markdown);
+        }
+    };
+}
 
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -559,45 +572,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -718,6 +696,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -17,7 +17,7 @@ import {
 import { loadSealer } from './seal.js'
 import { sealFor, writeAll, type WriteOutcome, type WriteResult } from './write.js'
 
-/** The slice of @actions/core a run uses; tests pass their own. */
+/** What a run says to the runner (see workflow.ts); tests pass their own. */
 export interface Io {
   setSecret: (value: string) => void
   setOutput: (name: string, value: string) => void

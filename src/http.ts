@@ -1,8 +1,9 @@
-// The one way this action speaks HTTP: undici's fetch with a per-attempt timeout and the
-// runner's proxy settings. Composio and Octokit both go through it.
-import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici'
+// The one way this action speaks HTTP: fetch with a per-attempt timeout and the runner's proxy
+// settings. Composio and Octokit both go through it.
 
 export type Fetch = typeof globalThis.fetch
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
 
 /**
  * A fetch whose every call is bounded by `timeoutMs`: connecting, the headers and the whole body
@@ -13,16 +14,25 @@ export function createFetch(
   timeoutMs: number,
   env: Record<string, string | undefined> = process.env
 ): Fetch {
-  // Without a proxy variable undici's default agent is used (EnvHttpProxyAgent warns that it is
-  // experimental each time it is built).
-  const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some(name => env[name])
-  const dispatcher = proxied ? new EnvHttpProxyAgent() : undefined
-  const boundedFetch = (input: Parameters<Fetch>[0], init: RequestInit = {}): Promise<Response> => {
+  // Node's own fetch, unless a proxy is set: only then is the undici package loaded.
+  const transport = PROXY_VARIABLES.some(name => env[name])
+    ? proxiedFetch()
+    : Promise.resolve(globalThis.fetch)
+  return async (input, init = {}) => {
+    const fetch = await transport
     const timeout = AbortSignal.timeout(timeoutMs)
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
-    return undiciFetch(input, { ...init, signal, ...(dispatcher && { dispatcher }) })
+    return fetch(input, {
+      ...init,
+      signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+    })
   }
-  return boundedFetch
+}
+
+/** undici's fetch through EnvHttpProxyAgent, which reads the proxy variables and NO_PROXY. */
+async function proxiedFetch(): Promise<Fetch> {
+  const { EnvHttpProxyAgent, fetch } = await import('undici')
+  const dispatcher = new EnvHttpProxyAgent()
+  return (input, init) => fetch(input, { ...init, dispatcher })
 }
 
 export class ResponseTooLargeError extends Error {
@@ -55,22 +65,25 @@ const PLAIN_MESSAGES = new Set(['fetch failed', 'terminated', 'other side closed
 
 /** Why a request got no answer, in words that never include a body or a header. */
 export function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if (!(error instanceof Error)) return 'network error'
-  if (error.name === 'TimeoutError') return `no complete answer within ${timeoutMs / 1000} s`
+  // Duck-typed, not instanceof: Node's fetch throws errors of its own realm.
+  if (error === null || typeof error !== 'object' || !('message' in error)) return 'network error'
+  const { name, message } = error as { name?: unknown; message: unknown }
+  if (name === 'TimeoutError') return `no complete answer within ${timeoutMs / 1000} s`
   if (error instanceof ResponseTooLargeError) return error.message
+  if (typeof message !== 'string') return 'network error'
   const cause = (error as { cause?: unknown }).cause
   if (cause !== null && typeof cause === 'object') {
     // A failure below fetch (socket, DNS, TLS, proxy): its code and reason name no header.
-    const { code, message } = cause as { code?: unknown; message?: unknown }
-    const reason = [code, message].filter(part => typeof part === 'string' && part !== '')
+    const { code, message: why } = cause as { code?: unknown; message?: unknown }
+    const reason = [code, why].filter(part => typeof part === 'string' && part !== '')
     return ['network error:', ...reason].join(' ')
   }
   // Without a cause, fetch refused the request itself, and may quote what it refused: a header
   // value ("Headers.append: \"<value>\" is an invalid header value"), credential included.
-  if (HEADER_REFUSAL.test(error.message)) {
+  if (HEADER_REFUSAL.test(message)) {
     return 'not sent: a header value (a credential?) holds a character that HTTP headers cannot carry (a newline, NUL or non-Latin-1 character)'
   }
-  return PLAIN_MESSAGES.has(error.message)
-    ? `network error: ${error.message}`
-    : `network error (${error.name})`
+  return PLAIN_MESSAGES.has(message)
+    ? `network error: ${message}`
+    : `network error (${typeof name === 'string' ? name : 'Error'})`
 }

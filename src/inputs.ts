@@ -1,5 +1,5 @@
 // Every input read and validated once, into one typed settings object, before any request.
-// Dependency-free on purpose: a bad input fails before Octokit, libsodium or @actions/core load.
+// Dependency-free on purpose: a bad input fails before Octokit or libsodium load.
 import {
   isRepositoryName,
   parseRepository,

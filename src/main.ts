@@ -1,6 +1,7 @@
 // The run's frame: validate inputs with nothing heavy loaded, then load the rest. A bad input
 // fails in about the time Node takes to start, before any request.
 import { readSettings } from './inputs.js'
+import { command } from './workflow.js'
 
 export interface Runtime {
   env: Record<string, string | undefined>
@@ -30,12 +31,8 @@ export async function run(runtime: Runtime = processRuntime): Promise<void> {
   }
 }
 
-/**
- * What @actions/core's setFailed does, without loading it (and the HTTP stack it imports) on the
- * fast path: an `::error::` workflow command, escaped as the runner expects, and exit code 1.
- */
+/** Fails the step: an `::error::` annotation and exit code 1. */
 function fail(runtime: Runtime, message: string): void {
-  const escaped = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-  runtime.stdout.write(`::error::${escaped}\n`)
+  command(runtime.stdout, 'error', message)
   runtime.setExitCode(1)
 }

@@ -1,22 +1,11 @@
-// The real collaborators of a run: @actions/core, the network, the clock, the process.
-import * as core from '@actions/core'
+// The real collaborators of a run: the runner's protocol, the network, the clock, the process.
 import type { Deps } from './action.js'
 import { createFetch } from './http.js'
+import { runnerIo } from './workflow.js'
 
 export function productionDeps(timeoutMs: number): Deps {
   return {
-    io: {
-      setSecret: core.setSecret,
-      setOutput: core.setOutput,
-      info: core.info,
-      warning: core.warning,
-      error: core.error,
-      // Local runs have no GITHUB_STEP_SUMMARY, and core.summary.write() throws without it.
-      writeSummary: async markdown => {
-        if (process.env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(markdown).write()
-        else core.info(markdown)
-      }
-    },
+    io: runnerIo(process.env, process.stdout),
     fetch: createFetch(timeoutMs),
     sleep: (ms, signal) =>
       new Promise(resolve => {

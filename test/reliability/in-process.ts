@@ -4,6 +4,7 @@ import { jest } from '@jest/globals'
 import { EventEmitter } from 'node:events'
 import { runAction, type Deps } from '../../src/action.js'
 import { createFetch } from '../../src/http.js'
+import { command, runnerIo } from '../../src/workflow.js'
 import { readSettings } from '../../src/inputs.js'
 import type { RunResult } from '../fakes/runner.js'
 import { API_KEY, TOKEN, type FakeComposio, type FakeGitHub } from '../support/scenario.js'
@@ -18,7 +19,7 @@ export interface InProcessResult extends RunResult {
 
 /**
  * Runs one rotation with the inputs of the dist tests plus `inputs`. The recorded stdout has the
- * lines @actions/core would print (`::add-mask::`, `::warning::`, `::error::`), so the same
+ * lines the bundle would print (`::add-mask::`, `::warning::`, `::error::`), so the same
  * `leaks()` and `replayBodies()` apply to it.
  */
 export async function runInProcess(
@@ -46,13 +47,12 @@ export async function runInProcess(
   const sleeps: number[] = []
   let summary = ''
   const exit = jest.fn<(code: number) => void>()
+  // The runner's protocol as the bundle speaks it, into memory instead of stdout and files.
+  const stdout = { write: (text: string) => lines.push(text.replace(/\n$/, '')) }
   const deps: Deps = {
     io: {
-      setSecret: value => void lines.push(`::add-mask::${value}`),
+      ...runnerIo({}, stdout),
       setOutput: (name, value) => void (outputs[name] = value),
-      info: message => void lines.push(message),
-      warning: message => void lines.push(`::warning::${escape(message)}`),
-      error: message => void lines.push(`::error::${escape(message)}`),
       writeSummary: markdown => {
         summary += markdown
         return Promise.resolve()
@@ -74,7 +74,7 @@ export async function runInProcess(
     await runAction(settings, deps)
   } catch (thrown) {
     error = thrown
-    lines.push(`::error::${escape(thrown instanceof Error ? thrown.message : String(thrown))}`)
+    command(stdout, 'error', thrown instanceof Error ? thrown.message : String(thrown))
   }
   return {
     code: error === undefined ? 0 : 1,
@@ -88,9 +88,4 @@ export async function runInProcess(
     sleeps,
     exit
   }
-}
-
-/** The escaping of @actions/core's workflow commands. */
-function escape(message: string): string {
-  return message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }

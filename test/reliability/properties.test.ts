@@ -163,7 +163,7 @@ describe('run() over arbitrary inputs', () => {
   let dir: string
   const saved = { ...process.env }
   beforeAll(() => {
-    // A valid combination runs for real against the fakes, through @actions/core: give it the
+    // A valid combination runs for real against the fakes: give it the
     // runner's files, and keep its log lines out of the test output.
     dir = mkdtempSync(join(tmpdir(), 'rotate-properties-'))
     writeFileSync(join(dir, 'output'), '')

@@ -24,7 +24,7 @@ function expectNotLost(result: RunResult): void {
 }
 
 describe('the runner’s files fail after the rotation', () => {
-  // core.setOutput throws when GITHUB_OUTPUT cannot be appended to (missing file, full disk).
+  // Setting an output throws when GITHUB_OUTPUT cannot be appended to (missing file, full disk).
   // After the rotation that is noted, not fatal: the writes happen, and the run fails at the end.
   test('GITHUB_OUTPUT cannot be written: the secret still reaches GitHub', async () => {
     scenario = await startScenario()

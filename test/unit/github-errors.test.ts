@@ -108,7 +108,7 @@ describe('describeGitHubError: no answer', () => {
       repository,
       TIMEOUT_MS
     )
-    expect(text).toBe('network error')
+    expect(text).toBe('network error: fetch failed')
     expect(text).not.toContain('HTTP 500')
   })
 
