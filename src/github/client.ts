@@ -3,8 +3,8 @@
 import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import Bottleneck from 'bottleneck/light.js'
 import type { Fetch } from '../http.js'
+import { ConcurrencyLimit, RetryScheduler } from './limits.js'
 
 export type GitHubClient = InstanceType<typeof Octokit>
 
@@ -21,6 +21,9 @@ export interface GitHubClientOptions {
 const RETRIES = 2
 /** The longest rate-limit wait worth making; longer, and the run fails (or prints its replay recipe). */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60
+
+/** GitHub allows 100 concurrent requests; a run stays well under. */
+const MAX_CONCURRENT_REQUESTS = 50
 
 const ThrottledOctokit = Octokit.plugin(retry, throttling)
 
@@ -54,15 +57,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       retryAfterBaseValue: unit,
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
-      // The default write group sends one write a second. Secret writes go out together, within
-      // GitHub's secondary limits: 80 content-creating requests a minute.
-      write: new Bottleneck.Group({
-        maxConcurrent: 20,
-        minTime: 0,
-        reservoir: 80,
-        reservoirRefreshAmount: 80,
-        reservoirRefreshInterval: 60_000
-      })
+      // The default write group sends one write a second; here a run's writes go out together
+      // (at most 100 targets), and all requests at most 50 at once, under GitHub's limit of 100
+      // concurrent requests. Not in the plugin's types, but read from these options.
+      ...({
+        global: new ConcurrencyLimit(MAX_CONCURRENT_REQUESTS),
+        write: new ConcurrencyLimit(MAX_CONCURRENT_REQUESTS),
+        retryLimiter: new RetryScheduler(ms => new Promise(resolve => setTimeout(resolve, ms)))
+      } as object)
     }
   })
 }
