@@ -4,7 +4,8 @@
 // every sealed value with its own private keys, and the demo checks them against Composio's secret.
 import { startFakeComposio } from '../test/fakes/composio.js'
 import { startFakeGitHub } from '../test/fakes/github.js'
-import { runAction } from '../test/fakes/runner.js'
+import { existsSync } from 'node:fs'
+import { NODE24, runAction } from '../test/fakes/runner.js'
 
 const targets = ['acme/app', 'acme/app@production', 'org:acme']
 const composio = await startFakeComposio({ subscriptions: ['ws_demo'] })
@@ -13,7 +14,9 @@ const github = await startFakeGitHub({
   organizations: { acme: { repositories: ['app', 'api'] } }
 })
 
-console.log(`Fake Composio: ${composio.url}   Fake GitHub: ${github.url}\n`)
+// The runner runs the action on Node 24 (runs.using: node24); so does the demo when it can.
+const node = existsSync(NODE24) ? NODE24 : process.execPath
+console.log(`Fake Composio: ${composio.url}   Fake GitHub: ${github.url}   Node: ${node}\n`)
 console.log('--- the step log (what a runner shows) ---')
 const result = await runAction({
   inputs: {
@@ -24,6 +27,7 @@ const result = await runAction({
     'composio-base-url': composio.url
   },
   env: { GITHUB_API_URL: github.url },
+  node,
   echo: text => process.stdout.write(text)
 })
 console.log(`--- exit code ${result.code} ---\n`)
