@@ -39,6 +39,8 @@ class InputError extends Error {
         super(`${kind} '${input}': ${problem}`);
     }
 }
+/** The inputs that carry credentials. */
+const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'];
 /** Reads an input as the runner passes it: INPUT_<NAME UPPERCASED>, hyphens kept, trimmed. */
 function input(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -241,6 +243,13 @@ const processRuntime = {
 /** The single top-level catch: anything thrown, Error or not, fails the step. */
 async function run(runtime = processRuntime) {
     try {
+        // Credentials are masked first, valid or not and whatever their source: no later line can
+        // show them.
+        for (const name of CREDENTIAL_INPUTS) {
+            const value = input(runtime.env, name);
+            if (value !== '')
+                (0,workflow/* command */.G5)(runtime.stdout, 'add-mask', value);
+        }
         const settings = readSettings(runtime.env);
         const [{ runAction }, { productionDeps }] = await Promise.all([
             Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(607)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8607)),

@@ -40,9 +40,7 @@ export interface Deps {
 
 export async function runAction(settings: Settings, deps: Deps): Promise<void> {
   const { io } = deps
-  // 1. Credentials are masked first, whatever their source, so no later line can show them.
-  io.setSecret(settings.githubToken)
-  io.setSecret(settings.composioAuth.value)
+  // 1. Inputs were read and credentials masked by the caller (main.ts), before anything else.
   const sealer = loadSealer() // libsodium's start-up overlaps the preflight requests.
   sealer.catch(() => undefined) // awaited later; a preflight failure must not leave it unhandled
   const github = createGitHubClient({

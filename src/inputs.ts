@@ -46,8 +46,11 @@ export class InputError extends Error {
 
 type Env = Record<string, string | undefined>
 
+/** The inputs that carry credentials. */
+export const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'] as const
+
 /** Reads an input as the runner passes it: INPUT_<NAME UPPERCASED>, hyphens kept, trimmed. */
-function input(env: Env, name: string): string {
+export function input(env: Env, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 }
 

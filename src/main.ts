@@ -1,6 +1,6 @@
 // The run's frame: validate inputs with nothing heavy loaded, then load the rest. A bad input
 // fails in about the time Node takes to start, before any request.
-import { readSettings } from './inputs.js'
+import { CREDENTIAL_INPUTS, input, readSettings } from './inputs.js'
 import { command } from './workflow.js'
 
 export interface Runtime {
@@ -20,6 +20,12 @@ const processRuntime: Runtime = {
 /** The single top-level catch: anything thrown, Error or not, fails the step. */
 export async function run(runtime: Runtime = processRuntime): Promise<void> {
   try {
+    // Credentials are masked first, valid or not and whatever their source: no later line can
+    // show them.
+    for (const name of CREDENTIAL_INPUTS) {
+      const value = input(runtime.env, name)
+      if (value !== '') command(runtime.stdout, 'add-mask', value)
+    }
     const settings = readSettings(runtime.env)
     const [{ runAction }, { productionDeps }] = await Promise.all([
       import('./action.js'),

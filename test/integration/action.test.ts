@@ -126,7 +126,12 @@ describe('bad input fails before any request', () => {
     expect(result.stdout).toMatch(new RegExp(`::error::${message.source}`))
     expect(scenario.composio.requests).toHaveLength(0)
     expect(scenario.github.requests).toHaveLength(0)
-    expect(result.stdout).not.toContain('ak_fake_project_key')
+    // Credentials are masked even when another input is bad, and appear nowhere else.
+    const lines = result.stdout.split('\n')
+    if (inputs['api-key'] !== '') expect(lines).toContain('::add-mask::ak_fake_project_key')
+    const shown = lines.filter(line => !line.startsWith('::add-mask::')).join('\n')
+    expect(shown).not.toContain('ak_fake_project_key')
+    expect(shown).not.toContain('ghs_fake_token')
   })
 })
 
