@@ -623,8 +623,8 @@ async function writeAll(github, prepared, writes, timeoutMs, onSettled) {
 async function runAction(settings, deps) {
     const { io } = deps;
     // 1. Inputs were read and credentials masked by the caller (main.ts), before anything else.
-    const sealer = loadSealer(); // libsodium's start-up overlaps the preflight requests.
-    sealer.catch(() => undefined); // awaited later; a preflight failure must not leave it unhandled
+    const sealerLoading = loadSealer(); // libsodium's start-up overlaps the preflight requests.
+    sealerLoading.catch(() => undefined); // awaited later; a preflight failure must not leave it unhandled
     const github = createGitHubClient({
         baseUrl: settings.githubApiUrl,
         token: settings.githubToken,
@@ -637,6 +637,8 @@ async function runAction(settings, deps) {
         // 2. Every target proves writable before anything irreversible happens.
         io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`);
         const prepared = await preflight(github, settings);
+        // Sealing must work before the rotation, not be found broken after it.
+        const seal = await sealerLoading;
         if (settings.dryRun)
             return await reportDryRun(settings, prepared, io);
         // From the rotation on, nothing may throw past the replay recipes: a failing output or
@@ -654,7 +656,7 @@ async function runAction(settings, deps) {
         // 3–4. Rotate exactly once; the secret is masked on the line after it is parsed.
         const { secret, rotation } = await rotate(settings, deps, guard, note);
         // 5. Seal for each target's own key, then write every target in parallel.
-        const writes = sealFor(prepared, settings.secretName, secret, await sealer);
+        const writes = sealFor(prepared, settings.secretName, secret, seal);
         const outcomes = [];
         const sofar = (why) => prepared.map((p, i) => ({
             prepared: p,

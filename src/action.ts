@@ -41,8 +41,8 @@ export interface Deps {
 export async function runAction(settings: Settings, deps: Deps): Promise<void> {
   const { io } = deps
   // 1. Inputs were read and credentials masked by the caller (main.ts), before anything else.
-  const sealer = loadSealer() // libsodium's start-up overlaps the preflight requests.
-  sealer.catch(() => undefined) // awaited later; a preflight failure must not leave it unhandled
+  const sealerLoading = loadSealer() // libsodium's start-up overlaps the preflight requests.
+  sealerLoading.catch(() => undefined) // awaited later; a preflight failure must not leave it unhandled
   const github = createGitHubClient({
     baseUrl: settings.githubApiUrl,
     token: settings.githubToken,
@@ -55,6 +55,8 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     // 2. Every target proves writable before anything irreversible happens.
     io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`)
     const prepared = await preflight(github, settings)
+    // Sealing must work before the rotation, not be found broken after it.
+    const seal = await sealerLoading
     if (settings.dryRun) return await reportDryRun(settings, prepared, io)
     // From the rotation on, nothing may throw past the replay recipes: a failing output or
     // summary file is noted, and fails the run at the end, after every write was attempted.
@@ -70,7 +72,7 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     // 3–4. Rotate exactly once; the secret is masked on the line after it is parsed.
     const { secret, rotation } = await rotate(settings, deps, guard, note)
     // 5. Seal for each target's own key, then write every target in parallel.
-    const writes = sealFor(prepared, settings.secretName, secret, await sealer)
+    const writes = sealFor(prepared, settings.secretName, secret, seal)
     const outcomes: WriteOutcome[] = []
     const sofar = (why: string): WriteResult[] =>
       prepared.map((p, i) => ({
