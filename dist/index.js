@@ -5,7 +5,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6854);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9670);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6854:
+/***/ 9670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25,9 +25,45 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/targets.ts
 var src_targets = __nccwpck_require__(8993);
+;// CONCATENATED MODULE: ./src/urls.ts
+// Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
+// a token never crosses a network unencrypted.
+/** The host names whose traffic never leaves this machine. */
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/**
+ * Checks a URL that requests with credentials will go to and returns it normalized: the origin,
+ * plus the path without trailing slashes when `allowPath` (GitHub Enterprise Server's /api/v3).
+ */
+function credentialUrl(text, { allowPath }) {
+    const fail = (problem, shown = text) => {
+        throw new Error(`'${shown}' ${problem}`);
+    };
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail('is not a URL');
+    }
+    // Never echo a URL that carries credentials: the error would print them.
+    if (url.username || url.password)
+        fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
+    }
+    if (url.search || url.hash)
+        fail('must not carry a query or a fragment');
+    if (!allowPath && url.pathname !== '/')
+        fail('must be an origin such as https://backend.composio.dev, without a path');
+    return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Every input read and validated once, into one typed settings object, before any request.
 // Dependency-free on purpose: a bad input fails before Octokit or libsodium load.
+
 
 const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET';
 const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev';
@@ -134,12 +170,12 @@ function readTargets(env) {
     ];
 }
 /** Runs a parser, turning its error into one that names the input. */
-function parsed(name, parse) {
+function parsed(name, parse, kind) {
     try {
         return parse();
     }
     catch (error) {
-        throw new InputError(name, error.message);
+        throw new InputError(name, error.message, kind);
     }
 }
 function readOrganizationOptions(env, targets) {
@@ -188,42 +224,15 @@ function readTimeoutSeconds(env) {
     }
     return seconds;
 }
-/** The host names whose traffic never leaves this machine. */
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
 /** An origin that credentials may be sent to: https, or plain http only to a loopback host. */
 function readOrigin(env, name, fallback) {
     const text = input(env, name) || fallback;
-    return checkCredentialUrl(text, name, false);
+    return parsed(name, () => credentialUrl(text, { allowPath: false }));
 }
 function readGitHubApiUrl(env) {
     // Not an input: the runner sets GITHUB_API_URL (GitHub Enterprise Server: https://host/api/v3).
     const text = env['GITHUB_API_URL'] || 'https://api.github.com';
-    return checkCredentialUrl(text, 'GITHUB_API_URL', true, 'Environment variable');
-}
-function checkCredentialUrl(text, name, allowPath, kind) {
-    const fail = (problem, shown = text) => {
-        throw new InputError(name, `'${shown}' ${problem}`, kind);
-    };
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return fail('is not a URL');
-    }
-    // Never echo a URL that carries credentials: the error would print them.
-    if (url.username || url.password)
-        fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
-    }
-    if (url.search || url.hash)
-        fail('must not carry a query or a fragment');
-    if (!allowPath && url.pathname !== '/')
-        fail('must be an origin such as https://backend.composio.dev, without a path');
-    return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
+    return parsed('GITHUB_API_URL', () => credentialUrl(text, { allowPath: true }), 'Environment variable');
 }
 
 // EXTERNAL MODULE: ./src/workflow.ts + 3 modules

@@ -7,6 +7,7 @@ import {
   parseTargetLines,
   type Target
 } from './targets.js'
+import { credentialUrl } from './urls.js'
 
 export type Visibility = 'all' | 'private' | 'selected'
 
@@ -157,11 +158,11 @@ function readTargets(env: Env): Target[] {
 }
 
 /** Runs a parser, turning its error into one that names the input. */
-function parsed<T>(name: string, parse: () => T): T {
+function parsed<T>(name: string, parse: () => T, kind?: string): T {
   try {
     return parse()
   } catch (error) {
-    throw new InputError(name, (error as Error).message)
+    throw new InputError(name, (error as Error).message, kind)
   }
 }
 
@@ -217,43 +218,18 @@ function readTimeoutSeconds(env: Env): number {
   return seconds
 }
 
-/** The host names whose traffic never leaves this machine. */
-export function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
-}
-
 /** An origin that credentials may be sent to: https, or plain http only to a loopback host. */
 function readOrigin(env: Env, name: string, fallback: string): string {
   const text = input(env, name) || fallback
-  return checkCredentialUrl(text, name, false)
+  return parsed(name, () => credentialUrl(text, { allowPath: false }))
 }
 
 function readGitHubApiUrl(env: Env): string {
   // Not an input: the runner sets GITHUB_API_URL (GitHub Enterprise Server: https://host/api/v3).
   const text = env['GITHUB_API_URL'] || 'https://api.github.com'
-  return checkCredentialUrl(text, 'GITHUB_API_URL', true, 'Environment variable')
-}
-
-function checkCredentialUrl(text: string, name: string, allowPath: boolean, kind?: string): string {
-  const fail = (problem: string, shown = text): never => {
-    throw new InputError(name, `'${shown}' ${problem}`, kind)
-  }
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    return fail('is not a URL')
-  }
-  // Never echo a URL that carries credentials: the error would print them.
-  if (url.username || url.password)
-    fail('must not carry credentials', `${url.protocol}//…@${url.host}`)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    fail(
-      'must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)'
-    )
-  }
-  if (url.search || url.hash) fail('must not carry a query or a fragment')
-  if (!allowPath && url.pathname !== '/')
-    fail('must be an origin such as https://backend.composio.dev, without a path')
-  return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`
+  return parsed(
+    'GITHUB_API_URL',
+    () => credentialUrl(text, { allowPath: true }),
+    'Environment variable'
+  )
 }
