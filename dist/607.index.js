@@ -257,6 +257,37 @@ class ConcurrencyLimit {
     }
 }
 /**
+ * GitHub's secondary limit on writes: at most `limit` started per `windowMs`. Below it a job
+ * starts at once; past it, when the oldest start leaves the window.
+ */
+class StartRate {
+    limit;
+    windowMs;
+    sleep;
+    now;
+    starts = [];
+    constructor(limit, windowMs, sleep, now = Date.now) {
+        this.limit = limit;
+        this.windowMs = windowMs;
+        this.sleep = sleep;
+        this.now = now;
+    }
+    key() {
+        return this;
+    }
+    async schedule(_options, job, ...args) {
+        for (;;) {
+            while (this.starts.length > 0 && this.starts[0] <= this.now() - this.windowMs)
+                this.starts.shift();
+            if (this.starts.length < this.limit)
+                break;
+            await this.sleep(this.starts[0] + this.windowMs - this.now());
+        }
+        this.starts.push(this.now());
+        return job(...args);
+    }
+}
+/**
  * The plugin's retry limiter, as Bottleneck runs it: when a job fails, the `failed` handler (the
  * plugin's, which asks onRateLimit / onSecondaryRateLimit) returns how many ms to wait before
  * running it again, or nothing to let the error through.
@@ -299,6 +330,9 @@ const RETRIES = 2;
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 /** GitHub allows 100 concurrent requests; a run stays well under. */
 const MAX_CONCURRENT_REQUESTS = 50;
+/** GitHub's secondary limit on content-creating requests. */
+const WRITES_PER_MINUTE = 80;
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 const ThrottledOctokit = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 function createGitHubClient(options) {
     const unit = options.backoffUnitMs ?? 1000;
@@ -321,13 +355,13 @@ function createGitHubClient(options) {
             retryAfterBaseValue: unit,
             onRateLimit: onLimit('primary'),
             onSecondaryRateLimit: onLimit('secondary'),
-            // The default write group sends one write a second; here a run's writes go out together
-            // (at most 100 targets), and all requests at most 50 at once, under GitHub's limit of 100
-            // concurrent requests. Not in the plugin's types, but read from these options.
+            // The default write group sends one write a second; here a run's writes go out together,
+            // within GitHub's secondary limits: 80 writes a minute, and (all requests) at most 50 at
+            // once against GitHub's 100. Not in the plugin's types, but read from these options.
             ...{
                 global: new ConcurrencyLimit(MAX_CONCURRENT_REQUESTS),
-                write: new ConcurrencyLimit(MAX_CONCURRENT_REQUESTS),
-                retryLimiter: new RetryScheduler(ms => new Promise(resolve => setTimeout(resolve, ms)))
+                write: new StartRate(WRITES_PER_MINUTE, 60_000, sleep),
+                retryLimiter: new RetryScheduler(sleep)
             }
         }
     });

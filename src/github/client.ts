@@ -4,7 +4,7 @@ import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type { Fetch } from '../http.js'
-import { ConcurrencyLimit, RetryScheduler } from './limits.js'
+import { ConcurrencyLimit, RetryScheduler, StartRate } from './limits.js'
 
 export type GitHubClient = InstanceType<typeof Octokit>
 
@@ -24,6 +24,10 @@ const MAX_RATE_LIMIT_WAIT_SECONDS = 60
 
 /** GitHub allows 100 concurrent requests; a run stays well under. */
 const MAX_CONCURRENT_REQUESTS = 50
+/** GitHub's secondary limit on content-creating requests. */
+const WRITES_PER_MINUTE = 80
+
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 const ThrottledOctokit = Octokit.plugin(retry, throttling)
 
@@ -57,13 +61,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       retryAfterBaseValue: unit,
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
-      // The default write group sends one write a second; here a run's writes go out together
-      // (at most 100 targets), and all requests at most 50 at once, under GitHub's limit of 100
-      // concurrent requests. Not in the plugin's types, but read from these options.
+      // The default write group sends one write a second; here a run's writes go out together,
+      // within GitHub's secondary limits: 80 writes a minute, and (all requests) at most 50 at
+      // once against GitHub's 100. Not in the plugin's types, but read from these options.
       ...({
         global: new ConcurrencyLimit(MAX_CONCURRENT_REQUESTS),
-        write: new ConcurrencyLimit(MAX_CONCURRENT_REQUESTS),
-        retryLimiter: new RetryScheduler(ms => new Promise(resolve => setTimeout(resolve, ms)))
+        write: new StartRate(WRITES_PER_MINUTE, 60_000, sleep),
+        retryLimiter: new RetryScheduler(sleep)
       } as object)
     }
   })

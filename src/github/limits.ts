@@ -30,6 +30,36 @@ export class ConcurrencyLimit {
   }
 }
 
+/**
+ * GitHub's secondary limit on writes: at most `limit` started per `windowMs`. Below it a job
+ * starts at once; past it, when the oldest start leaves the window.
+ */
+export class StartRate {
+  private readonly starts: number[] = []
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly now: () => number = Date.now
+  ) {}
+
+  key(): this {
+    return this
+  }
+
+  async schedule(_options: unknown, job: Job, ...args: unknown[]): Promise<unknown> {
+    for (;;) {
+      while (this.starts.length > 0 && this.starts[0]! <= this.now() - this.windowMs)
+        this.starts.shift()
+      if (this.starts.length < this.limit) break
+      await this.sleep(this.starts[0]! + this.windowMs - this.now())
+    }
+    this.starts.push(this.now())
+    return job(...args)
+  }
+}
+
 type FailedHandler = (
   error: unknown,
   info: { args: unknown[]; retryCount: number }

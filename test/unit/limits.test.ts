@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { ConcurrencyLimit, RetryScheduler } from '../../src/github/limits.js'
+import { ConcurrencyLimit, RetryScheduler, StartRate } from '../../src/github/limits.js'
 
 const tick = (): Promise<void> => new Promise(resolve => setImmediate(resolve))
 
@@ -57,5 +57,29 @@ describe('RetryScheduler', () => {
     const scheduler = new RetryScheduler(() => Promise.resolve())
     scheduler.on('failed', () => undefined)
     await expect(scheduler.schedule(() => Promise.reject(new Error('403')))).rejects.toThrow('403')
+  })
+})
+
+describe('StartRate', () => {
+  test('starts up to the limit at once, then waits for the oldest start to leave the window', async () => {
+    let now = 1000
+    const sleeps: number[] = []
+    const rate = new StartRate(
+      2,
+      60_000,
+      ms => (sleeps.push(ms), (now += ms), Promise.resolve()),
+      () => now
+    )
+    const started: number[] = []
+    const job = (n: number) => () => started.push(n)
+    await rate.key().schedule({}, job(1))
+    now += 10_000
+    await rate.schedule({}, job(2))
+    expect(sleeps).toEqual([])
+    await rate.schedule({}, job(3))
+    expect(started).toEqual([1, 2, 3])
+    // The third start waited until the first (at 1000) was 60 s old.
+    expect(sleeps).toEqual([50_000])
+    expect(now).toBe(61_000)
   })
 })
