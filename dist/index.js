@@ -260,11 +260,9 @@ async function run(runtime = processRuntime) {
                 (0,workflow/* command */.G5)(runtime.stdout, 'add-mask', value);
         }
         const settings = readSettings(runtime.env);
-        const [{ runAction }, { productionDeps }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(607)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8607)),
-            __nccwpck_require__.e(/* import() */ 712).then(__nccwpck_require__.bind(__nccwpck_require__, 6712))
-        ]);
-        await runAction(settings, productionDeps(settings.timeoutMs));
+        // Octokit, libsodium and the rest load only now, in one chunk.
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(313)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3313));
+        await runInProduction(settings);
     }
     catch (error) {
         fail(runtime, error instanceof Error ? error.message : String(error));

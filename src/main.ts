@@ -27,11 +27,9 @@ export async function run(runtime: Runtime = processRuntime): Promise<void> {
       if (value !== '') command(runtime.stdout, 'add-mask', value)
     }
     const settings = readSettings(runtime.env)
-    const [{ runAction }, { productionDeps }] = await Promise.all([
-      import('./action.js'),
-      import('./production.js')
-    ])
-    await runAction(settings, productionDeps(settings.timeoutMs))
+    // Octokit, libsodium and the rest load only now, in one chunk.
+    const { runInProduction } = await import('./production.js')
+    await runInProduction(settings)
   } catch (error) {
     fail(runtime, error instanceof Error ? error.message : String(error))
   }

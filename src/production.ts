@@ -1,6 +1,7 @@
 // The real collaborators of a run: the runner's protocol, the network, the clock, the process.
-import type { Deps } from './action.js'
+import { runAction, type Deps } from './action.js'
 import { createFetch } from './http.js'
+import type { Settings } from './inputs.js'
 import { runnerIo } from './workflow.js'
 
 export function productionDeps(timeoutMs: number): Deps {
@@ -16,4 +17,8 @@ export function productionDeps(timeoutMs: number): Deps {
     signals: process,
     exit: code => process.exit(code)
   }
+}
+
+export function runInProduction(settings: Settings): Promise<void> {
+  return runAction(settings, productionDeps(settings.timeoutMs))
 }
