@@ -261,7 +261,7 @@ async function run(runtime = processRuntime) {
         }
         const settings = readSettings(runtime.env);
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(313)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3313));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(137)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7137));
         await runInProduction(settings);
     }
     catch (error) {

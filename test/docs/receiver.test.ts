@@ -8,7 +8,7 @@ import {
   secretFingerprint,
   verifyComposioWebhook
 } from '../../examples/verify-signature.js'
-import { fingerprint } from '../../src/action.js'
+import { fingerprint } from '../../src/rotate.js'
 
 // Shaped like a real Composio secret: 64 lowercase hex characters.
 const secret = randomBytes(32).toString('hex')
