@@ -5,7 +5,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9670);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2769);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9670:
+/***/ 2769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23,8 +23,92 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+;// CONCATENATED MODULE: ./src/input-reader.ts
+// Reading inputs as the runner passes them, and errors that name the input.
+class InputError extends Error {
+    name = 'InputError';
+    constructor(input, problem, kind = 'Input') {
+        super(`${kind} '${input}': ${problem}`);
+    }
+}
+/** Reads an input as the runner passes it: INPUT_<NAME UPPERCASED>, hyphens kept, trimmed. */
+function input(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function required(env, name, why = '') {
+    const value = input(env, name);
+    if (value === '')
+        throw new InputError(name, `is required and was empty${why}`);
+    return value;
+}
+/** Runs a parser, turning its error into one that names the input. */
+function parsed(name, parse, kind) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        throw new InputError(name, error.message, kind);
+    }
+}
+
 // EXTERNAL MODULE: ./src/targets.ts
 var src_targets = __nccwpck_require__(8993);
+;// CONCATENATED MODULE: ./src/target-inputs.ts
+// The inputs that say where the secret goes: targets, or repository and environment, and how an
+// organization secret is shared.
+
+
+function readTargets(env) {
+    const lines = input(env, 'targets');
+    const repository = input(env, 'repository');
+    const environment = input(env, 'environment');
+    if (lines !== '') {
+        // The runner fills `repository` with its default (github.repository) even when the user did
+        // not set it, so only a different repository counts as given.
+        if (repository !== '' && repository !== env['GITHUB_REPOSITORY']) {
+            throw new InputError('targets', "cannot be combined with 'repository'; list it in targets");
+        }
+        if (environment !== '') {
+            throw new InputError('targets', "cannot be combined with 'environment'; write owner/name@environment");
+        }
+        return parsed('targets', () => (0,src_targets/* parseTargetLines */.C0)(lines));
+    }
+    const fullName = repository || env['GITHUB_REPOSITORY'] || '';
+    if (fullName === '')
+        throw new InputError('repository', 'is required (owner/name) when targets is empty');
+    const { owner, repo } = parsed('repository', () => (0,src_targets/* parseRepository */.SU)(fullName));
+    return [
+        parsed('environment', () => (0,src_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
+    ];
+}
+function readOrganizationOptions(env, targets) {
+    const visibility = input(env, 'visibility');
+    const selected = input(env, 'selected-repositories')
+        .split(/[\s,]+/)
+        .filter(name => name !== '');
+    if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
+        throw new InputError('visibility', `'${visibility}' is not one of all, private, selected`);
+    }
+    if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
+        throw new InputError('visibility', 'applies only to organization targets (org:NAME)');
+    }
+    if (visibility === 'selected' && selected.length === 0) {
+        throw new InputError('selected-repositories', "is required when visibility is 'selected'");
+    }
+    if (visibility !== 'selected' && selected.length > 0) {
+        throw new InputError('selected-repositories', "is allowed only with visibility 'selected'");
+    }
+    for (const name of selected) {
+        if (!(0,src_targets/* isRepositoryName */.en)(name)) {
+            throw new InputError('selected-repositories', `'${name}' is not a repository name`);
+        }
+    }
+    return {
+        visibility: (visibility || undefined),
+        selectedRepositories: selected
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/urls.ts
 // Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
 // a token never crosses a network unencrypted.
@@ -65,28 +149,15 @@ function credentialUrl(text, { allowPath }) {
 // Dependency-free on purpose: a bad input fails before Octokit or libsodium load.
 
 
+
+// readSettings throws InputError: callers and tests need it from here.
+
 const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET';
 const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev';
 const DEFAULT_TIMEOUT_SECONDS = 10;
 const MAX_TIMEOUT_SECONDS = 300;
-class InputError extends Error {
-    name = 'InputError';
-    constructor(input, problem, kind = 'Input') {
-        super(`${kind} '${input}': ${problem}`);
-    }
-}
 /** The inputs that carry credentials. */
 const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'];
-/** Reads an input as the runner passes it: INPUT_<NAME UPPERCASED>, hyphens kept, trimmed. */
-function input(env, name) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-function required(env, name, why = '') {
-    const value = input(env, name);
-    if (value === '')
-        throw new InputError(name, `is required and was empty${why}`);
-    return value;
-}
 // Secrets are not passed to workflows from forks nor to Dependabot runs: the likely cause of an
 // empty credential input.
 const EMPTY_SECRET_HINT = '. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot';
@@ -146,65 +217,6 @@ function readSecretName(env) {
         throw new InputError('secret-name', `'${name}' ${problem}`);
     return name;
 }
-function readTargets(env) {
-    const lines = input(env, 'targets');
-    const repository = input(env, 'repository');
-    const environment = input(env, 'environment');
-    if (lines !== '') {
-        // The runner fills `repository` with its default (github.repository) even when the user did
-        // not set it, so only a different repository counts as given.
-        if (repository !== '' && repository !== env['GITHUB_REPOSITORY']) {
-            throw new InputError('targets', "cannot be combined with 'repository'; list it in targets");
-        }
-        if (environment !== '') {
-            throw new InputError('targets', "cannot be combined with 'environment'; write owner/name@environment");
-        }
-        return parsed('targets', () => (0,src_targets/* parseTargetLines */.C0)(lines));
-    }
-    const fullName = repository || env['GITHUB_REPOSITORY'] || '';
-    if (fullName === '')
-        throw new InputError('repository', 'is required (owner/name) when targets is empty');
-    const { owner, repo } = parsed('repository', () => (0,src_targets/* parseRepository */.SU)(fullName));
-    return [
-        parsed('environment', () => (0,src_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
-    ];
-}
-/** Runs a parser, turning its error into one that names the input. */
-function parsed(name, parse, kind) {
-    try {
-        return parse();
-    }
-    catch (error) {
-        throw new InputError(name, error.message, kind);
-    }
-}
-function readOrganizationOptions(env, targets) {
-    const visibility = input(env, 'visibility');
-    const selected = input(env, 'selected-repositories')
-        .split(/[\s,]+/)
-        .filter(name => name !== '');
-    if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
-        throw new InputError('visibility', `'${visibility}' is not one of all, private, selected`);
-    }
-    if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
-        throw new InputError('visibility', 'applies only to organization targets (org:NAME)');
-    }
-    if (visibility === 'selected' && selected.length === 0) {
-        throw new InputError('selected-repositories', "is required when visibility is 'selected'");
-    }
-    if (visibility !== 'selected' && selected.length > 0) {
-        throw new InputError('selected-repositories', "is allowed only with visibility 'selected'");
-    }
-    for (const name of selected) {
-        if (!(0,src_targets/* isRepositoryName */.en)(name)) {
-            throw new InputError('selected-repositories', `'${name}' is not a repository name`);
-        }
-    }
-    return {
-        visibility: (visibility || undefined),
-        selectedRepositories: selected
-    };
-}
 function readBoolean(env, name) {
     // The same spellings @actions/core's getBooleanInput accepts (YAML 1.2 core schema).
     const value = input(env, name);
@@ -240,6 +252,7 @@ var workflow = __nccwpck_require__(5144);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The run's frame: validate inputs with nothing heavy loaded, then load the rest. A bad input
 // fails in about the time Node takes to start, before any request.
+
 
 
 const processRuntime = {

@@ -1,31 +1,25 @@
 // Every input read and validated once, into one typed settings object, before any request.
 // Dependency-free on purpose: a bad input fails before Octokit or libsodium load.
-import {
-  isRepositoryName,
-  parseRepository,
-  parseTarget,
-  parseTargetLines,
-  type Target
-} from './targets.js'
+import { InputError, input, parsed, required, type Env } from './input-reader.js'
+import { readOrganizationOptions, readTargets, type OrganizationOptions } from './target-inputs.js'
+import type { Target } from './targets.js'
 import { credentialUrl } from './urls.js'
 
-export type Visibility = 'all' | 'private' | 'selected'
+// readSettings throws InputError: callers and tests need it from here.
+export { InputError } from './input-reader.js'
+export type { Visibility } from './target-inputs.js'
 
 export interface ComposioAuth {
   header: 'x-api-key' | 'x-user-api-key'
   value: string
 }
 
-export interface Settings {
+export interface Settings extends OrganizationOptions {
   subscriptionId: string
   composioAuth: ComposioAuth
   githubToken: string
   secretName: string
   targets: Target[]
-  /** Organization targets only; undefined keeps an existing secret's visibility. */
-  visibility: Visibility | undefined
-  /** Repository names in the organization, for `visibility: selected`. */
-  selectedRepositories: string[]
   dryRun: boolean
   composioBaseUrl: string
   githubApiUrl: string
@@ -38,28 +32,8 @@ export const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev'
 export const DEFAULT_TIMEOUT_SECONDS = 10
 const MAX_TIMEOUT_SECONDS = 300
 
-export class InputError extends Error {
-  override name = 'InputError'
-  constructor(input: string, problem: string, kind = 'Input') {
-    super(`${kind} '${input}': ${problem}`)
-  }
-}
-
-type Env = Record<string, string | undefined>
-
 /** The inputs that carry credentials. */
 export const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'] as const
-
-/** Reads an input as the runner passes it: INPUT_<NAME UPPERCASED>, hyphens kept, trimmed. */
-export function input(env: Env, name: string): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
-}
-
-function required(env: Env, name: string, why = ''): string {
-  const value = input(env, name)
-  if (value === '') throw new InputError(name, `is required and was empty${why}`)
-  return value
-}
 
 // Secrets are not passed to workflows from forks nor to Dependabot runs: the likely cause of an
 // empty credential input.
@@ -126,75 +100,6 @@ function readSecretName(env: Env): string {
   const problem = checkSecretName(name)
   if (problem) throw new InputError('secret-name', `'${name}' ${problem}`)
   return name
-}
-
-function readTargets(env: Env): Target[] {
-  const lines = input(env, 'targets')
-  const repository = input(env, 'repository')
-  const environment = input(env, 'environment')
-  if (lines !== '') {
-    // The runner fills `repository` with its default (github.repository) even when the user did
-    // not set it, so only a different repository counts as given.
-    if (repository !== '' && repository !== env['GITHUB_REPOSITORY']) {
-      throw new InputError('targets', "cannot be combined with 'repository'; list it in targets")
-    }
-    if (environment !== '') {
-      throw new InputError(
-        'targets',
-        "cannot be combined with 'environment'; write owner/name@environment"
-      )
-    }
-    return parsed('targets', () => parseTargetLines(lines))
-  }
-  const fullName = repository || env['GITHUB_REPOSITORY'] || ''
-  if (fullName === '')
-    throw new InputError('repository', 'is required (owner/name) when targets is empty')
-  const { owner, repo } = parsed('repository', () => parseRepository(fullName))
-  return [
-    parsed('environment', () =>
-      parseTarget(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`)
-    )
-  ]
-}
-
-/** Runs a parser, turning its error into one that names the input. */
-function parsed<T>(name: string, parse: () => T, kind?: string): T {
-  try {
-    return parse()
-  } catch (error) {
-    throw new InputError(name, (error as Error).message, kind)
-  }
-}
-
-function readOrganizationOptions(
-  env: Env,
-  targets: Target[]
-): Pick<Settings, 'visibility' | 'selectedRepositories'> {
-  const visibility = input(env, 'visibility')
-  const selected = input(env, 'selected-repositories')
-    .split(/[\s,]+/)
-    .filter(name => name !== '')
-  if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
-    throw new InputError('visibility', `'${visibility}' is not one of all, private, selected`)
-  }
-  if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
-    throw new InputError('visibility', 'applies only to organization targets (org:NAME)')
-  }
-  if (visibility === 'selected' && selected.length === 0) {
-    throw new InputError('selected-repositories', "is required when visibility is 'selected'")
-  }
-  if (visibility !== 'selected' && selected.length > 0) {
-    throw new InputError('selected-repositories', "is allowed only with visibility 'selected'")
-  }
-  for (const name of selected) {
-    if (!isRepositoryName(name)) {
-      throw new InputError('selected-repositories', `'${name}' is not a repository name`)
-    }
-  }
-  return {
-    visibility: (visibility || undefined) as Visibility | undefined,
-    selectedRepositories: selected
-  }
 }
 
 function readBoolean(env: Env, name: string): boolean {

@@ -1,6 +1,7 @@
 // The run's frame: validate inputs with nothing heavy loaded, then load the rest. A bad input
 // fails in about the time Node takes to start, before any request.
-import { CREDENTIAL_INPUTS, input, readSettings } from './inputs.js'
+import { input } from './input-reader.js'
+import { CREDENTIAL_INPUTS, readSettings } from './inputs.js'
 import { command } from './workflow.js'
 
 export interface Runtime {

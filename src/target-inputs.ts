@@ -1,0 +1,76 @@
+// The inputs that say where the secret goes: targets, or repository and environment, and how an
+// organization secret is shared.
+import { InputError, input, parsed, type Env } from './input-reader.js'
+import {
+  isRepositoryName,
+  parseRepository,
+  parseTarget,
+  parseTargetLines,
+  type Target
+} from './targets.js'
+
+export type Visibility = 'all' | 'private' | 'selected'
+
+export interface OrganizationOptions {
+  /** Organization targets only; undefined keeps an existing secret's visibility. */
+  visibility: Visibility | undefined
+  /** Repository names in the organization, for `visibility: selected`. */
+  selectedRepositories: string[]
+}
+
+export function readTargets(env: Env): Target[] {
+  const lines = input(env, 'targets')
+  const repository = input(env, 'repository')
+  const environment = input(env, 'environment')
+  if (lines !== '') {
+    // The runner fills `repository` with its default (github.repository) even when the user did
+    // not set it, so only a different repository counts as given.
+    if (repository !== '' && repository !== env['GITHUB_REPOSITORY']) {
+      throw new InputError('targets', "cannot be combined with 'repository'; list it in targets")
+    }
+    if (environment !== '') {
+      throw new InputError(
+        'targets',
+        "cannot be combined with 'environment'; write owner/name@environment"
+      )
+    }
+    return parsed('targets', () => parseTargetLines(lines))
+  }
+  const fullName = repository || env['GITHUB_REPOSITORY'] || ''
+  if (fullName === '')
+    throw new InputError('repository', 'is required (owner/name) when targets is empty')
+  const { owner, repo } = parsed('repository', () => parseRepository(fullName))
+  return [
+    parsed('environment', () =>
+      parseTarget(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`)
+    )
+  ]
+}
+
+export function readOrganizationOptions(env: Env, targets: Target[]): OrganizationOptions {
+  const visibility = input(env, 'visibility')
+  const selected = input(env, 'selected-repositories')
+    .split(/[\s,]+/)
+    .filter(name => name !== '')
+  if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
+    throw new InputError('visibility', `'${visibility}' is not one of all, private, selected`)
+  }
+  if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
+    throw new InputError('visibility', 'applies only to organization targets (org:NAME)')
+  }
+  if (visibility === 'selected' && selected.length === 0) {
+    throw new InputError('selected-repositories', "is required when visibility is 'selected'")
+  }
+  if (visibility !== 'selected' && selected.length > 0) {
+    throw new InputError('selected-repositories', "is allowed only with visibility 'selected'")
+  }
+  for (const name of selected) {
+    if (!isRepositoryName(name)) {
+      throw new InputError('selected-repositories', `'${name}' is not a repository name`)
+    }
+  }
+  return {
+    visibility: (visibility || undefined) as Visibility | undefined,
+    selectedRepositories: selected
+  }
+}
