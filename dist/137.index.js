@@ -309,9 +309,6 @@ const PERMISSIONS = {
     environment: "a fine-grained PAT or GitHub App token with the repository permissions 'Environments: Read and write' and 'Secrets: Read and write' (classic PAT: repo)",
     organization: "a fine-grained PAT or GitHub App token with the organization permission 'Secrets: Read and write' (classic PAT: admin:org)"
 };
-function requiredPermissions(kind) {
-    return PERMISSIONS[kind];
-}
 function hint(status, target) {
     switch (status) {
         case 401:

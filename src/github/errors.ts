@@ -12,10 +12,6 @@ const PERMISSIONS: Record<Target['kind'], string> = {
     "a fine-grained PAT or GitHub App token with the organization permission 'Secrets: Read and write' (classic PAT: admin:org)"
 }
 
-export function requiredPermissions(kind: Target['kind']): string {
-  return PERMISSIONS[kind]
-}
-
 function hint(status: number, target: Target): string | undefined {
   switch (status) {
     case 401:

@@ -106,6 +106,20 @@ export function matchPath(segments, pattern) {
 }
 
 /**
+ * Listens on an ephemeral loopback port; returns the server's base URL.
+ * @param {import('node:net').Server} server
+ * @returns {Promise<string>}
+ */
+export async function listenOnLoopback(server) {
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve(undefined))
+  })
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address())
+  return `http://127.0.0.1:${address.port}`
+}
+
+/**
  * Start an HTTP server on 127.0.0.1:0. `handle` answers requests that no fault took over; it
  * also receives any fault result that is not a plain FaultAction (`extra`, e.g. Composio's
  * `{ rotateThen }`) and decides what to do with it.
@@ -251,16 +265,12 @@ export async function startFakeServer(options) {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve(undefined))
-  })
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address())
+  const url = await listenOnLoopback(server)
 
   /** @type {Promise<void> | undefined} */
   let closing
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     requests,
     close() {
       closing ??= new Promise(resolve => {

@@ -5,6 +5,7 @@
 // `node` as is.
 import http from 'node:http'
 import net from 'node:net'
+import { listenOnLoopback } from './http-fake.js'
 
 /**
  * @typedef {object} ProxiedConnect
@@ -60,15 +61,11 @@ export async function startFakeProxy() {
     client.on('close', () => upstream.destroy())
   })
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve(undefined))
-  })
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address())
+  const url = await listenOnLoopback(server)
   /** @type {Promise<void> | undefined} */
   let closing
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     connects,
     plainRequests,
     close() {

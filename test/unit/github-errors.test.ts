@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { describeGitHubError, requiredPermissions } from '../../src/github/errors.js'
+import { describeGitHubError } from '../../src/github/errors.js'
 import type { Target } from '../../src/targets.js'
 
 const TOKEN = 'ghp_CREDENTIAL_token_0003'
@@ -51,7 +51,6 @@ describe('describeGitHubError: HTTP answers', () => {
     )
     expect(text.startsWith('HTTP 403: Resource not accessible by integration. Hint: ')).toBe(true)
     expect(text).toContain('GITHUB_TOKEN never can')
-    expect(text).toContain(requiredPermissions(target.kind))
     for (const fragment of present) expect(text).toContain(fragment)
     for (const fragment of absent) expect(text).not.toContain(fragment)
   })
