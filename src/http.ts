@@ -1,38 +1,56 @@
-// The one way this action speaks HTTP: fetch with a per-attempt timeout and the runner's proxy
-// settings. Composio and Octokit both go through it.
+// The one way this action speaks HTTP, for Composio and Octokit alike: a per-attempt timeout, the
+// runner's proxy settings as the toolkit reads them, redirects refused, and words for what went
+// wrong that never quote a credential.
+import { HttpClient } from '@actions/http-client'
+import { fetch as undiciFetch } from 'undici'
 
-export type Fetch = typeof globalThis.fetch
+export type Fetch = (url: string, init?: RequestInit) => Promise<Response>
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
+/** A 3xx answer. Never followed: a redirect could carry a credential to another origin. */
+export class RedirectRefusedError extends Error {
+  override name = 'RedirectRefusedError'
+  constructor(
+    readonly status: number,
+    location: string | null,
+    url: string
+  ) {
+    super(
+      `answered HTTP ${status}, a redirect to ${originOf(location, url)}, which is not followed (no credential goes with a redirect); check the URL`
+    )
+  }
+}
+
+function originOf(location: string | null, base: string): string {
+  if (location === null) return 'nowhere (no Location)'
+  try {
+    return new URL(location, base).origin // scheme, host and port: never a path, query or userinfo
+  } catch {
+    return 'an unreadable Location'
+  }
+}
 
 /**
  * A fetch whose every call is bounded by `timeoutMs`: connecting, the headers and the whole body
  * (the signal stays attached while the body is read, so a slow-drip body is cut off too).
- * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured as self-hosted runners behind a proxy set them.
+ * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured through @actions/http-client, as by every
+ * toolkit-based action; its proxy agent is an undici dispatcher, hence undici's own fetch.
  */
-export function createFetch(
-  timeoutMs: number,
-  env: Record<string, string | undefined> = process.env
-): Fetch {
-  // Node's own fetch, unless a proxy is set: only then is the undici package loaded.
-  const transport = PROXY_VARIABLES.some(name => env[name])
-    ? proxiedFetch()
-    : Promise.resolve(globalThis.fetch)
-  return async (input, init = {}) => {
-    const fetch = await transport
+export function createFetch(timeoutMs: number): Fetch {
+  const proxies = new HttpClient('rotate-composio-webhook-secret')
+  return async (url, init = {}) => {
     const timeout = AbortSignal.timeout(timeoutMs)
-    return fetch(input, {
-      ...init,
+    const response = (await undiciFetch(url, {
+      ...(init as object),
+      redirect: 'manual',
+      dispatcher: proxies.getAgentDispatcher(url),
       signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
-    })
+    })) as unknown as Response
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined)
+      throw new RedirectRefusedError(response.status, response.headers.get('location'), url)
+    }
+    return response
   }
-}
-
-/** undici's fetch through EnvHttpProxyAgent, which reads the proxy variables and NO_PROXY. */
-async function proxiedFetch(): Promise<Fetch> {
-  const { EnvHttpProxyAgent, fetch } = await import('undici')
-  const dispatcher = new EnvHttpProxyAgent()
-  return (input, init) => fetch(input, { ...init, dispatcher })
 }
 
 export class ResponseTooLargeError extends Error {
@@ -58,6 +76,21 @@ export async function readTextCapped(response: Response, maxBytes: number): Prom
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/**
+ * A server's words, made safe to quote in a log line: control characters (a newline could start
+ * a workflow command) become spaces, and the length is bounded.
+ */
+export function serverText(text: string, maxLength = 300): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim()
+  return line.length > maxLength ? `${line.slice(0, maxLength)}…` : line
+}
+
+/** What a timeout is called everywhere: the words a user searches the log for, and the knob. */
+export function timedOut(timeoutMs: number): string {
+  return `timed out after ${timeoutMs / 1000} s (timeout-seconds)`
+}
+
 /** fetch's own refusals of a header it cannot send; their messages quote the value. */
 const HEADER_REFUSAL = /invalid header|ByteString/i
 /** Messages of undici's that name no request detail: safe to quote. */
@@ -65,17 +98,20 @@ const PLAIN_MESSAGES = new Set(['fetch failed', 'terminated', 'other side closed
 
 /** Why a request got no answer, in words that never include a body or a header. */
 export function describeNetworkError(error: unknown, timeoutMs: number): string {
-  // Duck-typed, not instanceof: Node's fetch throws errors of its own realm.
+  if (error instanceof RedirectRefusedError || error instanceof ResponseTooLargeError)
+    return error.message
+  // Duck-typed, not instanceof: fetch throws errors of undici's own classes.
   if (error === null || typeof error !== 'object' || !('message' in error)) return 'network error'
   const { name, message } = error as { name?: unknown; message: unknown }
-  if (name === 'TimeoutError') return `no complete answer within ${timeoutMs / 1000} s`
-  if (error instanceof ResponseTooLargeError) return error.message
+  if (name === 'TimeoutError') return timedOut(timeoutMs)
   if (typeof message !== 'string') return 'network error'
   const cause = (error as { cause?: unknown }).cause
   if (cause !== null && typeof cause === 'object') {
     // A failure below fetch (socket, DNS, TLS, proxy): its code and reason name no header.
     const { code, message: why } = cause as { code?: unknown; message?: unknown }
-    const reason = [code, why].filter(part => typeof part === 'string' && part !== '')
+    const reason = [code, why].flatMap(part =>
+      typeof part === 'string' && part !== '' ? [serverText(part)] : []
+    )
     return ['network error:', ...reason].join(' ')
   }
   // Without a cause, fetch refused the request itself, and may quote what it refused: a header

@@ -1,43 +1,23 @@
-// The run's frame: validate inputs with nothing heavy loaded, then load the rest. A bad input
-// fails in about the time Node takes to start, before any request.
-import { input } from './input-reader.js'
-import { CREDENTIAL_INPUTS, readSettings } from './inputs.js'
-import { command } from './workflow.js'
+// The run's frame and its single catch: mask the credentials, validate every input with nothing
+// heavy loaded, then load the rest. A bad input fails in about the time Node takes to start,
+// before any request.
+import * as core from '@actions/core'
+import { CREDENTIAL_INPUTS, readSettings } from './inputs/settings.js'
 
-export interface Runtime {
-  env: Record<string, string | undefined>
-  stdout: { write(text: string): unknown }
-  setExitCode(code: number): void
-}
-
-const processRuntime: Runtime = {
-  env: process.env,
-  stdout: process.stdout,
-  setExitCode: code => {
-    process.exitCode = code
-  }
-}
-
-/** The single top-level catch: anything thrown, Error or not, fails the step. */
-export async function run(runtime: Runtime = processRuntime): Promise<void> {
+/** Anything thrown, Error or not, fails the step with one `::error::` annotation. */
+export async function run(): Promise<void> {
   try {
     // Credentials are masked first, valid or not and whatever their source: no later line can
     // show them.
     for (const name of CREDENTIAL_INPUTS) {
-      const value = input(runtime.env, name)
-      if (value !== '') command(runtime.stdout, 'add-mask', value)
+      const value = core.getInput(name)
+      if (value !== '') core.setSecret(value)
     }
-    const settings = readSettings(runtime.env)
+    const settings = readSettings()
     // Octokit, libsodium and the rest load only now, in one chunk.
-    const { runInProduction } = await import('./production.js')
+    const { runInProduction } = await import('./run/production.js')
     await runInProduction(settings)
   } catch (error) {
-    fail(runtime, error instanceof Error ? error.message : String(error))
+    core.setFailed(error instanceof Error ? error.message : String(error))
   }
-}
-
-/** Fails the step: an `::error::` annotation and exit code 1. */
-function fail(runtime: Runtime, message: string): void {
-  command(runtime.stdout, 'error', message)
-  runtime.setExitCode(1)
 }

@@ -1,12 +1,18 @@
-// Octokit, light: @octokit/core with only the two plugins this action needs (the full
-// @octokit/rest costs ~60 ms of start-up for endpoint methods we would never call).
-import { Octokit } from '@octokit/core'
+// Octokit as the toolkit builds it (@actions/github's getOctokit), with @octokit/plugin-throttling
+// and @octokit/plugin-retry, bounded so that a dead API fails a step within seconds.
+import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
-import { throttling } from '@octokit/plugin-throttling'
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling'
 import type { Fetch } from '../http.js'
 import { ConcurrencyLimit, RetryScheduler, StartRate } from './limits.js'
 
-export type GitHubClient = InstanceType<typeof Octokit>
+export type Octokit = ReturnType<typeof getOctokit>
+
+export interface GitHubClient {
+  octokit: Octokit
+  /** The write queue: the run asks it how long until all its writes can start at once. */
+  writes: StartRate
+}
 
 export interface GitHubClientOptions {
   baseUrl: string
@@ -17,58 +23,60 @@ export interface GitHubClientOptions {
   backoffUnitMs?: number
 }
 
-/** Retries: two, after 0.5 s and 2 s, so a dead API fails a step within seconds, not minutes. */
+/** Retries: two, after 0.5 s and 2 s (plugin-retry's (n+1)² units of 0.5 s). */
 const RETRIES = 2
-/** The longest rate-limit wait worth making; longer, and the run fails (or prints its replay recipe). */
+/** The longest rate-limit wait worth making; longer, and the request fails (with its recipe). */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60
-
 /** GitHub allows 100 concurrent requests; a run stays well under. */
 const MAX_CONCURRENT_REQUESTS = 50
 /** GitHub's secondary limit on content-creating requests. */
-const WRITES_PER_MINUTE = 80
+export const WRITES_PER_MINUTE = 80
 
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
-const ThrottledOctokit = Octokit.plugin(retry, throttling)
+type LimitHandler = NonNullable<ThrottlingOptions['onRateLimit']>
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const unit = options.backoffUnitMs ?? 1000
+  const writes = new StartRate(WRITES_PER_MINUTE, 60_000, sleep)
+  // GitHub's rule: never retry before retry-after, and after a primary limit not before
+  // x-ratelimit-reset. The throttling plugin waits as they say; when it gives up, plugin-retry
+  // (which wraps it, and would retry a 429 on its own short backoff) is told not to retry.
   const onLimit =
-    (kind: string) =>
-    (
-      retryAfter: number,
-      request: { method: string; url: string },
-      _: unknown,
-      retryCount: number
-    ) => {
+    (kind: string): LimitHandler =>
+    (retryAfter, request, _octokit, retryCount) => {
       const retrying = retryCount < RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS
       options.warn(
-        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter} s` : 'giving up'}`
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter} s` : `giving up (it asks for ${retryAfter} s)`}`
       )
+      if (!retrying) request.request.retries = 0
       return retrying
     }
-  return new ThrottledOctokit({
-    baseUrl: options.baseUrl,
-    auth: options.token,
-    userAgent: 'rotate-composio-webhook-secret',
-    request: { fetch: options.fetch },
-    log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
-    // The retry plugin takes 5xx, 429 and lost answers (its default doNotRetry list); rate-limit
-    // 403s and 429s also reach the throttling plugin, which waits as retry-after and
-    // x-ratelimit-reset ask.
-    retry: { retries: RETRIES, retryAfterBaseValue: unit / 2 },
-    throttle: {
-      retryAfterBaseValue: unit,
-      onRateLimit: onLimit('primary'),
-      onSecondaryRateLimit: onLimit('secondary'),
-      // The default write group sends one write a second; here a run's writes go out together,
-      // within GitHub's secondary limits: 80 writes a minute, and (all requests) at most 50 at
-      // once against GitHub's 100. Not in the plugin's types, but read from these options.
-      ...({
-        global: new ConcurrencyLimit(MAX_CONCURRENT_REQUESTS),
-        write: new StartRate(WRITES_PER_MINUTE, 60_000, sleep),
-        retryLimiter: new RetryScheduler(sleep)
-      } as object)
-    }
-  })
+  const octokit = getOctokit(
+    options.token,
+    {
+      baseUrl: options.baseUrl,
+      userAgent: 'rotate-composio-webhook-secret',
+      request: { fetch: options.fetch },
+      log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
+      // 5xx and lost answers; 429s without a rate-limit signal too (its default doNotRetry).
+      retry: { retries: RETRIES, retryAfterBaseValue: unit / 2 },
+      throttle: {
+        retryAfterBaseValue: unit,
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        // A run's writes go out together, within GitHub's secondary limits: 80 writes a minute,
+        // and (all requests) at most 50 at once against GitHub's 100. See limits.ts.
+        ...({
+          global: new ConcurrencyLimit(MAX_CONCURRENT_REQUESTS),
+          write: writes,
+          retryLimiter: new RetryScheduler(sleep)
+        } as object)
+      }
+    },
+    // Order matters: plugin-retry, applied last, wraps the throttling plugin.
+    throttling,
+    retry
+  )
+  return { octokit, writes }
 }

@@ -1,23 +1,29 @@
 // What a failed GitHub request means for the user, with the likely fix. Status and GitHub's
 // `message` only: never a header or a body, which may carry a token or a sealed value.
-import { describeNetworkError } from '../http.js'
-import type { Target } from '../targets.js'
+import { describeNetworkError, serverText } from '../http.js'
+import type { Target } from '../inputs/targets.js'
 
+/** What writing a secret of each scope takes. */
 const PERMISSIONS: Record<Target['kind'], string> = {
   repository:
-    "a fine-grained PAT or GitHub App token with the repository permission 'Secrets: Read and write' (classic PAT: repo)",
+    "the repository permission 'Secrets: Read and write' (fine-grained PAT), 'secrets: write' (GitHub App), or the repo scope (classic PAT)",
   environment:
-    "a fine-grained PAT or GitHub App token with the repository permissions 'Environments: Read and write' and 'Secrets: Read and write' (classic PAT: repo)",
+    "the repository permissions 'Environments: Read and write' and 'Secrets: Read and write' (fine-grained PAT), 'environments: write' and 'secrets: write' (GitHub App), or the repo scope (classic PAT)",
   organization:
-    "a fine-grained PAT or GitHub App token with the organization permission 'Secrets: Read and write' (classic PAT: admin:org)"
+    "the organization permission 'Secrets: Read and write' (fine-grained PAT), 'organization_secrets: write' (GitHub App), or the admin:org scope (classic PAT)"
 }
 
-function hint(status: number, target: Target): string | undefined {
+/** Reading a public key, or writing (the write check and the real write). */
+export type Access = 'read' | 'write'
+
+function hint(status: number, target: Target, access: Access): string | undefined {
   switch (status) {
     case 401:
       return 'the github-token is invalid or expired'
     case 403:
-      return `the github-token may not manage these secrets. GITHUB_TOKEN never can (it cannot even read the public key): use ${PERMISSIONS[target.kind]}`
+      return access === 'write'
+        ? `the github-token can read this target but not write its secrets (a read-only token passes the public-key read). It needs ${PERMISSIONS[target.kind]}. GITHUB_TOKEN never can`
+        : `the github-token may not manage these secrets. GITHUB_TOKEN never can (it cannot even read the public key). It needs ${PERMISSIONS[target.kind]}`
     case 404:
       return target.kind === 'environment'
         ? 'the repository or the environment does not exist, or the github-token cannot see it (a classic PAT without access gets 404 too)'
@@ -30,7 +36,12 @@ function hint(status: number, target: Target): string | undefined {
 }
 
 /** `HTTP 403: Resource not accessible by integration. Hint: …`, or why no answer came. */
-export function describeGitHubError(error: unknown, target: Target, timeoutMs: number): string {
+export function describeGitHubError(
+  error: unknown,
+  target: Target,
+  timeoutMs: number,
+  access: Access = 'read'
+): string {
   const { status, response, cause } = error as {
     status?: number
     response?: { data?: unknown }
@@ -41,7 +52,7 @@ export function describeGitHubError(error: unknown, target: Target, timeoutMs: n
     return describeNetworkError(cause ?? error, timeoutMs)
   if (status === undefined) return error instanceof Error ? error.message : String(error)
   const data = response?.data as { message?: unknown } | undefined
-  const message = typeof data?.message === 'string' ? `: ${data.message}` : ''
-  const why = hint(status, target)
+  const message = typeof data?.message === 'string' ? `: ${serverText(data.message)}` : ''
+  const why = hint(status, target, access)
   return `HTTP ${status}${message}${why ? `. Hint: ${why}` : ''}`
 }

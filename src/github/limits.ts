@@ -1,11 +1,13 @@
-// The queues @octokit/plugin-throttling schedules every request through, without Bottleneck's
-// cost. Bottleneck yields to the event loop (a setTimeout) at each step of each job, behind a
-// one-at-a-time lock, so a limiter lets about one job through every 2.5 ms however it is
-// configured, and the plugin chains two or three limiters per request: ten parallel writes left
-// over ~30 ms instead of together (docs/benchmarks.md). The plugin reads these objects from its
-// options; its rate-limit decisions (onRateLimit, onSecondaryRateLimit) are unchanged.
+// The queues @octokit/plugin-throttling schedules every request through, given in its options
+// (`throttle.global`, `throttle.write`, `throttle.retryLimiter`; the plugin reads each with `??`,
+// and test/unit/github/limits.test.ts fails if an upgrade stops reading them). They replace
+// Bottleneck's: Bottleneck yields to the event loop at each step of each job behind a lock, so a
+// limiter lets about one job through every 2.5 ms, and the plugin chains two or three per request:
+// ten parallel writes left over ~30 ms instead of together (docs/benchmarks.md). The plugin's
+// rate-limit decisions (onRateLimit, onSecondaryRateLimit) are its own, unchanged.
 
 type Job = (...args: unknown[]) => unknown
+type Sleep = (ms: number) => Promise<void>
 
 /** A Bottleneck.Group stand-in: at most `limit` jobs at once, started the moment a slot frees. */
 export class ConcurrencyLimit {
@@ -31,16 +33,19 @@ export class ConcurrencyLimit {
 }
 
 /**
- * GitHub's secondary limit on writes: at most `limit` started per `windowMs`. Below it a job
- * starts at once; past it, when the oldest start leaves the window.
+ * GitHub's secondary limit on writes: at most `limit` started per `windowMs`, in the order they
+ * were scheduled. Below the limit a job starts at once; past it, when the oldest start leaves
+ * the window.
  */
 export class StartRate {
   private readonly starts: number[] = []
+  private readonly queue: (() => void)[] = []
+  private waking: Promise<void> | undefined
 
   constructor(
-    private readonly limit: number,
+    readonly limit: number,
     private readonly windowMs: number,
-    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly sleep: Sleep,
     private readonly now: () => number = Date.now
   ) {}
 
@@ -49,14 +54,41 @@ export class StartRate {
   }
 
   async schedule(_options: unknown, job: Job, ...args: unknown[]): Promise<unknown> {
-    for (;;) {
-      while (this.starts.length > 0 && this.starts[0]! <= this.now() - this.windowMs)
-        this.starts.shift()
-      if (this.starts.length < this.limit) break
-      await this.sleep(this.starts[0]! + this.windowMs - this.now())
-    }
-    this.starts.push(this.now())
+    await new Promise<void>(resolve => {
+      this.queue.push(resolve)
+      this.admit()
+    })
     return job(...args)
+  }
+
+  /**
+   * How long until `count` jobs could start at once (all `limit`, when more are asked for).
+   * The rotation waits this long, so that the writes after it never wait.
+   */
+  delayFor(count: number): number {
+    this.forgetOld()
+    const mustLeave = this.starts.length - (this.limit - Math.min(count, this.limit))
+    return mustLeave <= 0 ? 0 : this.starts[mustLeave - 1]! + this.windowMs - this.now()
+  }
+
+  private forgetOld(): void {
+    while (this.starts.length > 0 && this.starts[0]! <= this.now() - this.windowMs)
+      this.starts.shift()
+  }
+
+  /** Starts queued jobs while the window has room; otherwise sleeps until it has. */
+  private admit(): void {
+    if (this.waking) return
+    this.forgetOld()
+    while (this.queue.length > 0 && this.starts.length < this.limit) {
+      this.starts.push(this.now())
+      this.queue.shift()!()
+    }
+    if (this.queue.length === 0) return
+    this.waking = this.sleep(this.starts[0]! + this.windowMs - this.now()).then(() => {
+      this.waking = undefined
+      this.admit()
+    })
   }
 }
 
@@ -73,7 +105,7 @@ type FailedHandler = (
 export class RetryScheduler {
   private failed: FailedHandler | undefined
 
-  constructor(private readonly sleep: (ms: number) => Promise<void>) {}
+  constructor(private readonly sleep: Sleep) {}
 
   on(event: string, handler: FailedHandler): void {
     if (event === 'failed') this.failed = handler

@@ -1,5 +1,8 @@
 // @ts-check
-// A fake of Composio's rotate-webhook-secret endpoint (v3), with its error envelope and auth rules.
+// A fake of Composio's webhook-subscription endpoints the action calls: the rotation (v3,
+// ../shared/reference/composio-rotate-webhook-secret.md) and the read (v3.1, whose 200 body is
+// the subscription with its signing secret, as @composio/client types it), with the error
+// envelope and the auth rules. Each subscription has a secret before any rotation.
 // Plain ESM: runs under `node` as is.
 import crypto from 'node:crypto'
 import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
@@ -14,7 +17,11 @@ import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
  * response: "the rotation happened but the response was lost".
  * @typedef {{ rotateThen: FaultAction }} RotateThenAction
  */
-/** @typedef {FaultAction | RotateThenAction} ComposioFaultAction */
+/**
+ * Perform the rotation and answer it, then rotate once more: "someone rotated around this run".
+ * @typedef {{ rotateAgainAfterAnswer: true }} RotateAgainAction
+ */
+/** @typedef {FaultAction | RotateThenAction | RotateAgainAction} ComposioFaultAction */
 /** @typedef {(req: FaultRequest) => ComposioFaultAction | undefined} ComposioFault */
 
 /**
@@ -22,6 +29,7 @@ import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
  * @property {string[]} [apiKeys]
  * @property {string[]} [userApiKeys]
  * @property {string[]} [subscriptions]
+ * @property {'full' | 'masked'} [readSecret] how the v3.1 read shows the secret (default full)
  * @property {number} [latencyMs]
  * @property {ComposioFault} [fault]
  */
@@ -32,6 +40,9 @@ import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
  * @property {LoggedRequest[]} requests
  * @property {Rotation[]} rotations
  * @property {(id: string) => string | undefined} currentSecret
+ * @property {(id: string) => string[]} secretsHeld every secret the subscription ever had, the first included
+ * @property {(id: string) => string} rotateOutOfBand a rotation by someone else; returns the new secret
+ * @property {(mode: 'full' | 'masked') => void} setReadSecret
  * @property {() => Promise<void>} close
  * @property {(ms: number) => void} setLatency
  * @property {(fn: ComposioFault | undefined) => void} setFault
@@ -83,12 +94,21 @@ export async function startFakeComposio(options = {}) {
   /** @type {Rotation[]} */
   const rotations = []
 
-  /** @param {RequestContext} ctx @returns {ReplyAction} */
-  function route(ctx) {
-    const p =
-      ctx.method === 'POST' &&
-      matchPath(ctx.segments, 'api/v3/webhook_subscriptions/:id/rotate_secret')
-    if (!p) return composioError(404, 'Route_NotFound', `Cannot ${ctx.method} ${ctx.path}`)
+  /** @type {Map<string, string[]>} subscription id → every secret it held, oldest first */
+  const history = new Map([...secrets].map(([id, secret]) => [id, [secret]]))
+  let readSecret = options.readSecret ?? 'full'
+  const createdAt = new Date().toISOString()
+
+  /** @param {string} id */
+  function rotate(id) {
+    const secret = newSecret()
+    secrets.set(id, secret)
+    history.get(id)?.push(secret)
+    return secret
+  }
+
+  /** @param {RequestContext} ctx @returns {ReplyAction | undefined} an auth error, if any */
+  function refuse(ctx) {
     const apiKey = ctx.headers['x-api-key']
     const userKey = ctx.headers['x-user-api-key']
     if (apiKey !== undefined && userKey !== undefined)
@@ -103,15 +123,43 @@ export async function startFakeComposio(options = {}) {
       return composioError(401, 'APIKey_InvalidAPIKey', 'Invalid API key')
     if (userKey !== undefined && !userApiKeys.has(userKey))
       return composioError(401, 'UserApiKey_Unauthorized', 'Invalid user API key')
+    return undefined
+  }
+
+  /** @param {string} id */
+  const notFound = id =>
+    composioError(404, 'WebhookSubscription_NotFound', `Webhook subscription ${id} not found`)
+
+  /** @param {string} secret what the read shows: the secret, or a masked form of it */
+  const shown = secret => (readSecret === 'full' ? secret : `whsec_****${secret.slice(-4)}`)
+
+  /** @param {RequestContext} ctx @returns {ReplyAction} */
+  function route(ctx) {
+    const rotation =
+      ctx.method === 'POST' &&
+      matchPath(ctx.segments, 'api/v3/webhook_subscriptions/:id/rotate_secret')
+    const read =
+      ctx.method === 'GET' && matchPath(ctx.segments, 'api/v3.1/webhook_subscriptions/:id')
+    const p = rotation || read
+    if (!p) return composioError(404, 'Route_NotFound', `Cannot ${ctx.method} ${ctx.path}`)
+    const refusal = refuse(ctx)
+    if (refusal) return refusal
     const id = String(p.id)
-    if (!secrets.has(id))
-      return composioError(
-        404,
-        'WebhookSubscription_NotFound',
-        `Webhook subscription ${id} not found`
-      )
-    const secret = newSecret()
-    secrets.set(id, secret)
+    const current = secrets.get(id)
+    if (current === undefined) return notFound(id)
+    if (read) {
+      const body = {
+        id,
+        webhook_url: `https://receiver.example.com/hooks/${id}`,
+        version: 'V3',
+        enabled_events: ['composio.trigger.message', 'composio.connected_account.expired'],
+        secret: shown(current),
+        created_at: createdAt,
+        updated_at: new Date().toISOString()
+      }
+      return { status: 200, body }
+    }
+    const secret = rotate(id)
     rotations.push({ id, secret, at: globalThis.performance.now() })
     return { status: 200, body: { id, secret } }
   }
@@ -121,8 +169,12 @@ export async function startFakeComposio(options = {}) {
     fault: options.fault,
     /** @returns {Promise<FaultAction>} */
     handle: async (ctx, extra) => {
-      if (!extra) return route(ctx)
       const reply = route(ctx)
+      if (!extra) return reply
+      if ('rotateAgainAfterAnswer' in extra) {
+        setImmediate(() => secrets.forEach((_, id) => rotate(id)))
+        return reply
+      }
       return fillDrip(extra.rotateThen, () => reply)
     }
   })
@@ -132,6 +184,9 @@ export async function startFakeComposio(options = {}) {
     requests: server.requests,
     rotations,
     currentSecret: id => secrets.get(id),
+    secretsHeld: id => [...(history.get(id) ?? [])],
+    rotateOutOfBand: rotate,
+    setReadSecret: mode => void (readSecret = mode),
     close: server.close,
     setLatency: server.setLatency,
     setFault: server.setFault

@@ -238,6 +238,14 @@ export async function startFakeGitHub(options = {}) {
       if ((p = m('repos/:o/:r/environments/:env/secrets/:name'))) return put(envScope(p), p)
       if ((p = m('orgs/:org/actions/secrets/:name'))) return put(orgScope(p), p)
     }
+    if (ctx.method === 'DELETE') {
+      /** @param {Scope | undefined} s @param {Record<string, string>} q @returns {FaultAction} */
+      const remove = (s, q) =>
+        s?.secrets.delete(String(q.name).toUpperCase()) ? { status: 204 } : NOT_FOUND
+      if ((p = m('repos/:o/:r/actions/secrets/:name'))) return remove(repoScope(p), p)
+      if ((p = m('repos/:o/:r/environments/:env/secrets/:name'))) return remove(envScope(p), p)
+      if ((p = m('orgs/:org/actions/secrets/:name'))) return remove(orgScope(p), p)
+    }
     return NOT_FOUND
   }
 

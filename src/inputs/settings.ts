@@ -1,13 +1,9 @@
-// Every input read and validated once, into one typed settings object, before any request.
-// Dependency-free on purpose: a bad input fails before Octokit or libsodium load.
-import { InputError, input, parsed, required, type Env } from './input-reader.js'
+// Every input read and validated once, into one typed Settings value, before any request.
+// Light on purpose: a bad input fails before Octokit or libsodium load.
+import { InputError, boolean, input, parsed, required } from './read.js'
 import { readOrganizationOptions, readTargets, type OrganizationOptions } from './target-inputs.js'
 import type { Target } from './targets.js'
 import { credentialUrl } from './urls.js'
-
-// readSettings throws InputError: callers and tests need it from here.
-export { InputError } from './input-reader.js'
-export type { Visibility } from './target-inputs.js'
 
 export interface ComposioAuth {
   header: 'x-api-key' | 'x-user-api-key'
@@ -20,6 +16,8 @@ export interface Settings extends OrganizationOptions {
   githubToken: string
   secretName: string
   targets: Target[]
+  /** false: store the subscription's current secret without rotating. */
+  rotate: boolean
   dryRun: boolean
   composioBaseUrl: string
   githubApiUrl: string
@@ -32,7 +30,7 @@ export const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev'
 export const DEFAULT_TIMEOUT_SECONDS = 10
 const MAX_TIMEOUT_SECONDS = 300
 
-/** The inputs that carry credentials. */
+/** The inputs that carry credentials: masked before anything else. */
 export const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'] as const
 
 // Secrets are not passed to workflows from forks nor to Dependabot runs: the likely cause of an
@@ -40,22 +38,39 @@ export const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'] as 
 const EMPTY_SECRET_HINT =
   '. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot'
 
-export function readSettings(env: Env): Settings {
-  const subscriptionId = required(env, 'subscription-id')
-  const githubToken = credential('github-token', required(env, 'github-token', EMPTY_SECRET_HINT))
-  const targets = readTargets(env)
+/** Reads the inputs, and GITHUB_API_URL and GITHUB_REPOSITORY, which the runner sets. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const subscriptionId = readSubscriptionId()
+  const githubToken = credential('github-token', required('github-token', EMPTY_SECRET_HINT))
+  const targets = readTargets(env['GITHUB_REPOSITORY'])
   return {
     subscriptionId,
-    composioAuth: readComposioAuth(env),
+    composioAuth: readComposioAuth(),
     githubToken,
-    secretName: readSecretName(env),
+    secretName: readSecretName(),
     targets,
-    ...readOrganizationOptions(env, targets),
-    dryRun: readBoolean(env, 'dry-run'),
-    composioBaseUrl: readOrigin(env, 'composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
+    ...readOrganizationOptions(targets),
+    rotate: boolean('rotate', true),
+    dryRun: boolean('dry-run', false),
+    composioBaseUrl: readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
     githubApiUrl: readGitHubApiUrl(env),
-    timeoutMs: readTimeoutSeconds(env) * 1000
+    timeoutMs: readTimeoutSeconds() * 1000
   }
+}
+
+/**
+ * Composio's IDs are letters, digits, '_' and '-'. Anything else is refused unquoted: the ID is
+ * printed in log lines and sent in a URL, and a newline in it could start a workflow command.
+ */
+function readSubscriptionId(): string {
+  const id = required('subscription-id')
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) {
+    throw new InputError(
+      'subscription-id',
+      "must be a Composio webhook subscription ID: 1 to 128 letters, digits, '_' or '-'"
+    )
+  }
+  return id
 }
 
 /**
@@ -72,9 +87,9 @@ function credential(name: string, value: string): string {
   return value
 }
 
-function readComposioAuth(env: Env): ComposioAuth {
-  const apiKey = input(env, 'api-key')
-  const userApiKey = input(env, 'user-api-key')
+function readComposioAuth(): ComposioAuth {
+  const apiKey = input('api-key')
+  const userApiKey = input('user-api-key')
   // Composio answers 401 when both headers are sent, so exactly one is allowed.
   if (apiKey !== '' && userApiKey !== '') {
     throw new InputError('api-key', "and 'user-api-key' were both given; give exactly one")
@@ -95,23 +110,15 @@ export function checkSecretName(name: string): string | undefined {
   return undefined
 }
 
-function readSecretName(env: Env): string {
-  const name = input(env, 'secret-name') || DEFAULT_SECRET_NAME
+function readSecretName(): string {
+  const name = input('secret-name') || DEFAULT_SECRET_NAME
   const problem = checkSecretName(name)
   if (problem) throw new InputError('secret-name', `'${name}' ${problem}`)
   return name
 }
 
-function readBoolean(env: Env, name: string): boolean {
-  // The same spellings @actions/core's getBooleanInput accepts (YAML 1.2 core schema).
-  const value = input(env, name)
-  if (['true', 'True', 'TRUE'].includes(value)) return true
-  if (['false', 'False', 'FALSE', ''].includes(value)) return false
-  throw new InputError(name, `'${value}' is not a boolean; use true or false`)
-}
-
-function readTimeoutSeconds(env: Env): number {
-  const text = input(env, 'timeout-seconds')
+function readTimeoutSeconds(): number {
+  const text = input('timeout-seconds')
   if (text === '') return DEFAULT_TIMEOUT_SECONDS
   const seconds = Number(text)
   if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
@@ -124,12 +131,12 @@ function readTimeoutSeconds(env: Env): number {
 }
 
 /** An origin that credentials may be sent to: https, or plain http only to a loopback host. */
-function readOrigin(env: Env, name: string, fallback: string): string {
-  const text = input(env, name) || fallback
+function readOrigin(name: string, fallback: string): string {
+  const text = input(name) || fallback
   return parsed(name, () => credentialUrl(text, { allowPath: false }))
 }
 
-function readGitHubApiUrl(env: Env): string {
+function readGitHubApiUrl(env: NodeJS.ProcessEnv): string {
   // Not an input: the runner sets GITHUB_API_URL (GitHub Enterprise Server: https://host/api/v3).
   const text = env['GITHUB_API_URL'] || 'https://api.github.com'
   return parsed(

@@ -63,15 +63,17 @@ export function parseRepository(text: string): { owner: string; repo: string } {
 }
 
 /**
- * Parses the `targets` input: one target per line, blank lines and `#` comments ignored.
+ * Parses the `targets` input: one target per line; blank lines and comment lines (first
+ * non-blank character `#`) are skipped. A `#` anywhere else is part of the name: environment
+ * names may hold one, and a name the user wrote is never shortened silently.
  * Errors name the line number and the line, so a long list is easy to fix.
  */
 export function parseTargetLines(text: string): Target[] {
   const targets: Target[] = []
   const seen = new Map<string, number>()
   for (const [index, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.replace(/(^|\s)#.*$/, '').trim()
-    if (line === '') continue
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
     const where = `line ${index + 1} ('${line}')`
     let target: Target
     try {

@@ -1,6 +1,6 @@
 // The inputs that say where the secret goes: targets, or repository and environment, and how an
 // organization secret is shared.
-import { InputError, input, parsed, type Env } from './input-reader.js'
+import { InputError, input, parsed } from './read.js'
 import {
   isRepositoryName,
   parseRepository,
@@ -18,14 +18,15 @@ export interface OrganizationOptions {
   selectedRepositories: string[]
 }
 
-export function readTargets(env: Env): Target[] {
-  const lines = input(env, 'targets')
-  const repository = input(env, 'repository')
-  const environment = input(env, 'environment')
+/** `targets`, or `repository` (default: the workflow's, GITHUB_REPOSITORY) and `environment`. */
+export function readTargets(workflowRepository: string | undefined): Target[] {
+  const lines = input('targets')
+  const repository = input('repository')
+  const environment = input('environment')
   if (lines !== '') {
     // The runner fills `repository` with its default (github.repository) even when the user did
     // not set it, so only a different repository counts as given.
-    if (repository !== '' && repository !== env['GITHUB_REPOSITORY']) {
+    if (repository !== '' && repository !== workflowRepository) {
       throw new InputError('targets', "cannot be combined with 'repository'; list it in targets")
     }
     if (environment !== '') {
@@ -36,7 +37,7 @@ export function readTargets(env: Env): Target[] {
     }
     return parsed('targets', () => parseTargetLines(lines))
   }
-  const fullName = repository || env['GITHUB_REPOSITORY'] || ''
+  const fullName = repository || workflowRepository || ''
   if (fullName === '')
     throw new InputError('repository', 'is required (owner/name) when targets is empty')
   const { owner, repo } = parsed('repository', () => parseRepository(fullName))
@@ -47,9 +48,9 @@ export function readTargets(env: Env): Target[] {
   ]
 }
 
-export function readOrganizationOptions(env: Env, targets: Target[]): OrganizationOptions {
-  const visibility = input(env, 'visibility')
-  const selected = input(env, 'selected-repositories')
+export function readOrganizationOptions(targets: Target[]): OrganizationOptions {
+  const visibility = input('visibility')
+  const selected = input('selected-repositories')
     .split(/[\s,]+/)
     .filter(name => name !== '')
   if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {

@@ -15,10 +15,13 @@ type Phase =
 export class CancellationGuard {
   private phase: Phase = { name: 'checking' }
   private readonly controller = new AbortController()
+  /** Says which write-check secrets a cancelled run may leave behind, once there are some. */
+  private leftovers = ''
 
   constructor(
     private readonly signals: SignalSource,
     private readonly fail: (message: string) => void,
+    /** Exits once what `fail` printed has been flushed: a recipe cut off is a secret lost. */
     private readonly exit: (code: number) => void
   ) {
     signals.on('SIGINT', this.onSignal)
@@ -30,11 +33,18 @@ export class CancellationGuard {
     return this.controller.signal
   }
 
+  probesWritten(note: string): void {
+    this.leftovers = ` ${note}`
+  }
+
   rotating(): void {
     this.phase = { name: 'rotating' }
   }
 
-  /** From here a signal prints `unfinished()` (the replay recipes of unconfirmed writes) and exits. */
+  /**
+   * From here a signal prints `Cancelled (SIGNAL) ` and `unfinished()` (which says what happened,
+   * with the replay recipes of unconfirmed writes) and exits.
+   */
   writing(unfinished: () => string): void {
     this.phase = { name: 'writing', unfinished }
   }
@@ -48,24 +58,27 @@ export class CancellationGuard {
   private readonly onSignal = (signal: string): void => {
     switch (this.phase.name) {
       case 'checking':
-        this.fail(
+        return this.stop(
           `Cancelled (${signal}) before the rotation: nothing was rotated, nothing written.`
         )
-        return this.exit(1)
       case 'rotating':
         // The old secret may already be dead: wait for Composio's answer (bounded by the timeout),
         // then the run reports what is left to do instead of writing. A second signal (the
         // runner's SIGTERM, 7.5 s after SIGINT) means no more waiting: say so before the kill.
         if (!this.controller.signal.aborted) return this.controller.abort()
-        this.fail(
+        return this.stop(
           `Cancelled (${signal}) while waiting for Composio's answer: the subscription may have been rotated although no secret reached this run, so its old secret may no longer work. Run this action again: the newest rotation is the one that counts.`
         )
-        return this.exit(1)
       case 'writing':
-        this.fail(`Cancelled (${signal}) after the rotation. ${this.phase.unfinished()}`)
-        return this.exit(1)
+        return this.stop(`Cancelled (${signal}) ${this.phase.unfinished()}`)
       case 'done':
         return
     }
+  }
+
+  private stop(message: string): void {
+    this.phase = { name: 'done' }
+    this.fail(`${message}${this.leftovers}`)
+    this.exit(1)
   }
 }

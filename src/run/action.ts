@@ -1,0 +1,72 @@
+// The run, in the order that keeps the secret safe: everything reversible before the one
+// irreversible call, and after it, nothing lost and nothing left half-done without saying so.
+import type { ComposioClientOptions } from '../composio/client.js'
+import { createGitHubClient } from '../github/client.js'
+import type { Settings } from '../inputs/settings.js'
+import { loadSealer } from '../seal.js'
+import { CancellationGuard } from './cancel.js'
+import { confirmRotation } from './confirm.js'
+import { Problems, type Deps, type Run } from './context.js'
+import { preflight } from './preflight.js'
+import { reportDryRun, reportStored } from './report.js'
+import { obtainSecret } from './rotate.js'
+import { checkWrites, type WriteCheck } from './write-check.js'
+import { writeEverywhere } from './write.js'
+
+export async function runAction(settings: Settings, deps: Deps): Promise<void> {
+  const run = startRun(settings, deps)
+  let writeCheck: WriteCheck | undefined
+  try {
+    // 1. Inputs were read, and credentials masked, by main.ts before anything else.
+    // 2. Every target's public key and Composio's subscription, all at once.
+    run.io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`)
+    const checked = await preflight(run)
+    // 3. A write that every target accepts, before anything irreversible. A real run that does
+    //    not rotate has nothing to protect: its writes are the check.
+    if (settings.rotate || settings.dryRun) writeCheck = await checkWrites(run, checked.targets)
+    if (settings.dryRun) {
+      await writeCheck?.remove()
+      return await reportDryRun(run, checked)
+    }
+    // 4. The secret, rotated exactly once (or read, rotate: false), masked the moment it arrives.
+    const obtained = await obtainSecret(run, checked)
+    // 5. Sealed for each target and written at once; the write checks are removed behind the
+    //    writes, and Composio is read meanwhile to confirm the rotation.
+    const [results, confirmation] = await Promise.all([
+      writeEverywhere(run, checked.targets, obtained, () => void writeCheck?.remove()),
+      confirmRotation(run, obtained, checked.subscription?.secret)
+    ])
+    // 6. Outputs and job summary; anything short of every target written fails the run.
+    await reportStored(run, obtained.source, results, confirmation)
+  } finally {
+    await writeCheck?.remove()
+    run.guard.dispose()
+  }
+}
+
+function startRun(settings: Settings, deps: Deps): Run {
+  const { io } = deps
+  const guard = new CancellationGuard(deps.signals, io.error, deps.exit)
+  const sealer = loadSealer() // libsodium's start-up overlaps the preflight requests.
+  sealer.catch(() => undefined) // awaited later; a preflight failure must not leave it unhandled
+  const masked = new Set<string>()
+  const composio: ComposioClientOptions = {
+    baseUrl: settings.composioBaseUrl,
+    auth: settings.composioAuth,
+    fetch: deps.fetch,
+    timeoutMs: settings.timeoutMs,
+    sleep: ms => deps.sleep(ms, guard.signal),
+    // Once per value: the rotation's answer and a read after it carry the same secret.
+    mask: secret => void (masked.has(secret) || (masked.add(secret), io.setSecret(secret))),
+    log: io.warning,
+    mayRetry: () => !guard.signal.aborted
+  }
+  const github = createGitHubClient({
+    baseUrl: settings.githubApiUrl,
+    token: settings.githubToken,
+    fetch: deps.fetch,
+    warn: io.warning,
+    backoffUnitMs: deps.backoffUnitMs
+  })
+  return { settings, deps, io, github, composio, guard, problems: new Problems(io), sealer }
+}

@@ -1,0 +1,37 @@
+// After a rotation, Composio is read once more, in parallel with the writes: does the
+// subscription hold the secret this run stores? Only a secret that is neither the new one nor
+// the one before the run fails it: someone rotated around this run.
+import type { Run } from './context.js'
+import { readCurrentSecret, type Obtained } from './rotate.js'
+
+export type Confirmation = 'confirmed' | 'unconfirmed' | 'stale' | 'changed' | 'not needed'
+
+export async function confirmRotation(
+  run: Run,
+  obtained: Obtained,
+  before: string | undefined
+): Promise<Confirmation> {
+  // A recovered secret was itself read back; a current one was not rotated.
+  if (obtained.source.how !== 'rotated') return 'not needed'
+  const current = await readCurrentSecret(run)
+  if (current === undefined) return 'unconfirmed'
+  if (current === obtained.secret) return 'confirmed'
+  if (current === before) {
+    run.io.warning(
+      "Composio's read after the rotation still showed the previous secret (a stale read); the rotation's answer is the secret stored."
+    )
+    return 'stale'
+  }
+  return 'changed'
+}
+
+/** What the summary says of the confirmation. */
+export const CONFIRMATION_TEXT: Record<Confirmation, string> = {
+  confirmed: 'Composio confirmed the rotation: the subscription holds the secret stored.',
+  unconfirmed:
+    'The rotation could not be confirmed: Composio did not return the full secret when read back.',
+  stale: "Composio's read after the rotation still showed the previous secret (a stale read).",
+  changed:
+    'Composio now holds a secret that is neither the one this run rotated to nor the one before it: someone rotated the subscription during this run, so the value stored may no longer work. Run this action again with rotate: false to store the current secret.',
+  'not needed': ''
+}

@@ -1,0 +1,49 @@
+// The real collaborators of a run: @actions/core for the runner, the network, the clock, the
+// process.
+import * as core from '@actions/core'
+import { createFetch } from '../http.js'
+import type { Settings } from '../inputs/settings.js'
+import { runAction } from './action.js'
+import type { Deps, Io } from './context.js'
+
+const runnerIo: Io = {
+  setSecret: core.setSecret,
+  setOutput: (name, value) => {
+    // Outside a runner core.setOutput falls back to printing `::set-output`: never the secret.
+    if (name === 'secret' && !process.env['GITHUB_OUTPUT']) {
+      return core.info("GITHUB_OUTPUT is not set: output 'secret' not recorded.")
+    }
+    core.setOutput(name, value)
+  },
+  info: core.info,
+  warning: message => core.warning(message),
+  error: message => core.error(message),
+  writeSummary: async fill => {
+    // Outside a runner there is no summary file (core.summary.write would throw).
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
+      return core.info('GITHUB_STEP_SUMMARY is not set: job summary not written.')
+    }
+    await fill(core.summary.emptyBuffer()).write()
+  }
+}
+
+export function productionDeps(timeoutMs: number): Deps {
+  return {
+    io: runnerIo,
+    fetch: createFetch(timeoutMs),
+    sleep: (ms, signal) =>
+      new Promise(resolve => {
+        const timer = setTimeout(resolve, ms)
+        signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
+      }),
+    now: () => new Date(),
+    signals: process,
+    // A pipe to a slow log reader may still hold what was printed: exit once it has drained
+    // (the callback of a write comes after every earlier write has been handed over).
+    exit: code => void process.stdout.write('', () => process.exit(code))
+  }
+}
+
+export function runInProduction(settings: Settings): Promise<void> {
+  return runAction(settings, productionDeps(settings.timeoutMs))
+}

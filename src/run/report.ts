@@ -1,0 +1,44 @@
+// Step 6: what a run tells its workflow and its reader: the outputs, the job summary, and an
+// error listing every target and a recipe per unwritten one when it did not finish cleanly.
+import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
+import type { Run } from './context.js'
+import type { Checked } from './preflight.js'
+import { incompleteMessage, isWritten } from './recipes.js'
+import type { Source } from './rotate.js'
+import { dryRunSummary, storedSummary } from './summary.js'
+import type { WriteResult } from './write.js'
+
+export async function reportStored(
+  run: Run,
+  source: Source,
+  results: WriteResult[],
+  confirmation: Confirmation
+): Promise<void> {
+  const { io, problems } = run
+  if (confirmation === 'changed') problems.add(CONFIRMATION_TEXT.changed)
+  const written = results.filter(isWritten).map(result => result.label)
+  await problems.note('Setting the targets output', () =>
+    io.setOutput('targets', JSON.stringify(written))
+  )
+  await problems.note('Writing the job summary', () =>
+    io.writeSummary(summary => storedSummary(summary, source, results, confirmation))
+  )
+  if (problems.list.length > 0 || written.length < results.length) {
+    throw new Error(incompleteMessage(source, results, problems.list))
+  }
+  io.info(`Stored ${source.secretName} in ${written.length} target(s): ${written.join(', ')}.`)
+}
+
+export async function reportDryRun(run: Run, checked: Checked): Promise<void> {
+  const { io, settings } = run
+  const labels = checked.targets.map(target => target.label).join(', ')
+  const plan = settings.rotate
+    ? `would rotate subscription ${settings.subscriptionId} once and write ${settings.secretName} to ${labels}`
+    : `would store the current secret of subscription ${settings.subscriptionId}, without rotating, as ${settings.secretName} in ${labels}`
+  io.info(
+    `Dry run: every target accepted a test write, and Composio's subscription was read. A real run ${plan}. Nothing was rotated or written.`
+  )
+  io.setOutput('rotated', 'false')
+  io.setOutput('targets', '[]')
+  await io.writeSummary(summary => dryRunSummary(summary, settings, checked))
+}
