@@ -19,6 +19,9 @@ export interface GitHubClientOptions {
   token: string
   fetch: Fetch
   warn: (message: string) => void
+  /** The clock the write queue and the rate-limit waits keep: the real one in production. */
+  sleep: (ms: number) => Promise<void>
+  now: () => number
   /** Milliseconds per unit of Octokit's backoff: 1000 in production, small in tests. */
   backoffUnitMs?: number
 }
@@ -32,13 +35,12 @@ const MAX_CONCURRENT_REQUESTS = 50
 /** GitHub's secondary limit on content-creating requests. */
 export const WRITES_PER_MINUTE = 80
 
-const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
-
 type LimitHandler = NonNullable<ThrottlingOptions['onRateLimit']>
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const unit = options.backoffUnitMs ?? 1000
-  const writes = new StartRate(WRITES_PER_MINUTE, 60_000, sleep)
+  const { sleep, now } = options
+  const writes = new StartRate(WRITES_PER_MINUTE, 60_000, sleep, now)
   // GitHub's rule: never retry before retry-after, and after a primary limit not before
   // x-ratelimit-reset. The throttling plugin waits as they say; when it gives up, plugin-retry
   // (which wraps it, and would retry a 429 on its own short backoff) is told not to retry.

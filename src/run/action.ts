@@ -66,6 +66,8 @@ function startRun(settings: Settings, deps: Deps): Run {
     token: settings.githubToken,
     fetch: deps.fetch,
     warn: io.warning,
+    sleep: ms => deps.sleep(ms),
+    now: () => deps.now().getTime(),
     backoffUnitMs: deps.backoffUnitMs
   })
   return { settings, deps, io, github, composio, guard, problems: new Problems(io), sealer }

@@ -70,7 +70,8 @@ async function rotate(
   let recovered = false
   const afterFailure = async (error: ComposioError): Promise<string | undefined> => {
     if (!error.mayHaveRotated || run.guard.signal.aborted) return undefined
-    const current = await readCurrentSecret(run)
+    // One attempt: the rotation's own retries follow, and a dead Composio must not double them.
+    const current = await readCurrentSecret(run, 1)
     if (current === undefined) state = 'unknown'
     else if (current === before) state = 'not taken effect'
     else {
@@ -95,9 +96,13 @@ async function rotate(
 }
 
 /** The subscription's current full secret, or undefined (masked, or no answer: said as a warning). */
-export async function readCurrentSecret(run: Run): Promise<string | undefined> {
+export async function readCurrentSecret(
+  run: Run,
+  maxAttempts?: number
+): Promise<string | undefined> {
+  const options = maxAttempts ? { ...run.composio, maxAttempts } : run.composio
   try {
-    return (await readWebhookSubscription(run.composio, run.settings.subscriptionId)).secret
+    return (await readWebhookSubscription(options, run.settings.subscriptionId)).secret
   } catch (error) {
     run.io.warning(`Could not read the subscription back: ${(error as Error).message}`)
     return undefined

@@ -1,9 +1,13 @@
 // One rotation, every consumer: mixed repository, environment and organization targets.
 import { afterEach, describe, expect, test } from '@jest/globals'
 import {
+  PROBE,
+  SECRET_WRITE,
   leaks,
+  on,
   replayBodies,
   requestsTo,
+  row,
   startScenario,
   type GitHubOptions,
   type Scenario
@@ -15,7 +19,7 @@ afterEach(async () => scenario?.close())
 const NAME = 'COMPOSIO_WEBHOOK_SECRET'
 const world: GitHubOptions = {
   repositories: {
-    'acme/app': { environments: ['production', 'staging'] },
+    'acme/app': { environments: ['production', 'staging', 'prod (eu)', 'prod (eu) #2'] },
     'acme/worker': {},
     'beta/site': { environments: ['prod'] }
   },
@@ -40,7 +44,7 @@ describe('mixed targets', () => {
       '  # comment line',
       '',
       'acme/worker',
-      'beta/site@prod # trailing',
+      'beta/site@prod',
       'org:acme'
     ]
     const result = await scenario.run({ targets: targets.join('\n') })
@@ -50,10 +54,13 @@ describe('mixed targets', () => {
     const written = ['acme/app', 'acme/app@production', 'acme/worker', 'beta/site@prod', 'org:acme']
     for (const scope of written) expect(scenario.github.secret(scope, NAME)).toBe(secret)
     expect(JSON.parse(result.outputs['targets']!)).toEqual(written)
-    // Exactly one key read and one write per target, plus one visibility read for the organization.
+    // Per target one key read, a write check and its delete, and one write; plus one visibility
+    // read for the organization.
     expect(requestsTo(scenario.github, 'GET', /\/public-key$/)).toBe(5)
-    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(5)
-    expect(scenario.github.requests).toHaveLength(11)
+    expect(requestsTo(scenario.github, 'PUT', PROBE)).toBe(5)
+    expect(requestsTo(scenario.github, 'DELETE', PROBE)).toBe(5)
+    expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(5)
+    expect(scenario.github.requests).toHaveLength(21)
     // A new organization secret is private: never wider than asked.
     expect(scenario.github.secretEntry('org:acme', NAME)!.visibility).toBe('private')
     expect(leaks(result, secret)).toEqual([])
@@ -73,7 +80,7 @@ describe('mixed targets', () => {
       scenario.github.repoId('acme/api'),
       scenario.github.repoId('acme/web')
     ])
-    const put = scenario.github.requests.find(r => r.method === 'PUT')!
+    const put = scenario.github.requests.find(r => r.method === 'PUT' && SECRET_WRITE.test(r.path))!
     expect(put.body).toMatchObject({
       visibility: 'selected',
       selected_repository_ids: entry.selectedRepositoryIds
@@ -91,7 +98,7 @@ describe('mixed targets', () => {
       scenario.github.repoId('acme/api'),
       scenario.github.repoId('acme/billing')
     ])
-    expect(result.summary).toContain('| org:acme | SHARED | updated |')
+    expect(result.summary).toContain(row('org:acme', 'SHARED', 'updated'))
   })
 
   test('an existing visibility "all" is kept, and changed only when asked', async () => {
@@ -108,6 +115,24 @@ describe('mixed targets', () => {
     expect(scenario.github.secretEntry('org:acme', 'OPEN')!.visibility).toBe('private')
     // Asked-for visibility needs no read of the current one.
     expect(requestsTo(scenario.github, 'GET', /\/actions\/secrets\/OPEN$/)).toBe(1)
+  })
+})
+
+describe('names are never shortened', () => {
+  test("a '#' inside a targets line is part of the environment's name, as in the environment input", async () => {
+    scenario = await startScenario(world)
+    const result = await scenario.run({ targets: '# the EU stage\nacme/app@prod (eu) #2' })
+    expect(result.code).toBe(0)
+    const secret = scenario.composio.currentSecret('ws_123')!
+    expect(scenario.github.secret('acme/app@prod (eu) #2', NAME)).toBe(secret)
+    expect(scenario.github.secret('acme/app@prod (eu)', NAME)).toBeUndefined()
+    expect(JSON.parse(result.outputs['targets']!)).toEqual(['acme/app@prod (eu) #2'])
+    const again = await scenario.run({ environment: 'prod (eu) #2' })
+    expect(again.code).toBe(0)
+    expect(scenario.github.secret('acme/app@prod (eu) #2', NAME)).toBe(
+      scenario.composio.currentSecret('ws_123')
+    )
+    expect(scenario.github.secret('acme/app@prod (eu)', NAME)).toBeUndefined()
   })
 })
 
@@ -137,7 +162,7 @@ describe('preflight across targets', () => {
     expect(result.stdout).toMatch(
       /Nothing was rotated: 1 of 5 targets cannot be written\.%0A {2}- acme\/ghost: could not read the public key: HTTP 404/
     )
-    expect(scenario.composio.requests).toHaveLength(0)
+    expect(scenario.composio.rotations).toHaveLength(0)
     expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
     // Every target was checked, not just up to the first failure.
     expect(requestsTo(scenario.github, 'GET', /\/public-key$/)).toBe(5)
@@ -154,14 +179,13 @@ describe('preflight across targets', () => {
     expect(result.stdout).toMatch(
       /org:acme: could not find the selected repository acme\/nope: HTTP 404: Not Found\. Hint: the repository does not exist/
     )
-    expect(scenario.composio.requests).toHaveLength(0)
+    expect(scenario.composio.rotations).toHaveLength(0)
   })
 
   test('each target is sealed with its own key: a replayed value opens only in its own scope', async () => {
     scenario = await startScenario({
       ...world,
-      fault: ({ method }: { method: string }) =>
-        method === 'PUT' ? { status: 422, body: { message: 'no' } } : undefined
+      fault: on('PUT', SECRET_WRITE, { status: 422, body: { message: 'no' } })
     })
     const result = await scenario.run({ targets: 'acme/app\nacme/app@production\norg:acme' })
     expect(result.code).toBe(1)

@@ -5,7 +5,12 @@
 import { describe, expect, test } from '@jest/globals'
 import type { RunResult } from '../fakes/runner.js'
 import {
-  leaks,
+  NAME,
+  READ,
+  ROTATE,
+  SECRET_WRITE,
+  leaksOfAll,
+  on,
   replayBodies,
   requestsTo,
   startScenario,
@@ -27,13 +32,11 @@ async function using(
   }
 }
 
-const ROTATE = /\/rotate_secret$/
-const NAME = 'COMPOSIO_WEBHOOK_SECRET'
 type Fault = { method: string; path: string; attempt: number }
 
-/** Every secret Composio ever issued in this scenario, and its encodings, must stay unprinted. */
+/** Every secret Composio ever held in this scenario, and its encodings, must stay unprinted. */
 function expectNoSecretLeaked(scenario: Scenario, result: RunResult): void {
-  for (const { secret } of scenario.composio.rotations) expect(leaks(result, secret)).toEqual([])
+  expect(leaksOfAll(result, scenario.composio)).toEqual([])
 }
 
 /** A handled failure: exit 1, one `::error::`, no stack trace, nothing printed to stderr. */
@@ -48,51 +51,52 @@ function expectCleanFailure(result: RunResult): string {
 }
 
 function expectNothingWritten(scenario: Scenario): void {
-  expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+  expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
   expect(scenario.github.secret('acme/app', NAME)).toBeUndefined()
 }
 
 describe('timeouts bound every attempt', () => {
   test.concurrent(
-    'a Composio that never answers: three bounded attempts, then "may have been rotated", well within 20 s at timeout-seconds 2',
+    'a Composio that never answers: three bounded attempts, each followed by one read, then "may have been rotated", within 30 s at timeout-seconds 2',
     () =>
       using({ composio: { fault: () => ({ hang: true }) } }, async scenario => {
         const result = await scenario.run({ 'timeout-seconds': '2' })
         const error = expectCleanFailure(result)
         expect(requestsTo(scenario.composio, 'POST', ROTATE)).toBe(3)
-        // 3 attempts × 2 s + 0.5 s + 1 s of backoff, plus start-up.
-        expect(result.wallMs).toBeGreaterThanOrEqual(6000)
-        expect(result.wallMs).toBeLessThan(20_000)
-        expect(error).toContain('no complete answer within 2 s')
+        // The preflight read: 3 × 2 s + 1.5 s of backoff; then 3 rotations, each followed by
+        // one read: 3 × (2 s + 2 s) + 1.5 s; about 21 s in all, plus start-up.
+        expect(requestsTo(scenario.composio, 'GET', READ)).toBe(6)
+        expect(result.wallMs).toBeGreaterThanOrEqual(21_000)
+        expect(result.wallMs).toBeLessThan(30_000)
+        expect(error).toContain('timed out after 2 s (timeout-seconds)')
         expect(error).toContain('may have been rotated')
         expect(error).toContain('run this action again')
         expectNothingWritten(scenario)
-      })
+      }),
+    45_000
   )
 
-  test.concurrent(
-    'a GitHub that never answers the public-key read: fails, Composio never called',
-    () =>
-      using(
-        {
-          github: {
-            fault: ({ path }: Fault) => (path.endsWith('/public-key') ? { hang: true } : undefined)
-          }
-        },
-        async scenario => {
-          const result = await scenario.run({ 'timeout-seconds': '1' })
-          const error = expectCleanFailure(result)
-          // 3 attempts × 1 s + Octokit's 0.5 s and 2 s of backoff, plus start-up.
-          expect(result.wallMs).toBeLessThan(15_000)
-          expect(requestsTo(scenario.github, 'GET', /\/public-key$/)).toBe(3)
-          expect(error).toContain('Nothing was rotated')
-          expect(error).toMatch(
-            /acme\/app: could not read the public key: no complete answer within 1 s/
-          )
-          expect(scenario.composio.requests).toHaveLength(0)
-          expectNothingWritten(scenario)
+  test.concurrent('a GitHub that never answers the public-key read: fails, nothing rotated', () =>
+    using(
+      {
+        github: {
+          fault: ({ path }: Fault) => (path.endsWith('/public-key') ? { hang: true } : undefined)
         }
-      )
+      },
+      async scenario => {
+        const result = await scenario.run({ 'timeout-seconds': '1' })
+        const error = expectCleanFailure(result)
+        // 3 attempts × 1 s + Octokit's 0.5 s and 2 s of backoff, plus start-up.
+        expect(result.wallMs).toBeLessThan(15_000)
+        expect(requestsTo(scenario.github, 'GET', /\/public-key$/)).toBe(3)
+        expect(error).toContain('Nothing was rotated')
+        expect(error).toMatch(
+          /acme\/app: could not read the public key: timed out after 1 s \(timeout-seconds\)/
+        )
+        expect(scenario.composio.rotations).toHaveLength(0)
+        expectNothingWritten(scenario)
+      }
+    )
   )
 
   test.concurrent(
@@ -100,7 +104,7 @@ describe('timeouts bound every attempt', () => {
     () =>
       using(
         {
-          github: { fault: ({ method }: Fault) => (method === 'PUT' ? { hang: true } : undefined) }
+          github: { fault: on('PUT', SECRET_WRITE, { hang: true as const }) }
         },
         async scenario => {
           const result = await scenario.run({ 'timeout-seconds': '1' })
@@ -109,28 +113,35 @@ describe('timeouts bound every attempt', () => {
           expect(result.wallMs).toBeLessThan(15_000)
           expect(scenario.composio.rotations).toHaveLength(1)
           expect(error).toContain('WAS ROTATED')
-          expect(error).toContain('no complete answer within 1 s')
+          // One line per target, the failed one with the others, then the recipe.
+          expect(error).toContain(
+            '\nacme/app: NOT WRITTEN (timed out after 1 s (timeout-seconds))\n'
+          )
           const body = replayBodies(result.stdout).get('acme/app')!
           expect(body.key_id).toBe(scenario.github.publicKey('acme/app').key_id)
           expect(scenario.github.open('acme/app', body.encrypted_value)).toBe(secret)
           expect(result.outputs['secret']).toBe(secret)
           expect(JSON.parse(result.outputs['targets']!)).toEqual([])
-          expect(result.summary).toContain('not written')
+          expect(result.summary).toContain(
+            '<td>NOT WRITTEN (timed out after 1 s (timeout-seconds))</td>'
+          )
           expectNoSecretLeaked(scenario, result)
         }
       )
   )
 })
 
-describe('a lost answer is retried, and the newest rotation is the one stored', () => {
+describe('a lost answer that Composio cannot confirm is retried, and the newest rotation is stored', () => {
   test.concurrent(
-    'rotated, then the connection reset before the answer: rotate again, store the newest secret',
+    'rotated, then the connection reset before the answer, the read masked: rotate again, store the newest secret',
     () =>
       using(
         {
           composio: {
-            fault: ({ attempt }: Fault) =>
-              attempt === 1 ? { rotateThen: { reset: true } } : undefined
+            readSecret: 'masked',
+            fault: on('POST', ROTATE, ({ attempt }) =>
+              attempt === 1 ? { rotateThen: { reset: true as const } } : undefined
+            )
           }
         },
         async scenario => {
@@ -144,6 +155,7 @@ describe('a lost answer is retried, and the newest rotation is the one stored', 
           expect(scenario.github.secret('acme/app', NAME)).not.toBe(rotations[0]!.secret)
           expect(result.outputs['secret']).toBe(newest)
           expect(result.stdout).toMatch(/::warning::.*rotate_secret.*network error.*retrying/)
+          expect(result.summary).toContain('could not be confirmed')
           expectNoSecretLeaked(scenario, result)
         }
       )
@@ -192,7 +204,7 @@ const hostile: HostileCase[] = [
     fault: () => ({ dripMs: 300 }),
     inputs: { 'timeout-seconds': '1' },
     attempts: 3,
-    message: /no complete answer within 1 s/
+    message: /timed out after 1 s \(timeout-seconds\)/
   },
   {
     name: 'an HTML 502 page from a proxy (retried)',
@@ -210,25 +222,25 @@ const hostile: HostileCase[] = [
       }
     }),
     attempts: 1,
-    message: /HTTP 200 without a non-empty string 'secret'/
+    message: /HTTP 200 without a full 'secret'/
   },
   {
     name: 'a 200 without secret',
     fault: () => ({ rotateThen: { status: 200, body: { id: 'ws_123', note: MARK } } }),
     attempts: 1,
-    message: /HTTP 200 without a non-empty string 'secret'/
+    message: /HTTP 200 without a full 'secret'/
   },
   {
     name: 'a secret that is a number',
     fault: () => ({ rotateThen: { status: 200, body: { id: 'ws_123', secret: 7_351_902_468 } } }),
     attempts: 1,
-    message: /HTTP 200 without a non-empty string 'secret'/
+    message: /HTTP 200 without a full 'secret'/
   },
   {
     name: 'an empty secret',
     fault: () => ({ rotateThen: { status: 200, body: { id: 'ws_123', secret: '', note: MARK } } }),
     attempts: 1,
-    message: /HTTP 200 without a non-empty string 'secret'/
+    message: /HTTP 200 without a full 'secret'/
   },
   {
     name: 'a body over 1 MiB',
@@ -238,6 +250,8 @@ const hostile: HostileCase[] = [
   }
 ]
 
+// Every Composio request gets the hostile answer, the reads included: the preflight read and the
+// read after each lost answer learn nothing, so the run cannot tell whether it rotated.
 describe('hostile Composio answers: a clear error, exit 1, no crash, no body echoed, nothing written', () => {
   test.concurrent.each(hostile)('$name', ({ fault, inputs, attempts, message }) =>
     using({ composio: { fault } }, async scenario => {

@@ -1,13 +1,15 @@
-// Runs src/action.ts in this process against the local fakes, with the clock and the backoff
+// Runs src/run/action.ts in this process against the local fakes, with the clock and the backoff
 // made instant: Octokit's retries and rate-limit waits (1 s units in production) take no time.
+// What the run says goes to memory, in the lines the bundle would print.
+import { summary as coreSummary } from '@actions/core'
 import { jest } from '@jest/globals'
 import { EventEmitter } from 'node:events'
-import { runAction, type Deps } from '../../src/action.js'
 import { createFetch } from '../../src/http.js'
-import { command, runnerIo } from '../../src/workflow.js'
-import { readSettings } from '../../src/inputs.js'
+import { readSettings } from '../../src/inputs/settings.js'
+import { runAction } from '../../src/run/action.js'
+import type { Deps, Io } from '../../src/run/context.js'
 import type { RunResult } from '../fakes/runner.js'
-import { API_KEY, TOKEN, type FakeComposio, type FakeGitHub } from '../support/scenario.js'
+import { API_KEY, TOKEN, withInputs, type FakeComposio, type FakeGitHub } from '../support/scenario.js'
 
 export interface InProcessResult extends RunResult {
   /** What runAction rejected with, if anything (main.ts would print it as `::error::`). */
@@ -16,6 +18,10 @@ export interface InProcessResult extends RunResult {
   sleeps: number[]
   exit: jest.Mock<(code: number) => void>
 }
+
+/** A workflow command's message, escaped as @actions/core escapes it. */
+const escaped = (message: string): string =>
+  message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 
 /**
  * Runs one rotation with the inputs of the dist tests plus `inputs`. The recorded stdout has the
@@ -27,43 +33,46 @@ export async function runInProcess(
   inputs: Record<string, string> = {},
   env: Record<string, string> = {}
 ): Promise<InProcessResult> {
-  const all: Record<string, string> = {
-    'subscription-id': 'ws_123',
-    'api-key': API_KEY,
-    'github-token': TOKEN,
-    repository: 'acme/app',
-    'composio-base-url': fakes.composio.url,
-    'timeout-seconds': '2',
-    ...inputs
-  }
-  const settings = readSettings({
-    GITHUB_REPOSITORY: 'acme/app',
-    GITHUB_API_URL: fakes.github.url,
-    ...env,
-    ...Object.fromEntries(Object.entries(all).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
-  })
+  const settings = withInputs(
+    {
+      'subscription-id': 'ws_123',
+      'api-key': API_KEY,
+      'github-token': TOKEN,
+      repository: 'acme/app',
+      'composio-base-url': fakes.composio.url,
+      'timeout-seconds': '2',
+      ...inputs
+    },
+    () => readSettings({ GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: fakes.github.url, ...env })
+  )
   const lines: string[] = []
   const outputs: Record<string, string> = {}
   const sleeps: number[] = []
   let summary = ''
   const exit = jest.fn<(code: number) => void>()
-  // The runner's protocol as the bundle speaks it, into memory instead of stdout and files.
-  const stdout = { write: (text: string) => lines.push(text.replace(/\n$/, '')) }
+  const io: Io = {
+    setSecret: value => lines.push(`::add-mask::${escaped(value)}`),
+    setOutput: (name, value) => void (outputs[name] = value),
+    info: message => lines.push(message),
+    warning: message => lines.push(`::warning::${escaped(message)}`),
+    error: message => lines.push(`::error::${escaped(message)}`),
+    writeSummary: fill => {
+      summary += fill(coreSummary.emptyBuffer()).stringify()
+      coreSummary.emptyBuffer()
+      return Promise.resolve()
+    }
+  }
+  // A clock that each wait moves forward at once: a minute of rate limit takes no time.
+  let skipped = 0
   const deps: Deps = {
-    io: {
-      ...runnerIo({}, stdout),
-      setOutput: (name, value) => void (outputs[name] = value),
-      writeSummary: markdown => {
-        summary += markdown
-        return Promise.resolve()
-      }
-    },
-    fetch: createFetch(settings.timeoutMs, {}),
+    io,
+    fetch: createFetch(settings.timeoutMs),
     sleep: ms => {
       sleeps.push(ms)
+      skipped += ms
       return Promise.resolve()
     },
-    now: () => new Date(),
+    now: () => new Date(Date.now() + skipped),
     signals: new EventEmitter(),
     exit,
     backoffUnitMs: 1
@@ -74,7 +83,7 @@ export async function runInProcess(
     await runAction(settings, deps)
   } catch (thrown) {
     error = thrown
-    command(stdout, 'error', thrown instanceof Error ? thrown.message : String(thrown))
+    io.error(thrown instanceof Error ? thrown.message : String(thrown))
   }
   return {
     code: error === undefined ? 0 : 1,

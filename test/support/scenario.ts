@@ -11,6 +11,29 @@ export type ComposioOptions = Parameters<typeof startFakeComposio>[0]
 
 export const API_KEY = 'ak_fake_project_key'
 export const TOKEN = 'ghs_fake_token'
+export const NAME = 'COMPOSIO_WEBHOOK_SECRET'
+
+/** Composio's rotation and its v3.1 read. */
+export const ROTATE = /\/api\/v3\/webhook_subscriptions\/[^/]+\/rotate_secret$/
+export const READ = /\/api\/v3\.1\/webhook_subscriptions\/[^/]+$/
+/** The write of the secret itself (not of its write-check probe), in any scope. */
+export const SECRET_WRITE = new RegExp(`/secrets/${NAME}$`)
+/** The write-check probe. */
+export const PROBE = new RegExp(`/secrets/${NAME}_WRITE_CHECK$`)
+
+type Request = { method: string; path: string }
+/** A fault on requests that match, e.g. `on('PUT', SECRET_WRITE, { status: 422 })`. */
+export const on =
+  <A>(method: string, path: RegExp, action: A | ((request: Request & { attempt: number }) => A)) =>
+  (request: Request & { attempt: number }): A | undefined =>
+    request.method === method && path.test(request.path)
+      ? typeof action === 'function'
+        ? (action as (request: Request & { attempt: number }) => A)(request)
+        : action
+      : undefined
+
+/** A summary table row, as @actions/core's builder writes it. */
+export const row = (...cells: string[]): string => `<tr>${cells.map(c => `<td>${c}</td>`).join('')}`
 
 export interface Scenario {
   composio: FakeComposio
@@ -66,6 +89,29 @@ export function encodings(secret: string): string[] {
 }
 
 /**
+ * Runs `work` with `inputs` in process.env as the runner passes them (INPUT_<NAME>), as
+ * @actions/core reads them, then restores the environment.
+ */
+export function withInputs<T>(inputs: Record<string, string | undefined>, work: () => T): T {
+  const saved = { ...process.env }
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
+  for (const [name, value] of Object.entries(inputs)) {
+    if (value !== undefined) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  try {
+    return work()
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    Object.assign(process.env, saved)
+  }
+}
+
+/** Every secret the fake Composio ever held for ws_123, the one before the rotation included. */
+export function leaksOfAll(result: RunResult, composio: FakeComposio, id = 'ws_123'): string[] {
+  return composio.secretsHeld(id).flatMap(secret => leaks(result, secret))
+}
+
+/**
  * Every place the secret must never reach: stdout and stderr except the one `::add-mask::` line
  * (the runner turns it into the mask), and the job summary. Returns the offending places.
  */
@@ -94,7 +140,7 @@ export function replayBodies(
   // Workflow commands escape newlines as %0A; the recipe lines may arrive either way.
   const text = printed.replace(/%0A/g, '\n').replace(/%25/g, '%')
   const recipe =
-    /^(\S+): key_id \S+; the value is sealed[^\n]*\n[^\n]*\n[^\n]*\n\s*-d '(\{[^\n]*\})'$/gm
+    /^To finish (.+) by hand \(key_id \d+; the value is sealed[^\n]*\n[^\n]*\n[^\n]*\n\s*-d '(\{[^\n]*\})'$/gm
   for (const match of text.matchAll(recipe)) {
     bodies.set(match[1]!, JSON.parse(match[2]!) as { encrypted_value: string; key_id: string })
   }
