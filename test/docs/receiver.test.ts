@@ -2,6 +2,7 @@
 // (docs/receiver.md): base64 HMAC-SHA256 of "{id}.{timestamp}.{raw body}" keyed with the
 // secret's UTF-8 bytes; then against deliveries that Composio's own SDK judged
 // (composio-sdk-vectors.json, written by `npm run vectors:receiver`).
+import { spawnSync } from 'node:child_process'
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -270,6 +271,50 @@ describe("verifyComposioWebhook against Composio's SDK (composio-sdk-vectors.jso
       ['body not a Composio event', 'ComposioWebhookPayloadError']
     ])
   })
+
+  const doc = read('docs/receiver.md')
+
+  test('docs/receiver.md names the SDK version and calls verifyWebhook with its parameter names', () => {
+    expect(doc).toContain(`\`@composio/core\` ${file.sdk.version}`)
+    // "composio.triggers.verifyWebhook({ id, timestamp, payload, signature, secret, tolerance })"
+    const params = /verifyWebhook\(\{ ([^}]*) \}\)/.exec(file.sdk.api)?.[1]?.split(', ') ?? []
+    const calls = [...doc.matchAll(/triggers\.verifyWebhook\(\{\n([\s\S]*?)\n\s*\}\)/g)]
+    expect(calls.length).toBeGreaterThanOrEqual(2) // Express and fetch-style
+    for (const [, body = ''] of calls) {
+      const keys = [...body.matchAll(/^\s*(?:\/\/ )?(\w+):/gm)].map(m => m[1])
+      expect(keys.filter(key => !params.includes(key ?? ''))).toEqual([])
+      expect(keys).toEqual(
+        expect.arrayContaining(['id', 'timestamp', 'payload', 'signature', 'secret'])
+      )
+    }
+  })
+
+  const python = spawnSync('python3', ['--version']).status === 0
+  ;(python ? test : test.skip)(
+    "docs/receiver.md's Python example judges the vectors as the SDK did",
+    () => {
+      const snippet = /```python\n([\s\S]*?)```/.exec(doc)?.[1] ?? ''
+      expect(snippet).toContain('def verify(')
+      const program = [
+        'import json, sys, time',
+        snippet,
+        'verdicts = []',
+        'for v in json.load(sys.stdin):',
+        '    time.time = lambda: v["now"]  # the clock the SDK had',
+        '    verdicts.append(verify(v["secret"], v["headers"], v["body"].encode()))',
+        'print(json.dumps(verdicts))'
+      ].join('\n')
+      const run = spawnSync('python3', ['-c', program], {
+        input: JSON.stringify(file.vectors),
+        encoding: 'utf8'
+      })
+      expect(run.stderr).toBe('')
+      const verdicts = JSON.parse(run.stdout) as boolean[]
+      expect(file.vectors.map((v, i) => [v.name, verdicts[i]])).toEqual(
+        file.vectors.map(v => [v.name, v.sdk.accepted || v.sdk.signatureVerified])
+      )
+    }
+  )
 })
 
 describe('secretFingerprint', () => {
