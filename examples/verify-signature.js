@@ -14,6 +14,12 @@ export const TOLERANCE_SECONDS = 300
  * (Standard Webhooks libraries decode the key by default, and so reject every Composio delivery).
  * The header may carry several space-separated signatures; one match is enough.
  *
+ * It decides as Composio's SDK does (`composio.triggers.verifyWebhook` of `@composio/core`, with
+ * its default tolerance; test/docs/receiver.test.ts checks it against vectors the SDK judged),
+ * down to the SDK's parsing of the headers. The one difference: the SDK then also parses the
+ * body and refuses JSON that is not a Composio event; this function only says whether the
+ * delivery is authentic and fresh, so parse the body yourself.
+ *
  * @param {object} delivery
  * @param {string} delivery.secret the COMPOSIO_WEBHOOK_SECRET the receiver holds
  * @param {Record<string, string | string[] | undefined>} delivery.headers the request's headers
@@ -27,8 +33,10 @@ export function verifyComposioWebhook({ secret, headers, rawBody, now = Date.now
   const id = header(headers, 'webhook-id')
   const timestamp = header(headers, 'webhook-timestamp')
   const signatures = header(headers, 'webhook-signature')
-  if (!secret || !id || !timestamp || !signatures || !/^\d+$/.test(timestamp)) return false
-  if (Math.abs(now - Number(timestamp)) > TOLERANCE_SECONDS) return false
+  if (!secret || !id || !timestamp || !signatures || rawBody.length === 0) return false
+  // Read as the SDK reads it (parseInt: leading digits). The HMAC covers the header as sent.
+  const seconds = Number.parseInt(timestamp, 10)
+  if (Number.isNaN(seconds) || Math.abs(now - seconds) > TOLERANCE_SECONDS) return false
 
   const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody
   const expected = Buffer.from(
@@ -37,12 +45,13 @@ export function verifyComposioWebhook({ secret, headers, rawBody, now = Date.now
       .update(body)
       .digest('base64')
   )
-  // Node joins a repeated header with ', ': a trailing comma is a separator, not part of a signature.
-  return signatures.split(/\s+/).some(raw => {
-    const entry = raw.replace(/,$/, '')
-    const comma = entry.indexOf(',')
-    if (comma === -1 || entry.slice(0, comma) !== 'v1') return false
-    const given = Buffer.from(entry.slice(comma + 1))
+  // Entries are separated by single spaces (not tabs). In each, the first comma-separated field
+  // is the version and the second the signature; anything after a further comma is ignored, so
+  // the trailing comma of a repeated header that Node joined with ', ' does no harm.
+  return signatures.split(' ').some(entry => {
+    const [version, signature] = entry.split(',')
+    if (version !== 'v1' || !signature) return false
+    const given = Buffer.from(signature)
     // Constant-time: the comparison takes as long whichever byte differs.
     return given.length === expected.length && timingSafeEqual(given, expected)
   })

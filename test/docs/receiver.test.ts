@@ -1,7 +1,11 @@
 // examples/verify-signature.js against signatures computed here, the way Composio computes them
 // (docs/receiver.md): base64 HMAC-SHA256 of "{id}.{timestamp}.{raw body}" keyed with the
-// secret's UTF-8 bytes.
+// secret's UTF-8 bytes; then against deliveries that Composio's own SDK judged
+// (composio-sdk-vectors.json, written by `npm run vectors:receiver`).
+import { spawnSync } from 'node:child_process'
 import { createHash, createHmac, randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import {
   TOLERANCE_SECONDS,
@@ -9,6 +13,9 @@ import {
   verifyComposioWebhook
 } from '../../examples/verify-signature.js'
 import { fingerprint } from '../../src/rotate.js'
+
+type PackageJson = { scripts: Record<string, string> }
+const ROOT = join(import.meta.dirname, '..', '..')
 
 // Shaped like a real Composio secret: 64 lowercase hex characters.
 const secret = randomBytes(32).toString('hex')
@@ -107,7 +114,8 @@ describe('verifyComposioWebhook', () => {
       { 'webhook-id': '' },
       { 'webhook-signature': `v2,${bare}` },
       { 'webhook-signature': bare },
-      { 'webhook-timestamp': `${timestamp}.0` }
+      { 'webhook-timestamp': `${timestamp}.0` }, // not the timestamp that was signed
+      { 'webhook-timestamp': 'soon', 'webhook-signature': composioSignature(id, 'soon') }
     ]
     for (const headers of cases) {
       expect([headers, verifyComposioWebhook(delivery({ headers }))]).toEqual([headers, false])
@@ -130,6 +138,183 @@ describe('verifyComposioWebhook', () => {
       signature === `v1,${sign(Buffer.from(key, 'base64'))}`
     expect(standardVerifier(secret, composioSignature())).toBe(false)
   })
+})
+
+// Deliveries judged by @composio/core's composio.triggers.verifyWebhook (scripts/receiver-vectors.js
+// installs the SDK in a temporary directory; it is not a dependency). The SDK is the oracle.
+type SdkVerdict =
+  | { accepted: true; webhookVersion: string }
+  | {
+      accepted: false
+      signatureVerified: boolean
+      error: string
+      code: string | null
+      message: string
+    }
+type SdkVector = {
+  name: string
+  description: string
+  secret: string
+  headers: Record<string, string>
+  body: string
+  now: number
+  sdk: SdkVerdict
+  sdkParse: { accepted: boolean; error?: string }
+}
+type SdkVectors = {
+  sdk: { package: string; version: string; api: string; installed: Record<string, string> }
+  generatedAt: string
+  regenerate: string
+  toleranceSeconds: number
+  vectors: SdkVector[]
+}
+
+describe("verifyComposioWebhook against Composio's SDK (composio-sdk-vectors.json)", () => {
+  const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8')
+  const file = JSON.parse(read('test/docs/composio-sdk-vectors.json')) as SdkVectors
+  const byName = new Map(file.vectors.map(v => [v.name, v]))
+
+  // The deliveries the file must hold, with the SDK's verdict on each (accepted or not).
+  const required: Record<string, boolean> = {
+    genuine: true,
+    'several signatures, valid first': true,
+    'several signatures, valid last': true,
+    'several signatures, none valid': false,
+    'wrong secret': false,
+    'body changed by one byte': false,
+    'body re-serialised': false,
+    'another webhook-id': false,
+    'timestamp 301 s old': false,
+    'timestamp 301 s ahead': false,
+    'timestamp 300 s old (edge)': true,
+    'timestamp 300 s ahead (edge)': true,
+    'timestamp 299 s old': true,
+    'timestamp in milliseconds': false,
+    'timestamp with a fraction': true,
+    'timestamp not a number': false,
+    'no v1 prefix': false,
+    'another version': false,
+    'version in capitals': false,
+    'non-ASCII body': true,
+    'empty body': false,
+    'body not a Composio event': false,
+    'non-hex secret': true,
+    'non-hex secret, key base64-decoded': false,
+    'hex secret, key hex-decoded': false,
+    'secret with a trailing newline': false,
+    'empty secret': false,
+    'repeated header joined by Node': true,
+    'text after the signature': true,
+    'tab between signatures': false,
+    'space after the comma': false,
+    'empty v1 entry': false,
+    'unpadded base64': false
+  }
+
+  test('records the SDK, its version, when and how it was generated', () => {
+    expect(file.sdk.package).toBe('@composio/core')
+    expect(file.sdk.version).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(file.sdk.installed['@composio/core']).toBe(file.sdk.version)
+    expect(file.sdk.api).toContain('composio.triggers.verifyWebhook(')
+    expect(new Date(file.generatedAt).getTime()).toBeGreaterThan(Date.UTC(2026, 0, 1))
+    expect(file.regenerate).toBe('npm run vectors:receiver')
+    const scripts = (JSON.parse(read('package.json')) as PackageJson).scripts
+    expect(scripts['vectors:receiver']).toBe('node scripts/receiver-vectors.js')
+    expect(read('scripts/receiver-vectors.js')).toContain(
+      `const SDK_VERSION = '${file.sdk.version}'`
+    )
+    expect(file.toleranceSeconds).toBe(TOLERANCE_SECONDS)
+  })
+
+  test('holds every case, each with the verdict expected of the SDK', () => {
+    expect(new Set(file.vectors.map(v => v.name)).size).toBe(file.vectors.length)
+    const verdicts = Object.keys(required).map(name => [name, byName.get(name)?.sdk.accepted])
+    expect(Object.fromEntries(verdicts)).toEqual(required)
+  })
+
+  test('holds deliveries that look real: 64-hex secrets, one other secret, Unix-seconds clocks', () => {
+    const secrets = new Set(file.vectors.map(v => v.secret).filter(s => /^[0-9a-f]{64}$/.test(s)))
+    expect(secrets.size).toBeGreaterThanOrEqual(1)
+    expect(byName.get('non-hex secret')?.secret).not.toMatch(/^[0-9a-f]*$/)
+    const nonAscii = byName.get('non-ASCII body')?.body ?? ''
+    expect(Buffer.byteLength(nonAscii, 'utf8')).toBeGreaterThan(nonAscii.length)
+    for (const v of file.vectors) {
+      expect([v.name, Number.isInteger(v.now) && v.now > 1_700_000_000]).toEqual([v.name, true])
+    }
+  })
+
+  test('SDK entry points agree: triggers.parse(request) accepts what verifyWebhook accepts', () => {
+    for (const v of file.vectors) {
+      expect([v.name, v.sdkParse.accepted]).toEqual([v.name, v.sdk.accepted])
+    }
+  })
+
+  test.each(file.vectors.map(v => [v.name, v] as const))('%s: as the SDK judged', (_name, v) => {
+    const ours = verifyComposioWebhook({
+      secret: v.secret,
+      headers: v.headers,
+      rawBody: v.body,
+      now: v.now
+    })
+    // The SDK parses the body as a Composio event after the signature check; verifyComposioWebhook
+    // only says whether the delivery is authentic and fresh. So it accepts what the SDK accepted,
+    // and what the SDK refused only for the body's shape after the signature had verified.
+    const authentic = v.sdk.accepted || v.sdk.signatureVerified
+    expect(ours).toBe(authentic)
+    // Also as bytes, as express.raw gives it.
+    expect(verifyComposioWebhook({ ...v, rawBody: Buffer.from(v.body, 'utf8') })).toBe(authentic)
+  })
+
+  test('the only SDK refusal it does not share is a signed body that is not a Composio event', () => {
+    const differing = file.vectors.filter(v => !v.sdk.accepted && v.sdk.signatureVerified)
+    expect(differing.map(v => [v.name, !v.sdk.accepted && v.sdk.error])).toEqual([
+      ['body not a Composio event', 'ComposioWebhookPayloadError']
+    ])
+  })
+
+  const doc = read('docs/receiver.md')
+
+  test('docs/receiver.md names the SDK version and calls verifyWebhook with its parameter names', () => {
+    expect(doc).toContain(`\`@composio/core\` ${file.sdk.version}`)
+    // "composio.triggers.verifyWebhook({ id, timestamp, payload, signature, secret, tolerance })"
+    const params = /verifyWebhook\(\{ ([^}]*) \}\)/.exec(file.sdk.api)?.[1]?.split(', ') ?? []
+    const calls = [...doc.matchAll(/triggers\.verifyWebhook\(\{\n([\s\S]*?)\n\s*\}\)/g)]
+    expect(calls.length).toBeGreaterThanOrEqual(2) // Express and fetch-style
+    for (const [, body = ''] of calls) {
+      const keys = [...body.matchAll(/^\s*(?:\/\/ )?(\w+):/gm)].map(m => m[1])
+      expect(keys.filter(key => !params.includes(key ?? ''))).toEqual([])
+      expect(keys).toEqual(
+        expect.arrayContaining(['id', 'timestamp', 'payload', 'signature', 'secret'])
+      )
+    }
+  })
+
+  const python = spawnSync('python3', ['--version']).status === 0
+  ;(python ? test : test.skip)(
+    "docs/receiver.md's Python example judges the vectors as the SDK did",
+    () => {
+      const snippet = /```python\n([\s\S]*?)```/.exec(doc)?.[1] ?? ''
+      expect(snippet).toContain('def verify(')
+      const program = [
+        'import json, sys, time',
+        snippet,
+        'verdicts = []',
+        'for v in json.load(sys.stdin):',
+        '    time.time = lambda: v["now"]  # the clock the SDK had',
+        '    verdicts.append(verify(v["secret"], v["headers"], v["body"].encode()))',
+        'print(json.dumps(verdicts))'
+      ].join('\n')
+      const run = spawnSync('python3', ['-c', program], {
+        input: JSON.stringify(file.vectors),
+        encoding: 'utf8'
+      })
+      expect(run.stderr).toBe('')
+      const verdicts = JSON.parse(run.stdout) as boolean[]
+      expect(file.vectors.map((v, i) => [v.name, verdicts[i]])).toEqual(
+        file.vectors.map(v => [v.name, v.sdk.accepted || v.sdk.signatureVerified])
+      )
+    }
+  )
 })
 
 describe('secretFingerprint', () => {
