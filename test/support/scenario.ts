@@ -138,9 +138,16 @@ export function replayBodies(
 ): Map<string, { encrypted_value: string; key_id: string }> {
   const bodies = new Map<string, { encrypted_value: string; key_id: string }>()
   // Workflow commands escape newlines as %0A; the recipe lines may arrive either way.
-  const text = printed.replace(/%0A/g, '\n').replace(/%25/g, '%')
+  // Also as the job summary's HTML escapes them.
+  const text = printed
+    .replace(/%0A/g, '\n')
+    .replace(/%25/g, '%')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
   const recipe =
-    /^To finish (.+) by hand \(key_id \d+; the value is sealed[^\n]*\n[^\n]*\n[^\n]*\n\s*-d '(\{[^\n]*\})'$/gm
+    /^(?:<pre[^>]*><code>)?To finish (.+) by hand \(key_id \d+; the value is sealed[^\n]*\n[^\n]*\n[^\n]*\n\s*-d '(\{[^\n]*\})'(?:<\/code><\/pre>)?$/gm
   for (const match of text.matchAll(recipe)) {
     bodies.set(match[1]!, JSON.parse(match[2]!) as { encrypted_value: string; key_id: string })
   }

@@ -1,0 +1,172 @@
+// GitHub's rate limits, as GitHub asks them to be honoured, on the bundle with real waits: never
+// retry before `retry-after`; after a primary limit, not before `x-ratelimit-reset`; a 429 with
+// no signal at all gets a short bounded backoff; a wait longer than a minute is not made.
+// https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
+import { describe, expect, test } from '@jest/globals'
+import type { RunResult } from '../fakes/runner.js'
+import {
+  NAME,
+  SECRET_WRITE,
+  leaksOfAll,
+  on,
+  replayBodies,
+  startScenario,
+  type Scenario
+} from '../support/scenario.js'
+
+type Reply = { status: number; body: object; headers?: Record<string, string> }
+
+const SECONDARY =
+  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+
+/** The write of the secret answers `reply` for its first `times` attempts. */
+async function limited(reply: () => Reply, times = 1): Promise<Scenario> {
+  return startScenario({
+    fault: on('PUT', SECRET_WRITE, ({ attempt }) => (attempt <= times ? reply() : undefined))
+  })
+}
+
+/** The writes of the secret, in order. */
+const writes = (scenario: Scenario) =>
+  scenario.github.requests.filter(r => r.method === 'PUT' && SECRET_WRITE.test(r.path))
+
+/** Milliseconds between the answer to write `i` and the start of write `i + 1`. */
+const gap = (scenario: Scenario, i: number): number =>
+  writes(scenario)[i + 1]!.startedAt - writes(scenario)[i]!.endedAt!
+
+function expectStored(scenario: Scenario, result: RunResult): void {
+  expect(result.code).toBe(0)
+  expect(scenario.composio.rotations).toHaveLength(1)
+  expect(scenario.github.secret('acme/app', NAME)).toBe(scenario.composio.currentSecret('ws_123'))
+  expect(leaksOfAll(result, scenario.composio)).toEqual([])
+}
+
+async function using(scenario: Scenario, body: (s: Scenario) => Promise<void>): Promise<void> {
+  try {
+    await body(scenario)
+  } finally {
+    await scenario.close()
+  }
+}
+
+describe('a rate-limited write is retried no sooner than GitHub asks', () => {
+  test.concurrent(
+    '429, retry-after: 1, secondary rate limit: the second PUT comes 1 s later',
+    async () =>
+      using(
+        await limited(() => ({
+          status: 429,
+          body: { message: SECONDARY },
+          headers: { 'retry-after': '1' }
+        })),
+        async scenario => {
+          const result = await scenario.run()
+          expectStored(scenario, result)
+          expect(writes(scenario)).toHaveLength(2)
+          expect(gap(scenario, 0)).toBeGreaterThanOrEqual(1000)
+          expect(result.stdout).toMatch(
+            /::warning::GitHub secondary rate limit on PUT .*retrying in 1 s/
+          )
+        }
+      )
+  )
+
+  test.concurrent('403, retry-after: 1, secondary rate limit: the same', async () =>
+    using(
+      await limited(() => ({
+        status: 403,
+        body: { message: SECONDARY },
+        headers: { 'retry-after': '1' }
+      })),
+      async scenario => {
+        const result = await scenario.run()
+        expectStored(scenario, result)
+        expect(writes(scenario)).toHaveLength(2)
+        expect(gap(scenario, 0)).toBeGreaterThanOrEqual(1000)
+      }
+    )
+  )
+
+  test.concurrent('403, x-ratelimit-remaining: 0: waits until x-ratelimit-reset', async () => {
+    let reset = 0
+    await using(
+      await limited(() => {
+        reset = Math.floor(Date.now() / 1000) + 2
+        return {
+          status: 403,
+          body: { message: 'API rate limit exceeded for installation ID 1.' },
+          headers: {
+            'x-ratelimit-limit': '5000',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(reset)
+          }
+        }
+      }),
+      async scenario => {
+        const result = await scenario.run()
+        expectStored(scenario, result)
+        expect(writes(scenario)).toHaveLength(2)
+        // The fake logs performance.now() of this process: timeOrigin makes it epoch time.
+        const retriedAt = performance.timeOrigin + writes(scenario)[1]!.startedAt
+        expect(retriedAt).toBeGreaterThanOrEqual(reset * 1000)
+        expect(result.stdout).toMatch(/::warning::GitHub primary rate limit on PUT .*retrying in/)
+      }
+    )
+  })
+
+  // plugin-retry's backoff, (n+1)² × 0.5 s, would grow; but the throttling plugin, inside it,
+  // resets the retry count it reads on every 429, so each retry waits 0.5 s. Bounded either way.
+  test.concurrent(
+    '429 without any header or message: a bounded backoff of 0.5 s, twice',
+    async () =>
+      using(
+        await limited(() => ({ status: 429, body: { message: 'Too Many Requests' } }), 2),
+        async scenario => {
+          const result = await scenario.run()
+          expectStored(scenario, result)
+          expect(writes(scenario)).toHaveLength(3)
+          expect(gap(scenario, 0)).toBeGreaterThanOrEqual(450)
+          expect(gap(scenario, 1)).toBeGreaterThanOrEqual(450)
+          expect(gap(scenario, 0) + gap(scenario, 1)).toBeLessThan(5000)
+        }
+      )
+  )
+
+  test.concurrent('429 without any header, every time: three attempts, then the recipe', async () =>
+    using(
+      await limited(() => ({ status: 429, body: { message: 'Too Many Requests' } }), 99),
+      async scenario => {
+        const result = await scenario.run()
+        expect(result.code).toBe(1)
+        expect(writes(scenario)).toHaveLength(3)
+        expect(replayBodies(result.stdout).get('acme/app')).toBeDefined()
+      }
+    )
+  )
+
+  test.concurrent(
+    'retry-after: 600: no wait, one PUT, the failed write with its replay recipe',
+    async () =>
+      using(
+        await limited(
+          () => ({ status: 429, body: { message: SECONDARY }, headers: { 'retry-after': '600' } }),
+          99
+        ),
+        async scenario => {
+          const result = await scenario.run()
+          expect(result.code).toBe(1)
+          // Neither plugin sends it again: the throttling plugin gives up, and plugin-retry is told
+          // not to retry what GitHub asked to wait for.
+          expect(writes(scenario)).toHaveLength(1)
+          expect(result.wallMs).toBeLessThan(10_000)
+          expect(result.stdout).toMatch(
+            /secondary rate limit on PUT .*giving up \(it asks for 600 s\)/
+          )
+          const secret = scenario.composio.currentSecret('ws_123')!
+          const body = replayBodies(result.stdout).get('acme/app')!
+          expect(scenario.github.open('acme/app', body.encrypted_value)).toBe(secret)
+          expect(leaksOfAll(result, scenario.composio)).toEqual([])
+        }
+      )
+  )
+})
