@@ -33,7 +33,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { startFakeComposio } from '../test/fakes/composio.js'
-import { startFakeGitHub } from '../test/fakes/github.js'
+import { formatViolations, startFakeGitHub } from '../test/fakes/github.js'
 import { ROOT, runAction } from '../test/fakes/runner.js'
 import { bundleReport, formatPackages, kb } from './bundle-report.js'
 
@@ -649,4 +649,12 @@ try {
 } finally {
   await Promise.all([composio.close(), github.close()])
   rmSync(work, { recursive: true, force: true })
+}
+// Figures taken against a fake that strays from GitHub's OpenAPI description measure something
+// else: say so, and fail.
+if (github.violations.length > 0) {
+  process.stderr.write(
+    `bench: the fake GitHub saw ${github.violations.length} violation(s) of GitHub's OpenAPI description:\n${formatViolations(github.violations)}\n`
+  )
+  process.exitCode = 1
 }

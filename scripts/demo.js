@@ -2,8 +2,10 @@
 // `npm run demo`: the bundled action, end to end, against the built-in fakes of Composio and
 // GitHub on 127.0.0.1, printing what a runner's log would show. Real crypto: the fake GitHub opens
 // every sealed value with its own private keys, and the demo checks them against Composio's secret.
+// The fake GitHub also holds every request and answer to GitHub's OpenAPI description: a violation
+// is printed and fails the demo.
 import { startFakeComposio } from '../test/fakes/composio.js'
-import { startFakeGitHub } from '../test/fakes/github.js'
+import { formatViolations, startFakeGitHub } from '../test/fakes/github.js'
 import { existsSync } from 'node:fs'
 import { NODE24, runAction } from '../test/fakes/runner.js'
 
@@ -41,7 +43,10 @@ for (const [name, value] of Object.entries(result.outputs)) {
 const secret = composio.currentSecret('ws_demo')
 const stored = targets.map(scope => github.secret(scope, 'COMPOSIO_WEBHOOK_SECRET'))
 const ok =
-  result.code === 0 && composio.rotations.length === 1 && stored.every(value => value === secret)
+  result.code === 0 &&
+  composio.rotations.length === 1 &&
+  stored.every(value => value === secret) &&
+  github.violations.length === 0
 console.log('\n--- checked by the demo ---')
 console.log(`rotations: ${composio.rotations.length}; GitHub requests: ${github.requests.length}`)
 targets.forEach((scope, i) =>
@@ -49,5 +54,11 @@ targets.forEach((scope, i) =>
     `${stored[i] === secret ? 'ok ' : 'BAD'} ${scope}: fake GitHub opened the sealed value to the rotated secret`
   )
 )
+if (github.violations.length === 0)
+  console.log("ok  every request and answer of the fake GitHub fits GitHub's OpenAPI description")
+else
+  console.log(
+    `BAD the fake GitHub saw ${github.violations.length} violation(s) of GitHub's OpenAPI description:\n${formatViolations(github.violations)}`
+  )
 await Promise.all([composio.close(), github.close()])
 process.exitCode = ok ? 0 : 1

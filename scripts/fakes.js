@@ -5,7 +5,10 @@
 //
 // The fakes themselves listen on random ports (tests run many at once); this script puts each
 // behind a small forwarder on a fixed port, and answers `GET /__fakes/status` on both with what
-// happened so far: rotations and stored secrets, as fingerprints only (never a secret's value).
+// happened so far: rotations and stored secrets, as fingerprints only (never a secret's value),
+// and `violations`: requests (and answers of the fake's own) that break GitHub's OpenAPI
+// description. Each is also printed to stderr as it happens, and makes the script exit 1 when
+// stopped.
 //
 // --proxy adds an HTTPS proxy that answers CONNECT api.github.com:443 with the fake GitHub, behind
 // a throwaway certificate authority (made with openssl, written to FAKE_CA_FILE). A workflow step
@@ -20,7 +23,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import tls from 'node:tls'
 import { startFakeComposio } from '../test/fakes/composio.js'
-import { startFakeGitHub } from '../test/fakes/github.js'
+import { formatViolations, startFakeGitHub } from '../test/fakes/github.js'
 
 const COMPOSIO_PORT = Number(process.env['FAKE_COMPOSIO_PORT'] || 4010)
 const GITHUB_PORT = Number(process.env['FAKE_GITHUB_PORT'] || 4011)
@@ -52,7 +55,14 @@ const fingerprint = secret =>
     : createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16)
 
 const composio = await startFakeComposio({ subscriptions: SUBSCRIPTIONS })
-const github = await startFakeGitHub({ repositories: REPOSITORIES, organizations: ORGANIZATIONS })
+const github = await startFakeGitHub({
+  repositories: REPOSITORIES,
+  organizations: ORGANIZATIONS,
+  onViolation: violation =>
+    process.stderr.write(
+      `fake GitHub: violation of GitHub's OpenAPI description\n${formatViolations([violation])}\n`
+    )
+})
 
 function status() {
   return {
@@ -63,7 +73,8 @@ function status() {
     secrets: Object.fromEntries(
       SCOPES.map(scope => [scope, fingerprint(github.secret(scope, SECRET_NAME))])
     ),
-    requests: { composio: composio.requests.length, github: github.requests.length }
+    requests: { composio: composio.requests.length, github: github.requests.length },
+    violations: github.violations
   }
 }
 
@@ -237,7 +248,9 @@ console.log('Running until Ctrl-C.')
 
 const stop = () => {
   for (const server of servers) server.close()
-  void Promise.all([composio.close(), github.close()]).then(() => process.exit(0))
+  void Promise.all([composio.close(), github.close()]).then(() =>
+    process.exit(github.violations.length > 0 ? 1 : 0)
+  )
 }
 process.once('SIGINT', stop)
 process.once('SIGTERM', stop)

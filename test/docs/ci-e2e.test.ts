@@ -26,6 +26,7 @@ type Status = {
   rotations: { id: string; fingerprint: string }[]
   subscriptions: Record<string, string | null>
   secrets: Record<string, string | null>
+  violations: unknown[]
 }
 
 describeWithOpenssl('scripts/fakes.js --proxy and the bundled action behind HTTPS_PROXY', () => {
@@ -103,6 +104,8 @@ describeWithOpenssl('scripts/fakes.js --proxy and the bundled action behind HTTP
       'acme/app@production',
       'org:acme'
     ])
+    // Every request the action sent, and every answer, fits GitHub's OpenAPI description.
+    expect(seen.violations).toEqual([])
     // The status endpoint reports fingerprints, never a secret.
     expect(JSON.stringify(seen)).not.toContain(result.outputs['secret'])
   })

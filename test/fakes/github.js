@@ -1,9 +1,14 @@
 // @ts-check
 // A fake of the GitHub Actions secrets API: per-scope sealed-box keys, PUT validation that really
-// opens the sealed value, org visibility / selected repositories. Plain ESM: runs under `node`.
+// opens the sealed value, DELETE, org visibility / selected repositories. Held to GitHub's OpenAPI
+// description (./openapi.js): a request that breaks it is refused (400) and recorded in
+// `violations`, and so is any answer of the fake's own that breaks it (a bug of the fake).
+// Fault-injected answers are exempt: tests send hostile ones on purpose. Plain ESM: runs under
+// `node`.
 import crypto from 'node:crypto'
 import sodium from 'libsodium-wrappers'
 import { matchPath, startFakeServer } from './http-fake.js'
+import { checkRequest, checkResponse, exampleOf, matchOperation } from './openapi.js'
 
 /** @typedef {import('./http-fake.js').FaultAction} FaultAction */
 /** @typedef {import('./http-fake.js').FaultRequest} FaultRequest */
@@ -18,6 +23,24 @@ import { matchPath, startFakeServer } from './http-fake.js'
  * @property {string} [token]
  * @property {number} [latencyMs]
  * @property {(req: FaultRequest) => FaultAction | undefined} [fault]
+ * @property {(violation: Violation) => void} [onViolation] called as each violation is recorded
+ */
+/**
+ * Something that breaks GitHub's OpenAPI description: a request the fake received (answered 400
+ * "OpenAPI check: …"), or an answer the fake itself gave (a bug of the fake).
+ * @typedef {object} Violation
+ * @property {'request' | 'response'} kind
+ * @property {string} method
+ * @property {string} path as sent
+ * @property {string | undefined} operationId undefined for an unknown route
+ * @property {number} [status] the fake's answer, for a response violation
+ * @property {string[]} problems
+ */
+/**
+ * @typedef {object} DeletedSecret
+ * @property {string} scope as the fake was configured: 'owner/name', 'owner/name@env', 'org:name'
+ * @property {string} name upper-cased, as stored
+ * @property {SecretEntry} entry what the secret was when it was deleted
  */
 /**
  * @typedef {object} SecretEntry
@@ -38,10 +61,16 @@ import { matchPath, startFakeServer } from './http-fake.js'
  * @property {(fullName: string) => number} repoId
  * @property {(ms: number) => void} setLatency
  * @property {(fn: ((req: FaultRequest) => FaultAction | undefined) | undefined) => void} setFault
+ * @property {Violation[]} violations requests and own answers that break GitHub's description
+ * @property {() => void} expectViolations the test breaks the description on purpose:
+ *   assertNoViolations() no longer throws
+ * @property {() => void} assertNoViolations throws, listing them, when violations were recorded
+ *   (unless expectViolations() was called)
+ * @property {DeletedSecret[]} deleted secrets deleted by DELETE requests, in order
  */
 /** @typedef {{ id: number, name: string, fullName: string, owner: string, environments: string[] }} Repo */
 /** @typedef {SecretEntry & { name: string, createdAt: string, updatedAt: string }} Stored */
-/** @typedef {{ keyId: string, key: string, publicKey: Uint8Array, privateKey: Uint8Array, secrets: Map<string, Stored>, org?: string }} Scope */
+/** @typedef {{ label: string, keyId: string, key: string, publicKey: Uint8Array, privateKey: Uint8Array, secrets: Map<string, Stored>, org?: string }} Scope */
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/
 const MAX_VALUE_BYTES = 48 * 1024
@@ -50,6 +79,21 @@ const VISIBILITIES = ['all', 'private', 'selected']
 const fail = (message, status = 422) => ({ status, body: { message } })
 const NOT_FOUND = fail('Not Found', 404)
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+/**
+ * Violations as text, one per line, for an error message or a script's output.
+ * @param {Violation[]} violations
+ */
+export function formatViolations(violations) {
+  return violations
+    .map(v => {
+      const what = `${v.method} ${v.path} (${v.operationId ?? 'no operation'})`
+      const answer = v.status === undefined ? 'answer' : `answer ${v.status}`
+      const where = v.kind === 'request' ? `request ${what}` : `${answer} to ${what}`
+      return `- ${where}: ${v.problems.join('; ')}`
+    })
+    .join('\n')
+}
 
 /**
  * @param {GitHubFakeOptions} [options]
@@ -65,8 +109,17 @@ export async function startFakeGitHub(options = {}) {
   const keyIds = new Set()
   const takenIds = new Set(Object.values(options.repositories ?? {}).map(r => r.id))
   let nextId = 100000
+  /** @type {Violation[]} */
+  const violations = []
+  let violationsExpected = false
+  /** @type {DeletedSecret[]} */
+  const deleted = []
+  const orgNames = new Set(Object.keys(options.organizations ?? {}).map(o => o.toLowerCase()))
+  /** @type {Map<string, number>} lower-cased login → account id */
+  const accountIds = new Map()
 
-  const newScope = (/** @type {string | undefined} */ org) => {
+  /** @param {string} label @param {string} [org] */
+  const newScope = (label, org) => {
     let keyId
     do keyId = String(crypto.randomInt(1e11, 1e12))
     while (keyIds.has(keyId))
@@ -74,7 +127,7 @@ export async function startFakeGitHub(options = {}) {
     const { publicKey, privateKey } = sodium.crypto_box_keypair()
     const key = sodium.to_base64(publicKey, sodium.base64_variants.ORIGINAL)
     /** @type {Scope} */
-    const scope = { keyId, key, publicKey, privateKey, secrets: new Map() }
+    const scope = { label, keyId, key, publicKey, privateKey, secrets: new Map() }
     if (org !== undefined) scope.org = org
     return scope
   }
@@ -88,8 +141,9 @@ export async function startFakeGitHub(options = {}) {
     /** @type {Repo} */
     const repo = { id: id ?? nextId++, name, owner, fullName, environments: envs }
     repos.set(lower, repo)
-    scopes.set(lower, newScope(undefined))
-    for (const env of envs) scopes.set(`${lower}@${env.toLowerCase()}`, newScope(undefined))
+    scopes.set(lower, newScope(fullName))
+    for (const env of envs)
+      scopes.set(`${lower}@${env.toLowerCase()}`, newScope(`${fullName}@${env}`))
     return repo
   }
 
@@ -101,7 +155,7 @@ export async function startFakeGitHub(options = {}) {
   const created = now()
   for (const [org, o] of Object.entries(options.organizations ?? {})) {
     for (const name of o.repositories ?? []) addRepo(`${org}/${name}`, undefined, [])
-    const scope = newScope(org)
+    const scope = newScope(`org:${org}`, org)
     scopes.set(`org:${org.toLowerCase()}`, scope)
     for (const [name, s] of Object.entries(o.secrets ?? {})) {
       const ids = (s.selectedRepositories ?? []).map(n => mustRepo(`${org}/${n}`).id)
@@ -181,7 +235,76 @@ export async function startFakeGitHub(options = {}) {
     }
     if (selected) Object.assign(entry, { visibility, selectedRepositoryIds: selected })
     scope.secrets.set(name, entry)
-    return { status: existing ? 204 : 201 }
+    // GitHub documents 201 with an empty object (`empty-object`) for a new secret, 204 (no body)
+    // for a replaced one.
+    return existing ? { status: 204 } : { status: 201, body: {} }
+  }
+
+  /** @param {Scope} scope @param {string} rawName @returns {FaultAction} */
+  function deleteSecret(scope, rawName) {
+    const name = rawName.toUpperCase()
+    const existing = scope.secrets.get(name)
+    // The description documents 204 only; GitHub answers 404 for a secret that does not exist.
+    if (!existing) return NOT_FOUND
+    scope.secrets.delete(name)
+    deleted.push({ scope: scope.label, name, entry: entryOf(existing) })
+    return { status: 204 }
+  }
+
+  /** @param {string} login */
+  function account(login) {
+    const lower = login.toLowerCase()
+    if (!accountIds.has(lower)) accountIds.set(lower, 5000000 + accountIds.size)
+    const id = /** @type {number} */ (accountIds.get(lower))
+    const kind = orgNames.has(lower) ? 'Organization' : 'User'
+    const nodeId = Buffer.from(`${kind === 'User' ? '04' : '012'}:${kind}${id}`).toString('base64')
+    return { id, kind, nodeId }
+  }
+
+  /**
+   * A repository as GitHub describes it (full-repository for repos/get, minimal-repository in
+   * lists): the description's own example (octocat/Hello-World), made this repository's.
+   * @param {any} example
+   * @param {Repo} repo
+   */
+  function repositoryFrom(example, repo) {
+    const base = fake.url
+    /** @param {unknown} v @returns {unknown} */
+    const rewrite = v => {
+      if (typeof v === 'string')
+        return v
+          .replaceAll('octocat/Hello-World', repo.fullName)
+          .replaceAll('/users/octocat', `/users/${repo.owner}`)
+          .replaceAll('github.com/octocat', `github.com/${repo.owner}`)
+          .replaceAll('https://api.github.com', base)
+      if (Array.isArray(v)) return v.map(rewrite)
+      if (typeof v === 'object' && v !== null)
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rewrite(x)]))
+      return v
+    }
+    const out = /** @type {Record<string, any>} */ (rewrite(example))
+    const owner = account(repo.owner)
+    Object.assign(out, {
+      id: repo.id,
+      node_id: Buffer.from(`010:Repository${repo.id}`).toString('base64'),
+      name: repo.name,
+      full_name: repo.fullName
+    })
+    Object.assign(out.owner, {
+      login: repo.owner,
+      id: owner.id,
+      node_id: owner.nodeId,
+      type: owner.kind,
+      avatar_url: `https://avatars.githubusercontent.com/u/${owner.id}?v=4`
+    })
+    // Relations the fake does not have (a fork's parent and source, a template).
+    for (const key of ['parent', 'source', 'template_repository', 'temp_clone_token'])
+      delete out[key]
+    if ('organization' in out) {
+      if (owner.kind === 'Organization') out.organization = { ...out.owner }
+      else delete out.organization
+    }
+    return out
   }
 
   /** @param {RequestContext} ctx @returns {FaultAction} */
@@ -221,13 +344,16 @@ export async function startFakeGitHub(options = {}) {
         const perPage = Math.min(100, Math.max(1, Number(ctx.searchParams.get('per_page')) || 30))
         const page = Math.max(1, Number(ctx.searchParams.get('page')) || 1)
         const slice = all.slice((page - 1) * perPage, page * perPage)
-        const list = slice.map(r => ({ id: r.id, name: r.name, full_name: r.fullName }))
+        const example = exampleOf('actions/list-selected-repos-for-org-secret', 200).repositories[0]
+        const list = slice.map(r => repositoryFrom(example, r))
         return { status: 200, body: { total_count: all.length, repositories: list } }
       }
       if ((p = m('repos/:o/:r'))) {
         const r = repos.get(`${p.o}/${p.r}`.toLowerCase())
         if (!r) return NOT_FOUND
-        const body = { id: r.id, name: r.name, full_name: r.fullName, owner: { login: r.owner } }
+        const body = repositoryFrom(exampleOf('repos/get', 200), r)
+        // Required by full-repository, missing from the description's example.
+        body.language ??= null
         return { status: 200, body }
       }
     }
@@ -239,20 +365,71 @@ export async function startFakeGitHub(options = {}) {
       if ((p = m('orgs/:org/actions/secrets/:name'))) return put(orgScope(p), p)
     }
     if (ctx.method === 'DELETE') {
-      /** @param {Scope | undefined} s @param {Record<string, string>} q @returns {FaultAction} */
-      const remove = (s, q) =>
-        s?.secrets.delete(String(q.name).toUpperCase()) ? { status: 204 } : NOT_FOUND
-      if ((p = m('repos/:o/:r/actions/secrets/:name'))) return remove(repoScope(p), p)
-      if ((p = m('repos/:o/:r/environments/:env/secrets/:name'))) return remove(envScope(p), p)
-      if ((p = m('orgs/:org/actions/secrets/:name'))) return remove(orgScope(p), p)
+      /** @param {Scope | undefined} s @param {Record<string, string>} q */
+      const del = (s, q) => (s ? deleteSecret(s, String(q.name)) : NOT_FOUND)
+      if ((p = m('repos/:o/:r/actions/secrets/:name'))) return del(repoScope(p), p)
+      if ((p = m('repos/:o/:r/environments/:env/secrets/:name'))) return del(envScope(p), p)
+      if ((p = m('orgs/:org/actions/secrets/:name'))) return del(orgScope(p), p)
     }
     return NOT_FOUND
+  }
+
+  /** @param {Violation} violation */
+  function record(violation) {
+    violations.push(violation)
+    options.onViolation?.(violation)
+  }
+
+  /**
+   * Every request, before faults: one that breaks the description is recorded and refused.
+   * @param {RequestContext} ctx
+   * @returns {FaultAction | undefined}
+   */
+  function checkIncoming(ctx) {
+    const { operationId, problems } = checkRequest({
+      method: ctx.method,
+      path: ctx.path,
+      query: Object.fromEntries(ctx.searchParams),
+      body: ctx.body,
+      rawBody: ctx.rawBody,
+      contentType: ctx.headers['content-type']
+    })
+    if (problems.length === 0) return undefined
+    record({ kind: 'request', method: ctx.method, path: ctx.path, operationId, problems })
+    return { status: 400, body: { message: `OpenAPI check: ${problems.join('; ')}` } }
+  }
+
+  /**
+   * The fake's own answer (not a fault's), checked against the operation's responses.
+   * @param {RequestContext} ctx
+   * @returns {FaultAction}
+   */
+  function answer(ctx) {
+    const operationId = matchOperation(ctx.method, ctx.path)?.operationId
+    /** @type {FaultAction} */
+    let action
+    try {
+      action = route(ctx)
+    } catch (error) {
+      const problems = [`the fake failed: ${String(error)}`]
+      record({ kind: 'response', method: ctx.method, path: ctx.path, operationId, problems })
+      throw error
+    }
+    if (operationId !== undefined && 'status' in action && !('dripMs' in action)) {
+      const problems = checkResponse(operationId, action.status, action.body)
+      if (problems.length > 0) {
+        const { method, path } = ctx
+        record({ kind: 'response', method, path, operationId, status: action.status, problems })
+      }
+    }
+    return action
   }
 
   const server = await startFakeServer({
     latencyMs: options.latencyMs ?? 0,
     fault: options.fault,
-    handle: ctx => route(ctx)
+    check: checkIncoming,
+    handle: answer
   })
 
   /** @param {string} scope @param {string} name */
@@ -267,19 +444,35 @@ export async function startFakeGitHub(options = {}) {
     secret: (scope, name) => stored(scope, name)?.value,
     secretEntry(scope, name) {
       const s = stored(scope, name)
-      if (!s) return undefined
-      /** @type {SecretEntry} */
-      const out = { value: s.value, writes: s.writes }
-      if (s.visibility) out.visibility = s.visibility
-      if (s.selectedRepositoryIds) out.selectedRepositoryIds = [...s.selectedRepositoryIds]
-      return out
+      return s && entryOf(s)
     },
     publicKey(scope) {
       const s = mustScope(scope)
       return { key_id: s.keyId, key: s.key }
     },
     open: (scope, encryptedValueBase64) => openWith(mustScope(scope), encryptedValueBase64),
-    repoId: fullName => mustRepo(fullName).id
+    repoId: fullName => mustRepo(fullName).id,
+    violations,
+    expectViolations() {
+      violationsExpected = true
+    },
+    assertNoViolations() {
+      if (violations.length === 0 || violationsExpected) return
+      throw new Error(
+        `The fake GitHub saw ${violations.length} violation(s) of GitHub's OpenAPI description ` +
+          `(call github.expectViolations() in a test that sends them on purpose):\n${formatViolations(violations)}`
+      )
+    },
+    deleted
   }
   return fake
+}
+
+/** @param {Stored} s @returns {SecretEntry} */
+function entryOf(s) {
+  /** @type {SecretEntry} */
+  const out = { value: s.value, writes: s.writes }
+  if (s.visibility) out.visibility = s.visibility
+  if (s.selectedRepositoryIds) out.selectedRepositoryIds = [...s.selectedRepositoryIds]
+  return out
 }

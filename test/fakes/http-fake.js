@@ -122,11 +122,14 @@ export async function listenOnLoopback(server) {
 /**
  * Start an HTTP server on 127.0.0.1:0. `handle` answers requests that no fault took over; it
  * also receives any fault result that is not a plain FaultAction (`extra`, e.g. Composio's
- * `{ rotateThen }`) and decides what to do with it.
+ * `{ rotateThen }`) and decides what to do with it. `check`, when given, sees every request once
+ * its body is read, before faults; an action it returns answers the request in place of faults
+ * and `handle` (the fake GitHub refuses requests that break GitHub's OpenAPI description so).
  * @template [X=never]
  * @param {object} options
  * @param {number} [options.latencyMs]
  * @param {((req: FaultRequest) => FaultAction | X | undefined)} [options.fault]
+ * @param {(ctx: RequestContext) => FaultAction | undefined} [options.check]
  * @param {(ctx: RequestContext, extra: X | undefined) => FaultAction | Promise<FaultAction>} options.handle
  * @returns {Promise<FakeServer>}
  */
@@ -204,14 +207,22 @@ export async function startFakeServer(options) {
       badJson
     }
 
-    const f = fault?.({ method, path, attempt })
+    /** @type {FaultAction | undefined} */
+    let refused
+    try {
+      refused = options.check?.(ctx)
+    } catch (err) {
+      refused = { status: 500, body: { message: `fake server error: ${String(err)}` } }
+    }
+    const f = refused ? undefined : fault?.({ method, path, attempt })
     await sleep(latencyMs)
     if (closed || req.socket.destroyed) return
 
     /** @type {FaultAction} */
     let action
     try {
-      if (isFaultAction(f)) action = await fillDrip(f, () => options.handle(ctx, undefined))
+      if (refused) action = refused
+      else if (isFaultAction(f)) action = await fillDrip(f, () => options.handle(ctx, undefined))
       else action = await options.handle(ctx, /** @type {X | undefined} */ (f ?? undefined))
     } catch (err) {
       action = { status: 500, body: { message: `fake server error: ${String(err)}` } }

@@ -43,6 +43,11 @@ export interface Scenario {
     inputs?: Record<string, string>,
     extra?: Partial<Parameters<typeof runAction>[0]>
   ): Promise<RunResult>
+  /**
+   * Closes both fakes, then throws when the fake GitHub recorded violations of GitHub's OpenAPI
+   * description (requests the action sent, or answers of the fake's own), unless the test called
+   * `github.expectViolations()`: from an `afterEach`, that fails the test.
+   */
   close(): Promise<void>
 }
 
@@ -72,6 +77,7 @@ export async function startScenario(
       }),
     close: async () => {
       await Promise.all([fakeComposio.close(), fakeGitHub.close()])
+      fakeGitHub.assertNoViolations()
     }
   }
 }
