@@ -61,7 +61,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       userAgent: 'rotate-composio-webhook-secret',
       request: { fetch: options.fetch },
       log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
-      // 5xx and lost answers; 429s without a rate-limit signal too (its default doNotRetry).
+      // 5xx and lost answers, after 0.5 s and 2 s; 429s without a rate-limit signal too (its
+      // default doNotRetry), after 0.5 s each time (the throttling plugin, inside it, resets the
+      // retry count it reads on a 429).
       retry: { retries: RETRIES, retryAfterBaseValue: unit / 2 },
       throttle: {
         retryAfterBaseValue: unit,

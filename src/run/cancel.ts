@@ -34,7 +34,7 @@ export class CancellationGuard {
   }
 
   probesWritten(note: string): void {
-    this.leftovers = ` ${note}`
+    this.leftovers = `\n${note}`
   }
 
   rotating(): void {

@@ -11,8 +11,9 @@ export async function confirmRotation(
   obtained: Obtained,
   before: string | undefined
 ): Promise<Confirmation> {
-  // A recovered secret was itself read back; a current one was not rotated.
-  if (obtained.source.how !== 'rotated') return 'not needed'
+  // A recovered secret was itself read back; a current one was not rotated; a cancelled run
+  // sends nothing more.
+  if (obtained.source.how !== 'rotated' || run.guard.signal.aborted) return 'not needed'
   const current = await readCurrentSecret(run)
   if (current === undefined) return 'unconfirmed'
   if (current === obtained.secret) return 'confirmed'

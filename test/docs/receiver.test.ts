@@ -12,7 +12,7 @@ import {
   secretFingerprint,
   verifyComposioWebhook
 } from '../../examples/verify-signature.js'
-import { fingerprint } from '../../src/rotate.js'
+import { fingerprint } from '../../src/run/rotate.js'
 
 type PackageJson = { scripts: Record<string, string> }
 const ROOT = join(import.meta.dirname, '..', '..')

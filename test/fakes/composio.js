@@ -30,6 +30,7 @@ import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
  * @property {string[]} [userApiKeys]
  * @property {string[]} [subscriptions]
  * @property {'full' | 'masked'} [readSecret] how the v3.1 read shows the secret (default full)
+ * @property {number} [secretBytes] random bytes in each secret, shown as hex (default 32)
  * @property {number} [latencyMs]
  * @property {ComposioFault} [fault]
  */
@@ -88,7 +89,7 @@ export function composioError(status, slug, message, extra = {}) {
 export async function startFakeComposio(options = {}) {
   const apiKeys = new Set(options.apiKeys ?? ['ak_fake_project_key'])
   const userApiKeys = new Set(options.userApiKeys ?? ['uak_fake_user_key'])
-  const newSecret = () => crypto.randomBytes(32).toString('hex')
+  const newSecret = () => crypto.randomBytes(options.secretBytes ?? 32).toString('hex')
   /** @type {Map<string, string>} subscription id → current secret (each starts with one) */
   const secrets = new Map((options.subscriptions ?? ['ws_123']).map(id => [id, newSecret()]))
   /** @type {Rotation[]} */

@@ -2,11 +2,15 @@
 // signalled at each phase. Before the rotation it stops at once; after the rotate request was
 // sent it never leaves without a replay recipe for every write GitHub did not confirm.
 import { afterEach, describe, expect, test } from '@jest/globals'
-import { ComposioError, rotateWebhookSecret } from '../../src/composio.js'
+import { rotateWebhookSecret } from '../../src/composio/client.js'
+import { ComposioError } from '../../src/composio/errors.js'
 import type { ChildProcess } from 'node:child_process'
 import type { RunResult } from '../fakes/runner.js'
 import {
+  ROTATE,
+  SECRET_WRITE,
   leaks,
+  on,
   replayBodies,
   requestsTo,
   startScenario,
@@ -17,7 +21,6 @@ let scenario: Scenario
 afterEach(async () => scenario?.close())
 
 const NAME = 'COMPOSIO_WEBHOOK_SECRET'
-const ROTATE = /\/rotate_secret$/
 const TWO_TARGETS = { repository: '', targets: 'acme/app\nacme/app@production' }
 
 interface Signalled {
@@ -74,7 +77,7 @@ describe('signalled before the rotation', () => {
     expect(errorLine(result)).toBe(
       '::error::Cancelled (SIGINT) before the rotation: nothing was rotated, nothing written.'
     )
-    expect(scenario.composio.requests).toHaveLength(0)
+    expect(requestsTo(scenario.composio, 'POST', ROTATE)).toBe(0)
     expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
     expect(result.stderr).toBe('')
   })
@@ -97,7 +100,7 @@ describe('signalled while the rotate request is in flight', () => {
     expect(exitedAt).toBeGreaterThan(rotate.endedAt!)
     expect(exitedAt - signalledAt).toBeLessThan(1200 + 1500)
     // Nothing was written: the run stopped instead, and said what is left to do.
-    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+    expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
     const error = errorLine(result)
     expect(error).toContain('Cancelled after the rotation')
     expect(error).toContain('WAS ROTATED')
@@ -135,7 +138,7 @@ describe('signalled twice while the rotate request is in flight (SIGINT, then th
     const error = errorLine(result)
     expect(error).toContain("Cancelled (SIGTERM) while waiting for Composio's answer")
     expect(error).toContain('may have been rotated')
-    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+    expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
   })
 })
 
@@ -147,7 +150,7 @@ describe('a cancelled run sends no new rotation', () => {
   }
 
   test('signalled while an attempt that will fail is in flight: no retry after its answer', async () => {
-    scenario = await startScenario({}, { latencyMs: 1000, fault: () => serverError })
+    scenario = await startScenario({}, { latencyMs: 1000, fault: on('POST', ROTATE, serverError) })
     const { result } = await runAndSignal(
       {},
       () => scenario.composio.requests.some(r => ROTATE.test(r.path)),
@@ -156,30 +159,37 @@ describe('a cancelled run sends no new rotation', () => {
     expect(result.code).toBe(1)
     expect(requestsTo(scenario.composio, 'POST', ROTATE)).toBe(1)
     expect(errorLine(result)).toContain('may have been rotated')
-    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+    expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
   })
 
+  // The read after the 500 found the old secret: the run can say the old secret still works.
   test('signalled during the wait before a retry (Retry-After: 20): stops waiting, no retry', async () => {
-    scenario = await startScenario({}, { fault: () => serverError })
+    scenario = await startScenario({}, { fault: on('POST', ROTATE, serverError) })
     const { result, signalledAt, exitedAt } = await runAndSignal({}, () =>
       scenario.composio.requests.some(r => ROTATE.test(r.path) && r.status === 500)
     )
     expect(result.code).toBe(1)
     expect(exitedAt - signalledAt).toBeLessThan(1500)
     expect(requestsTo(scenario.composio, 'POST', ROTATE)).toBe(1)
-    expect(errorLine(result)).toContain('may have been rotated')
+    expect(errorLine(result)).toContain('The rotation did not take effect')
+    expect(errorLine(result)).toContain('the old secret still works')
   })
 })
 
 describe('signalled while writes are pending', () => {
   /** acme/app is written; the PUT of acme/app@production never answers. */
-  const hangProduction = ({ method, path }: { method: string; path: string }) =>
-    method === 'PUT' && path.includes('/environments/production/')
-      ? { hang: true as const }
-      : undefined
+  const hangProduction = on(
+    'PUT',
+    /\/environments\/production\/secrets\/COMPOSIO_WEBHOOK_SECRET$/,
+    {
+      hang: true as const
+    }
+  )
+  const secretPut = (r: { method: string; path: string }) =>
+    r.method === 'PUT' && SECRET_WRITE.test(r.path)
   const bothPutsSeen = () =>
-    scenario.github.requests.some(r => r.method === 'PUT' && r.status === 201) &&
-    scenario.github.requests.some(r => r.method === 'PUT' && r.path.includes('/production/'))
+    scenario.github.requests.some(r => secretPut(r) && r.status === 201) &&
+    scenario.github.requests.some(r => secretPut(r) && r.path.includes('/production/'))
 
   test.each(['SIGINT', 'SIGTERM'] as const)(
     '%s: exits at once with a recipe for the unconfirmed target only, which opens to the secret',
@@ -238,4 +248,54 @@ describe('rotateWebhookSecret asks again after each wait', () => {
     expect((error as ComposioError).message).toContain('(cancelled before attempt 2)')
     expect((error as ComposioError).mayHaveRotated).toBe(true)
   })
+})
+
+describe('a cancellation during the writes flushes every recipe before exiting', () => {
+  // Secrets of 32 KB (GitHub takes up to 48 KB) make recipes of about 44 KB each: over 400 KB of error,
+  // more than a pipe or a socket pair holds, so the child's writes queue while the reader is
+  // busy. Exiting before they drain would cut recipes off and leave the `::error::` line open.
+  const STAGES = Array.from({ length: 10 }, (_, i) => `stage-${i}`)
+
+  test('with a log reader that stops reading for 2 s: every recipe arrives, the error line ends', async () => {
+    scenario = await startScenario(
+      {
+        repositories: { 'acme/app': { environments: STAGES } },
+        fault: on('PUT', SECRET_WRITE, { hang: true as const })
+      },
+      { secretBytes: 16 * 1024 }
+    )
+    const writesPending = () =>
+      scenario.github.requests.filter(r => r.method === 'PUT' && SECRET_WRITE.test(r.path))
+        .length === STAGES.length
+    let resumedAt = Number.NaN
+    const onSpawn = (child: ChildProcess): void => {
+      // The reader stops taking data from the pipe (a paused stream would still buffer it).
+      const pipe = (child.stdout as unknown as { _handle: { readStop(): void; readStart(): void } })
+        ._handle
+      const poll = setInterval(() => {
+        if (!writesPending()) return
+        clearInterval(poll)
+        pipe.readStop()
+        child.kill('SIGINT')
+        setTimeout(() => {
+          resumedAt = performance.now()
+          pipe.readStart()
+        }, 2000)
+      }, 10)
+      child.on('exit', () => clearInterval(poll))
+    }
+    const targets = STAGES.map(stage => `acme/app@${stage}`).join('\n')
+    const result = await scenario.run({ repository: '', targets }, { onSpawn })
+    expect(resumedAt).not.toBeNaN()
+    expect(result.code).toBe(1)
+    expect(result.stdout.endsWith('\n')).toBe(true)
+    const error = errorLine(result)
+    expect(error.length).toBeGreaterThan(400 * 1024)
+    const recipes = replayBodies(error)
+    expect([...recipes.keys()]).toEqual(STAGES.map(stage => `acme/app@${stage}`))
+    const secret = scenario.composio.currentSecret('ws_123')!
+    for (const [target, body] of recipes)
+      expect(scenario.github.open(target, body.encrypted_value)).toBe(secret)
+    expect(leaks(result, secret)).toEqual([])
+  }, 30_000)
 })

@@ -7,9 +7,17 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createFetch, describeNetworkError } from '../../src/http.js'
-import { InputError, readSettings } from '../../src/inputs.js'
+import { InputError } from '../../src/inputs/read.js'
+import { readSettings } from '../../src/inputs/settings.js'
 import type { RunResult } from '../fakes/runner.js'
-import { API_KEY, requestsTo, startScenario, TOKEN, type Scenario } from '../support/scenario.js'
+import {
+  API_KEY,
+  requestsTo,
+  startScenario,
+  TOKEN,
+  withInputs,
+  type Scenario
+} from '../support/scenario.js'
 
 let scenario: Scenario
 afterEach(async () => scenario?.close())
@@ -70,7 +78,7 @@ describe('a github-token that cannot be sent as a header', () => {
 })
 
 describe('describeNetworkError never quotes a header value', () => {
-  const fetch = createFetch(1000, {})
+  const fetch = createFetch(1000)
   test.each(UNSENDABLE)('fetch’s own error for %s', async (_, value) => {
     const thrown = await fetch('http://127.0.0.1:9/', { headers: { 'x-api-key': value } }).then(
       () => undefined,
@@ -100,18 +108,17 @@ describe('describeNetworkError never quotes a header value', () => {
 describe('inputs', () => {
   // A credential no HTTP header can carry is refused as an input, before any request, naming the
   // input and never quoting the value (fetch's own refusal would quote it).
-  test.each([
-    ['api-key', 'INPUT_API-KEY'],
-    ['user-api-key', 'INPUT_USER-API-KEY'],
-    ['github-token', 'INPUT_GITHUB-TOKEN']
-  ])('%s with an inner newline is an input error', (name, variable) => {
-    const env: Record<string, string> = {
-      'INPUT_SUBSCRIPTION-ID': 'ws_123',
-      'INPUT_GITHUB-TOKEN': TOKEN,
-      GITHUB_REPOSITORY: 'acme/app',
-      [variable]: `${API_KEY}\n${PART}`
+  test.each([['api-key'], ['user-api-key'], ['github-token']])(
+    '%s with an inner newline is an input error',
+    name => {
+      const inputs: Record<string, string> = {
+        'subscription-id': 'ws_123',
+        'github-token': TOKEN,
+        [name]: `${API_KEY}\n${PART}`
+      }
+      const read = () => withInputs(inputs, () => readSettings({ GITHUB_REPOSITORY: 'acme/app' }))
+      expect(read).toThrow(InputError)
+      expect(read).toThrow(new RegExp(`^Input '${name}'`))
     }
-    expect(() => readSettings(env)).toThrow(InputError)
-    expect(() => readSettings(env)).toThrow(new RegExp(`^Input '${name}'`))
-  })
+  )
 })

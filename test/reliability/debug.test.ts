@@ -5,7 +5,10 @@ import { composioError } from '../fakes/composio.js'
 import type { RunResult } from '../fakes/runner.js'
 import {
   API_KEY,
-  leaks,
+  ROTATE,
+  SECRET_WRITE,
+  leaksOfAll,
+  on,
   replayBodies,
   startScenario,
   TOKEN,
@@ -29,7 +32,7 @@ function visible(result: RunResult): string {
 /** The sealed values the run sent to GitHub. */
 function sealedValues(): string[] {
   return scenario.github.requests
-    .filter(r => r.method === 'PUT')
+    .filter(r => r.method === 'PUT' && SECRET_WRITE.test(r.path))
     .map(r => (r.body as { encrypted_value: string }).encrypted_value)
 }
 
@@ -51,15 +54,16 @@ describe('with step debug logging on', () => {
     scenario = await startScenario(
       {},
       {
-        fault: ({ attempt }: { attempt: number }) =>
+        fault: on('POST', ROTATE, ({ attempt }) =>
           attempt === 1 ? composioError(500, 'Internal_ServerError', 'boom') : undefined
+        )
       }
     )
     const result = await scenario.run({ environment: 'production' }, DEBUG)
     const secret = scenario.composio.currentSecret('ws_123')!
     expect(result.code).toBe(0)
     expect(scenario.github.secret('acme/app@production', 'COMPOSIO_WEBHOOK_SECRET')).toBe(secret)
-    expect(leaks(result, secret)).toEqual([])
+    expect(leaksOfAll(result, scenario.composio)).toEqual([])
     expectNoCredentials(result)
     const sealed = sealedValues()
     expect(sealed).toHaveLength(1)
@@ -68,18 +72,18 @@ describe('with step debug logging on', () => {
 
   test('a failed write prints the sealed value only inside its replay recipe', async () => {
     scenario = await startScenario({
-      fault: ({ method }: { method: string }) =>
-        method === 'PUT' ? { status: 422, body: { message: 'Unprocessable' } } : undefined
+      fault: on('PUT', SECRET_WRITE, { status: 422, body: { message: 'Unprocessable' } })
     })
     const result = await scenario.run({}, DEBUG)
-    const secret = scenario.composio.currentSecret('ws_123')!
     expect(result.code).toBe(1)
-    expect(leaks(result, secret)).toEqual([])
+    expect(leaksOfAll(result, scenario.composio)).toEqual([])
     expectNoCredentials(result)
     const [sealed] = sealedValues()
     expect(replayBodies(result.stdout).get('acme/app')!.encrypted_value).toBe(sealed)
     // Once in the `::error::` recipe, once in the summary's; nowhere else.
-    const withoutRecipes = visible(result).replace(/-d '\{[^\n]*?\}'/g, '')
+    const withoutRecipes = visible(result)
+      .replace(/-d '\{[^\n]*?\}'/g, '')
+      .replace(/-d '\{[^\n]*?\}'/g, '')
     expect(withoutRecipes).not.toContain(sealed!)
     expect(visible(result).split(sealed!).length - 1).toBe(2)
   })

@@ -9,7 +9,13 @@ import { readSettings } from '../../src/inputs/settings.js'
 import { runAction } from '../../src/run/action.js'
 import type { Deps, Io } from '../../src/run/context.js'
 import type { RunResult } from '../fakes/runner.js'
-import { API_KEY, TOKEN, withInputs, type FakeComposio, type FakeGitHub } from '../support/scenario.js'
+import {
+  API_KEY,
+  TOKEN,
+  withInputs,
+  type FakeComposio,
+  type FakeGitHub
+} from '../support/scenario.js'
 
 export interface InProcessResult extends RunResult {
   /** What runAction rejected with, if anything (main.ts would print it as `::error::`). */

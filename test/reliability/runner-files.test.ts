@@ -3,20 +3,26 @@
 // every target holds it, or the log carries a replay recipe that opens to it.
 import { afterEach, describe, expect, test } from '@jest/globals'
 import type { RunResult } from '../fakes/runner.js'
-import { leaks, replayBodies, startScenario, type Scenario } from '../support/scenario.js'
+import {
+  SECRET_WRITE,
+  leaksOfAll,
+  on,
+  replayBodies,
+  startScenario,
+  type Scenario
+} from '../support/scenario.js'
 
 let scenario: Scenario
 afterEach(async () => scenario?.close())
 
 const NAME = 'COMPOSIO_WEBHOOK_SECRET'
-const refusePuts = ({ method }: { method: string }) =>
-  method === 'PUT' ? { status: 422, body: { message: 'Unprocessable' } } : undefined
+const refusePuts = on('PUT', SECRET_WRITE, { status: 422, body: { message: 'Unprocessable' } })
 
 /** acme/app holds the rotated secret, or the printed recipe for it opens to it. */
 function expectNotLost(result: RunResult): void {
   const secret = scenario.composio.currentSecret('ws_123')!
   expect(scenario.composio.rotations).toHaveLength(1)
-  expect(leaks(result, secret)).toEqual([])
+  expect(leaksOfAll(result, scenario.composio)).toEqual([])
   if (scenario.github.secret('acme/app', NAME) === secret) return
   const body = replayBodies(result.stdout).get('acme/app')
   expect(body).toBeDefined()

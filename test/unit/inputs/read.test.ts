@@ -1,0 +1,53 @@
+import { describe, expect, test } from '@jest/globals'
+import { InputError, boolean, input, parsed, required } from '../../../src/inputs/read.js'
+import { thrown, withInputs } from './with-inputs.js'
+
+describe('InputError', () => {
+  test('names the input, or another kind of setting', () => {
+    expect(new InputError('api-key', 'is wrong').message).toBe("Input 'api-key': is wrong")
+    expect(new InputError('X', 'is wrong', 'Environment variable').message).toBe(
+      "Environment variable 'X': is wrong"
+    )
+    expect(new InputError('a', 'b').name).toBe('InputError')
+  })
+})
+
+describe('input, required, boolean, parsed', () => {
+  test('an input is read from INPUT_<NAME>, upper-cased, spaces to _, trimmed', () => {
+    withInputs({ 'my input': '  value \n', 'other-one': 'x' }, () => {
+      expect(process.env['INPUT_MY_INPUT']).toBe('  value \n')
+      expect(input('my input')).toBe('value')
+      expect(input('other-one')).toBe('x')
+      expect(input('absent')).toBe('')
+    })
+  })
+
+  test('required: an empty value fails with the reason appended', () => {
+    withInputs({ blank: '  ' }, () => {
+      expect(thrown(() => required('blank', '. Why')).message).toBe(
+        "Input 'blank': is required and was empty. Why"
+      )
+    })
+  })
+
+  test('boolean: empty takes the fallback; a bad value names itself', () => {
+    withInputs({ flag: 'nope' }, () => {
+      expect(boolean('absent', true)).toBe(true)
+      expect(boolean('absent', false)).toBe(false)
+      expect(thrown(() => boolean('flag', true)).message).toBe(
+        "Input 'flag': 'nope' is not a boolean; use true or false"
+      )
+    })
+  })
+
+  test("parsed: a parser's error becomes the input's", () => {
+    expect(parsed('x', () => 42)).toBe(42)
+    const error = thrown(() =>
+      parsed('targets', () => {
+        throw new Error('line 1: bad')
+      })
+    )
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message).toBe("Input 'targets': line 1: bad")
+  })
+})
