@@ -58,10 +58,8 @@ describe('the queues the throttling plugin is given', () => {
     const writes = gate(10, { status: 201 })
     const { client, sent } = fakeGitHub(writes.answer)
     expect(client.writes.delayFor(80)).toBe(0)
-    const started = Date.now()
     await Promise.all(Array.from({ length: 10 }, (_, n) => putSecret(client.octokit, put(n))))
     writes.done()
-    expect(Date.now() - started).toBeLessThan(500)
     expect(writes.peak()).toBe(10)
     expect(sent.every(r => r.method === 'PUT')).toBe(true)
     // 10 of the 80 a minute are taken: 70 more could start now, 80 only once the 10 leave.

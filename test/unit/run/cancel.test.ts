@@ -42,7 +42,7 @@ describe('CancellationGuard', () => {
     guard.probesWritten('Write-check secrets X_WRITE_CHECK may remain in the targets.')
     send('SIGTERM')
     expect(events).toEqual([
-      'fail: Cancelled (SIGTERM) before the rotation: nothing was rotated, nothing written. Write-check secrets X_WRITE_CHECK may remain in the targets.',
+      'fail: Cancelled (SIGTERM) before the rotation: nothing was rotated, nothing written.\nWrite-check secrets X_WRITE_CHECK may remain in the targets.',
       'exit 1'
     ])
   })
@@ -69,7 +69,7 @@ describe('CancellationGuard', () => {
     state = 'acme/app: NOT WRITTEN (cancelled before GitHub confirmed the write)'
     send('SIGINT')
     expect(events).toEqual([
-      'fail: Cancelled (SIGINT) after the rotation. acme/app: NOT WRITTEN (cancelled before GitHub confirmed the write) Probes may remain.',
+      'fail: Cancelled (SIGINT) after the rotation. acme/app: NOT WRITTEN (cancelled before GitHub confirmed the write)\nProbes may remain.',
       'exit 1'
     ])
     expect(guard.signal.aborted).toBe(false)

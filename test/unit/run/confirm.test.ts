@@ -9,14 +9,17 @@ import { rotated } from './results.js'
 const NEW = 'new-secret-0001'
 const BEFORE = 'old-secret-0000'
 
-/** Just what the confirmation uses of a run: Composio's client and the warnings. */
-function runReading(step: Step) {
+/** Just what the confirmation uses of a run: Composio's client, the warnings, the guard. */
+function runReading(step: Step, { cancelled = false } = {}) {
   const h = harness([step], { maxAttempts: 1 })
   const warnings: string[] = []
+  const controller = new AbortController()
+  if (cancelled) controller.abort()
   const run = {
     composio: h.options,
     settings: { subscriptionId: 'ws_1' },
-    io: { warning: (message: string) => void warnings.push(message) }
+    io: { warning: (message: string) => void warnings.push(message) },
+    guard: { signal: controller.signal }
   } as unknown as Run
   return { run, warnings, calls: h.calls }
 }
@@ -30,6 +33,12 @@ describe('confirmRotation', () => {
   test.each(['recovered', 'current'] as const)('%s: not needed, nothing read', async how => {
     const { run, calls } = runReading(json(200, { secret: NEW }))
     await expect(confirmRotation(run, obtained(how), BEFORE)).resolves.toBe('not needed')
+    expect(calls).toEqual([])
+  })
+
+  test('a cancelled run: not needed, nothing read', async () => {
+    const { run, calls } = runReading(json(200, { secret: NEW }), { cancelled: true })
+    await expect(confirmRotation(run, obtained('rotated'), BEFORE)).resolves.toBe('not needed')
     expect(calls).toEqual([])
   })
 
