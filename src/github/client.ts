@@ -5,6 +5,7 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling'
 import type { Fetch } from '../http.js'
 import { ConcurrencyLimit, RetryScheduler, StartRate } from './limits.js'
+import { respectRetryAfter } from './retry-after.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
 
@@ -78,7 +79,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         } as object)
       }
     },
-    // Order matters: plugin-retry, applied last, wraps the throttling plugin.
+    // Order matters: each plugin wraps the ones before it, so plugin-retry wraps the throttling
+    // plugin, which wraps the retry-after guard.
+    respectRetryAfter({
+      maxWaitSeconds: MAX_RATE_LIMIT_WAIT_SECONDS,
+      sleep,
+      unitMs: unit,
+      warn: options.warn
+    }),
     throttling,
     retry
   )

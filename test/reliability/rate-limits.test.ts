@@ -114,6 +114,43 @@ describe('a rate-limited write is retried no sooner than GitHub asks', () => {
     )
   })
 
+  test.concurrent(
+    '429, retry-after: 1, another message: waited out before plugin-retry retries it',
+    async () =>
+      using(
+        await limited(() => ({
+          status: 429,
+          body: { message: 'Too Many Requests' },
+          headers: { 'retry-after': '1' }
+        })),
+        async scenario => {
+          const result = await scenario.run()
+          expectStored(scenario, result)
+          expect(writes(scenario)).toHaveLength(2)
+          expect(gap(scenario, 0)).toBeGreaterThanOrEqual(1000)
+        }
+      )
+  )
+
+  test.concurrent('429, retry-after: 600, another message: no wait, no retry', async () =>
+    using(
+      await limited(
+        () => ({
+          status: 429,
+          body: { message: 'Too Many Requests' },
+          headers: { 'retry-after': '600' }
+        }),
+        99
+      ),
+      async scenario => {
+        const result = await scenario.run()
+        expect(result.code).toBe(1)
+        expect(writes(scenario)).toHaveLength(1)
+        expect(result.stdout).toMatch(/GitHub asks to wait 600 s on PUT .*giving up/)
+      }
+    )
+  )
+
   // plugin-retry's backoff, (n+1)² × 0.5 s, would grow; but the throttling plugin, inside it,
   // resets the retry count it reads on every 429, so each retry waits 0.5 s. Bounded either way.
   test.concurrent(

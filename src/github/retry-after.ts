@@ -1,0 +1,48 @@
+// A 429 that asks for a wait without saying "secondary rate limit". The throttling plugin honours
+// `retry-after` only on messages that say so; plugin-retry retries any other 429 on its own short
+// backoff. GitHub's rule is never to retry before `retry-after`: this plugin, the innermost,
+// waits it out first (so plugin-retry's retry comes after it), or forbids the retry when the wait
+// is longer than the run would make.
+import type { Octokit } from '@octokit/core'
+
+export interface RetryAfterOptions {
+  maxWaitSeconds: number
+  sleep: (ms: number) => Promise<void>
+  /** Milliseconds per second of `retry-after`: 1000 in production, small in tests. */
+  unitMs: number
+  warn: (message: string) => void
+}
+
+type Failure = {
+  status?: number
+  message?: string
+  response?: { headers?: Record<string, string> }
+}
+
+/** What the throttling plugin waits for itself: a secondary-limit message, or a primary limit. */
+const throttled = (error: Failure): boolean =>
+  /\bsecondary rate\b/i.test(error.message ?? '') ||
+  error.response?.headers?.['x-ratelimit-remaining'] === '0'
+
+export function respectRetryAfter(options: RetryAfterOptions) {
+  return (octokit: Octokit): void => {
+    octokit.hook.error('request', async (error, request) => {
+      const failure = error as Failure
+      const seconds = Number(failure.response?.headers?.['retry-after'])
+      if (failure.status === 429 && seconds > 0 && !throttled(failure)) {
+        if (seconds > options.maxWaitSeconds) {
+          options.warn(
+            `GitHub asks to wait ${seconds} s on ${request.method} ${request.url}; giving up`
+          )
+          request.request.retries = 0 // read by plugin-retry, which wraps this plugin
+        } else {
+          options.warn(
+            `GitHub asks to wait ${seconds} s on ${request.method} ${request.url}; waiting`
+          )
+          await options.sleep(seconds * options.unitMs)
+        }
+      }
+      throw error
+    })
+  }
+}
