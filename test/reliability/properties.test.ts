@@ -7,10 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { InputError, readSettings } from '../../src/inputs.js'
-import { run, type Runtime } from '../../src/main.js'
+import { InputError } from '../../src/inputs/read.js'
+import { readSettings } from '../../src/inputs/settings.js'
+import { run } from '../../src/main.js'
 import { ROOT } from '../fakes/runner.js'
-import { API_KEY, startScenario, TOKEN, type Scenario } from '../support/scenario.js'
+import { API_KEY, startScenario, TOKEN, withInputs, type Scenario } from '../support/scenario.js'
 
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
   inputs: Record<string, unknown>
@@ -88,6 +89,7 @@ const inputsArbitrary = (composioUrl: string) =>
       visibility: field(36, ['all', 'private', 'selected'], ['public', 'ALL', 'internal']),
       'selected-repositories': field(36, ['app', 'app, api', 'app\napi'], ['app/x', '..', 'a b/c']),
       'dry-run': field(12, ['true', 'false', 'True', 'FALSE'], ['yes', '1', 'on', 'truee']),
+      rotate: field(24, ['true', 'false', 'TRUE'], ['no', '0', 'off']),
       'composio-base-url': fc.oneof(
         {
           weight: 6,
@@ -120,22 +122,19 @@ const inputsArbitrary = (composioUrl: string) =>
 
 const repositoryArbitrary = fc.option(fc.constantFrom('acme/app', 'acme/api'), { nil: undefined })
 
-function toEnv(
-  inputs: Record<string, string>,
-  githubRepository: string | undefined
-): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = {
-    GITHUB_API_URL: scenario.github.url,
-    GITHUB_REPOSITORY: githubRepository
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  return env
-}
+/** The runner's variables besides the inputs. */
+const runnerEnv = (githubRepository: string | undefined): Record<string, string | undefined> => ({
+  GITHUB_API_URL: scenario.github.url,
+  GITHUB_REPOSITORY: githubRepository
+})
 
 /** readSettings' verdict: settings, or the InputError (anything else fails the property). */
-function verdict(env: Record<string, string | undefined>): { error?: InputError } {
+function verdict(
+  inputs: Record<string, string>,
+  githubRepository: string | undefined
+): { error?: InputError } {
   try {
-    readSettings(env)
+    withInputs(inputs, () => readSettings(runnerEnv(githubRepository)))
     return {}
   } catch (error) {
     expect(error).toBeInstanceOf(InputError)
@@ -143,11 +142,36 @@ function verdict(env: Record<string, string | undefined>): { error?: InputError 
   }
 }
 
+/** Runs main's run() as the runner would: inputs and variables in process.env, stdout captured. */
+async function runMain(
+  inputs: Record<string, string>,
+  githubRepository: string | undefined
+): Promise<{ printed: string; exitCode: number | undefined }> {
+  const printed: string[] = []
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation(text => {
+    printed.push(String(text))
+    return true
+  })
+  const saved = { ...process.env }
+  Object.assign(process.env, { GITHUB_API_URL: scenario.github.url })
+  if (githubRepository) process.env['GITHUB_REPOSITORY'] = githubRepository
+  else delete process.env['GITHUB_REPOSITORY']
+  process.exitCode = undefined
+  try {
+    await withInputs(inputs, () => run())
+    return { printed: printed.join(''), exitCode: process.exitCode as number | undefined }
+  } finally {
+    write.mockRestore()
+    process.exitCode = undefined
+    process.env = saved
+  }
+}
+
 describe('readSettings over arbitrary inputs', () => {
   test('returns settings, or throws an InputError naming a real input and no credential', () => {
     fc.assert(
       fc.property(inputsArbitrary('http://127.0.0.1:9'), repositoryArbitrary, (inputs, repo) => {
-        const { error } = verdict(toEnv(inputs, repo))
+        const { error } = verdict(inputs, repo)
         if (!error) return
         const named = /^Input '([^']+)'/.exec(error.message)?.[1]
         expect(INPUT_NAMES).toContain(named)
@@ -163,17 +187,14 @@ describe('run() over arbitrary inputs', () => {
   let dir: string
   const saved = { ...process.env }
   beforeAll(() => {
-    // A valid combination runs for real against the fakes: give it the
-    // runner's files, and keep its log lines out of the test output.
+    // A valid combination runs for real against the fakes: give it the runner's files.
     dir = mkdtempSync(join(tmpdir(), 'rotate-properties-'))
     writeFileSync(join(dir, 'output'), '')
     writeFileSync(join(dir, 'summary'), '')
     process.env['GITHUB_OUTPUT'] = join(dir, 'output')
     process.env['GITHUB_STEP_SUMMARY'] = join(dir, 'summary')
-    jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
   })
   afterAll(() => {
-    jest.restoreAllMocks()
     process.env = saved
     rmSync(dir, { recursive: true, force: true })
   })
@@ -186,21 +207,10 @@ describe('run() over arbitrary inputs', () => {
         inputsArbitrary(scenario.composio.url),
         repositoryArbitrary,
         async (inputs, repo) => {
-          const env = toEnv(inputs, repo)
-          const { error } = verdict(env)
-          const printed: string[] = []
-          let exitCode: number | undefined
-          const runtime: Runtime = {
-            env,
-            stdout: { write: text => printed.push(text) },
-            setExitCode: code => (exitCode = code)
-          }
+          const { error } = verdict(inputs, repo)
           const before = [scenario.composio.requests.length, scenario.github.requests.length]
-          await expect(run(runtime)).resolves.toBeUndefined()
-          const errors = printed
-            .join('')
-            .split('\n')
-            .filter(line => line.startsWith('::error::'))
+          const { printed, exitCode } = await runMain(inputs, repo)
+          const errors = printed.split('\n').filter(line => line.startsWith('::error::'))
           if (error) {
             invalid++
             expect(exitCode).toBe(1)
@@ -225,8 +235,13 @@ describe('run() over arbitrary inputs', () => {
 
   test('something thrown that is not an Error is still reported', async () => {
     const printed: string[] = []
-    let exitCode: number | undefined
-    const env = new Proxy<Record<string, string | undefined>>(
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(text => {
+      printed.push(String(text))
+      return true
+    })
+    const env = process.env
+    // Reading any input throws a bare string.
+    process.env = new Proxy<NodeJS.ProcessEnv>(
       {},
       {
         get: () => {
@@ -234,10 +249,15 @@ describe('run() over arbitrary inputs', () => {
         }
       }
     )
-    await expect(
-      run({ env, stdout: { write: text => printed.push(text) }, setExitCode: c => (exitCode = c) })
-    ).resolves.toBeUndefined()
-    expect(exitCode).toBe(1)
+    process.exitCode = undefined
+    try {
+      await expect(run()).resolves.toBeUndefined()
+    } finally {
+      process.env = env
+      write.mockRestore()
+    }
+    expect(process.exitCode).toBe(1)
+    process.exitCode = undefined
     expect(printed.join('')).toBe('::error::a bare string, not an Error\n')
   })
 })
