@@ -1,16 +1,28 @@
 // @ts-check
-// A fake of the HTTP proxy a self-hosted runner sits behind: it tunnels CONNECT requests to their
-// target with node:net and logs each one. Plain requests in absolute form (proxying without a
-// tunnel) are logged and refused, so a test sees which way a client went. Plain ESM: runs under
-// `node` as is.
+// A fake of the HTTP proxy a self-hosted runner sits behind. It answers CONNECT for the targets in
+// its `routes` only, each with a local server (a TLS front of a fake, see ./tls.js), and refuses
+// every other target with 403: a client may name real hosts (api.github.com:443) and still nothing
+// leaves the machine. It does not decrypt anything: like a real proxy, it sees the CONNECT request
+// and then opaque bytes, and it logs both, so a test can tell what a proxy could read. Plain
+// requests in absolute form (proxying without a tunnel) are logged and refused. Optionally it
+// demands credentials (Proxy-Authorization: Basic), answering 407 without them. Plain ESM: runs
+// under `node` as is.
 import http from 'node:http'
 import net from 'node:net'
 import { listenOnLoopback } from './http-fake.js'
 
+/** What is kept of a tunnel's client bytes: enough for a run's requests, bounded all the same. */
+const MAX_RECORDED_BYTES = 4 * 1024 * 1024
+
 /**
  * @typedef {object} ProxiedConnect
  * @property {string} target host:port, as the client asked
+ * @property {Record<string, string>} headers the CONNECT request's headers (lower-cased names)
  * @property {string | undefined} proxyAuthorization the Proxy-Authorization header, if any
+ * @property {200 | 403 | 407 | 502} status 200 tunnel, 403 target not routed, 407 credentials
+ *   missing or wrong, 502 the local server could not be reached
+ * @property {Buffer[]} sent what the client sent through the tunnel after the CONNECT, as the
+ *   proxy saw it (TLS records, for an https client)
  */
 /**
  * @typedef {object} FakeProxy
@@ -19,9 +31,25 @@ import { listenOnLoopback } from './http-fake.js'
  * @property {string[]} plainRequests `METHOD url` of requests sent without a tunnel (refused)
  * @property {() => Promise<void>} close
  */
+/**
+ * @typedef {object} FakeProxyOptions
+ * @property {Record<string, string>} [routes] CONNECT target (`api.github.com:443`) → the local
+ *   server that answers it (`https://127.0.0.1:PORT`, a TLS front's url); anything else is refused
+ * @property {string} [credentials] `user:password`: CONNECT without exactly these gets 407
+ */
 
-/** @returns {Promise<FakeProxy>} */
-export async function startFakeProxy() {
+/**
+ * @param {FakeProxyOptions} [options]
+ * @returns {Promise<FakeProxy>}
+ */
+export async function startFakeProxy(options = {}) {
+  const routes = new Map(
+    Object.entries(options.routes ?? {}).map(([target, url]) => [target, new URL(url)])
+  )
+  const expectedAuth =
+    options.credentials === undefined
+      ? undefined
+      : `Basic ${Buffer.from(options.credentials, 'utf8').toString('base64')}`
   /** @type {ProxiedConnect[]} */
   const connects = []
   /** @type {string[]} */
@@ -41,23 +69,60 @@ export async function startFakeProxy() {
   server.on('connection', track)
   server.on('connect', (req, clientSocket, head) => {
     const client = /** @type {import('node:net').Socket} */ (clientSocket)
+    client.on('error', () => client.destroy())
     const target = req.url ?? ''
-    const auth = req.headers['proxy-authorization']
-    connects.push({ target, proxyAuthorization: auth })
-    const colon = target.lastIndexOf(':')
-    const host = target.slice(0, colon).replace(/^\[|\]$/g, '')
-    const port = Number(target.slice(colon + 1))
-    const upstream = net.connect(port, host, () => {
+    /** @type {Record<string, string>} */
+    const headers = {}
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
+    }
+    /** @type {ProxiedConnect} */
+    const connect = {
+      target,
+      headers,
+      proxyAuthorization: headers['proxy-authorization'],
+      status: 200,
+      sent: []
+    }
+    connects.push(connect)
+    /** @param {403 | 407 | 502} status @param {string} reason @param {string} [extra] */
+    const refuse = (status, reason, extra = '') => {
+      connect.status = status
+      client.end(`HTTP/1.1 ${status} ${reason}\r\n${extra}Content-Length: 0\r\n\r\n`)
+    }
+    if (expectedAuth !== undefined && connect.proxyAuthorization !== expectedAuth) {
+      refuse(407, 'Proxy Authentication Required', 'Proxy-Authenticate: Basic realm="fake"\r\n')
+      return
+    }
+    const route = routes.get(target)
+    if (route === undefined) {
+      refuse(403, 'Forbidden')
+      return
+    }
+    let established = false
+    let recorded = 0
+    /** @param {Buffer} chunk */
+    const record = chunk => {
+      if (recorded >= MAX_RECORDED_BYTES) return
+      connect.sent.push(chunk.subarray(0, MAX_RECORDED_BYTES - recorded))
+      recorded += chunk.length
+    }
+    const upstream = net.connect(Number(route.port), route.hostname, () => {
+      established = true
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      if (head.length > 0) upstream.write(head)
+      if (head.length > 0) {
+        record(head)
+        upstream.write(head)
+      }
+      client.on('data', record)
       upstream.pipe(client)
       client.pipe(upstream)
     })
     track(upstream)
     upstream.on('error', () => {
-      if (client.writable) client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
+      if (established) client.destroy()
+      else if (client.writable) refuse(502, 'Bad Gateway')
     })
-    client.on('error', () => upstream.destroy())
     client.on('close', () => upstream.destroy())
   })
 
