@@ -1,14 +1,28 @@
-// The README is part of the product: its tables must match action.yml, its first workflow must be
-// the example file, and every error message it explains must still be one the action prints.
-import { readdirSync, readFileSync } from 'node:fs'
+// The README is part of the product: it fits on a page, its tables match action.yml, its first
+// workflow is the example file, every page under docs/ is one click away, and every YAML snippet
+// (README and docs/) gives this action only inputs it has. The pages themselves: pages.test.ts.
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
-import { parseTargetLines } from '../../src/targets.js'
+import { parseTargetLines } from '../../src/inputs/targets.js'
+import {
+  ROOT,
+  brokenLink,
+  codeBlocks,
+  docsPages,
+  links,
+  read,
+  resolveLink,
+  section,
+  sourceText,
+  tableRows
+} from './markdown.js'
 
-const ROOT = join(import.meta.dirname, '..', '..')
-const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8')
 const readme = read('README.md')
+const readmeSection = (title: string): string => section(readme, title)
+/** Text with every run of white space as one space: prose wraps anywhere. */
+const flat = (text: string): string => text.replace(/\s+/g, ' ')
 
 type ActionYml = {
   inputs: Record<string, { required?: boolean; default?: string | number | boolean }>
@@ -16,40 +30,17 @@ type ActionYml = {
 }
 const action = parse(read('action.yml')) as ActionYml
 
-/** The text from a `## title` heading to the next `## ` heading. */
-function section(title: string): string {
-  const start = readme.indexOf(`\n## ${title}\n`)
-  if (start === -1) throw new Error(`README has no '## ${title}' section`)
-  const end = readme.indexOf('\n## ', start + 1)
-  return readme.slice(start, end === -1 ? undefined : end)
-}
-
-/** The rows of the first Markdown table in `text`, as trimmed cells (header and rule dropped). */
-function tableRows(text: string): string[][] {
-  const lines = text.split('\n')
-  const first = lines.findIndex(line => line.startsWith('|'))
-  const rows: string[][] = []
-  for (const line of lines.slice(first + 2)) {
-    if (!line.startsWith('|')) break
-    // Split on pipes that are not escaped (`\|` inside a cell).
-    rows.push(
-      line
-        .slice(1, -1)
-        .split(/(?<!\\)\|/)
-        .map(cell => cell.trim())
-    )
-  }
-  return rows
-}
-
 const unquote = (cell: string): string => cell.replace(/^`(.*)`$/, '$1')
 
-function sourceText(dir: string): string {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter(entry => entry.isFile() && entry.name.endsWith('.ts'))
-    .map(entry => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
-    .join('\n')
-}
+/** The pages a moved section now lives on, by the title it had in the README. */
+const MOVED: [title: string, page: string][] = [
+  ['Troubleshooting', 'docs/troubleshooting.md'],
+  ['Security', 'docs/security.md'],
+  ['Timeouts and retries', 'docs/timeouts-and-retries.md'],
+  ['Proxy', 'docs/proxy.md'],
+  ['Local runs', 'docs/local-runs.md'],
+  ['Versioning', 'docs/versioning.md']
+]
 
 test('starts with its purpose and the two commands, before anything else', () => {
   const [title, purpose, commands] = readme.split('\n\n')
@@ -62,8 +53,12 @@ test('starts with its purpose and the two commands, before anything else', () =>
   expect(lines[3]).toBe('```')
 })
 
+test('fits on a page: at most 20 KB', () => {
+  expect(Buffer.byteLength(readme, 'utf8')).toBeLessThanOrEqual(20_000)
+})
+
 describe('the Inputs table', () => {
-  const rows = tableRows(section('Inputs'))
+  const rows = tableRows(readmeSection('Inputs'))
   const table = rows.map(([name = '', required = '', defaultValue = '']) => ({
     name: unquote(name),
     required: /^yes\b/.test(required) ? true : /^no\b/.test(required) ? false : required,
@@ -84,8 +79,8 @@ describe('the Inputs table', () => {
   })
 })
 
-test("the Outputs table lists exactly action.yml's outputs", () => {
-  const names = tableRows(section('Outputs')).map(([name = '']) => unquote(name))
+test("the Outputs table lists exactly action.yml's outputs, in its order", () => {
+  const names = tableRows(readmeSection('Outputs')).map(([name = '']) => unquote(name))
   expect(names).toEqual(Object.keys(action.outputs))
 })
 
@@ -96,13 +91,10 @@ test('mentions every example workflow', () => {
 })
 
 test('its first workflow is examples/scheduled-rotation.yml, verbatim', () => {
-  const block = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1]
-  expect(block).toBe(read('examples/scheduled-rotation.yml'))
+  expect(codeBlocks(readme, 'yaml')[0]).toBe(read('examples/scheduled-rotation.yml'))
 })
 
-test('every YAML snippet parses, and gives this action only inputs it has, with valid targets', () => {
-  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(match => match[1] ?? '')
-  expect(blocks.length).toBeGreaterThan(3)
+describe('every YAML snippet, in the README and in docs/', () => {
   type Step = { uses?: string; with?: Record<string, unknown> }
   const steps = (node: unknown): Step[] =>
     Array.isArray(node)
@@ -113,16 +105,29 @@ test('every YAML snippet parses, and gives this action only inputs it has, with 
             ...Object.values(node as Record<string, unknown>).flatMap(steps)
           ]
         : []
-  const ours = blocks
-    .flatMap(block => steps(parse(block.replace(/with: …/g, 'with: {}')) as unknown))
-    .filter(step => step.uses?.startsWith('your-org/rotate-composio-webhook-secret@'))
-  expect(ours.length).toBeGreaterThan(3)
-  for (const step of ours) {
-    const inputs = Object.keys(step.with ?? {})
-    expect(inputs.filter(name => !(name in action.inputs))).toEqual([])
-    const targets = step.with?.['targets']
-    if (typeof targets === 'string') expect(parseTargetLines(targets).length).toBeGreaterThan(0)
-  }
+  const ours = (block: string): Step[] =>
+    steps(parse(block) as unknown).filter(step =>
+      step.uses?.startsWith('your-org/rotate-composio-webhook-secret@')
+    )
+  const pages = ['README.md', ...docsPages()]
+  const blocks = pages.flatMap(page => codeBlocks(read(page), 'yaml').map(block => [page, block]))
+
+  test('there are several, in the README and in docs/', () => {
+    expect(blocks.filter(([page]) => page === 'README.md').length).toBeGreaterThanOrEqual(3)
+    expect(blocks.flatMap(([, block = '']) => ours(block)).length).toBeGreaterThan(3)
+  })
+
+  test.each(blocks)(
+    '%s: parses, and gives this action only inputs it has, with valid targets',
+    (_page, block) => {
+      for (const step of ours(block)) {
+        const inputs = Object.keys(step.with ?? {})
+        expect(inputs.filter(name => !(name in action.inputs))).toEqual([])
+        const targets = step.with?.['targets']
+        if (typeof targets === 'string') expect(parseTargetLines(targets).length).toBeGreaterThan(0)
+      }
+    }
+  )
 })
 
 test('has the sections a security review needs', () => {
@@ -133,90 +138,115 @@ test('has the sections a security review needs', () => {
     'When the new value is visible',
     'Security',
     'How it works',
-    'Timeouts and retries',
-    'Troubleshooting',
-    'Proxy',
-    'Local runs',
-    'Versioning'
+    'When the answer is lost',
+    'Storing without rotating (`rotate: false`)'
   ]) {
-    expect(() => section(title)).not.toThrow()
+    expect(() => readmeSection(title)).not.toThrow()
   }
 })
 
-test('How it works names every endpoint the action calls', () => {
-  const steps = section('How it works')
-  for (const endpoint of [
+describe('one click away', () => {
+  const targets = links(readme).map(link => resolveLink('README.md', link.target).file)
+
+  test.each(MOVED)(
+    'the moved section %s: its page exists, titled so, and the README links it',
+    (title, page) => {
+      expect(read(page).split('\n')[0]).toBe(`# ${title}`)
+      expect(targets).toContain(page)
+    }
+  )
+
+  test('every page under docs/ is linked from the README', () => {
+    const pages = docsPages()
+    expect(pages.length).toBeGreaterThanOrEqual(MOVED.length)
+    expect(pages.filter(page => !targets.includes(page))).toEqual([])
+  })
+
+  test('every link of the README resolves to a file, and an anchor to one of its headings', () => {
+    const all = links(readme)
+    expect(all.length).toBeGreaterThan(10)
+    expect(all.map(link => brokenLink('README.md', link.target)).filter(Boolean)).toEqual([])
+  })
+})
+
+test('Security says what the preflight proves, then links the details', () => {
+  const security = readmeSection('Security')
+  expect(security).toContain('**What the preflight proves.**')
+  for (const claim of ['every input is valid', 'public key', 'test write', 'does not prove']) {
+    expect(flat(security)).toContain(claim)
+  }
+  expect(security).toContain('(docs/security.md)')
+  expect(security).toContain('(SECURITY.md)')
+})
+
+test('Permissions: the token must write, the write check proves it, GITHUB_TOKEN cannot', () => {
+  const permissions = readmeSection('Permissions')
+  expect(permissions).toContain('**write**')
+  expect(permissions).toContain('_WRITE_CHECK')
+  expect(flat(permissions)).toContain('`GITHUB_TOKEN` can never write secrets')
+  expect(sourceText('src')).toContain("WRITE_CHECK_SUFFIX = '_WRITE_CHECK'")
+})
+
+test('How it works names every endpoint the action calls, in order', () => {
+  const steps = readmeSection('How it works')
+  const endpoints = [
     'GET /repos/{owner}/{repo}/actions/secrets/public-key',
     'GET /repos/{owner}/{repo}/environments/{environment}/secrets/public-key',
     'GET /orgs/{org}/actions/secrets/public-key',
     'GET /orgs/{org}/actions/secrets/{name}',
     'GET /orgs/{org}/actions/secrets/{name}/repositories',
     'GET /repos/{org}/{repo}',
+    'GET {composio-base-url}/api/v3.1/webhook_subscriptions/{subscription-id}',
+    '{name}_WRITE_CHECK',
     'POST {composio-base-url}/api/v3/webhook_subscriptions/{subscription-id}/rotate_secret',
     'PUT /repos/{owner}/{repo}/actions/secrets/{name}',
     'PUT /repos/{owner}/{repo}/environments/{environment}/secrets/{name}',
-    'PUT /orgs/{org}/actions/secrets/{name}'
-  ]) {
-    expect(steps).toContain(endpoint)
-  }
-  expect(sourceText('src')).toContain('/api/v3/webhook_subscriptions/')
+    'PUT /orgs/{org}/actions/secrets/{name}',
+    'DELETE /repos/{owner}/{repo}/actions/secrets/{name}_WRITE_CHECK',
+    'DELETE /repos/{owner}/{repo}/environments/{environment}/secrets/{name}_WRITE_CHECK',
+    'DELETE /orgs/{org}/actions/secrets/{name}_WRITE_CHECK'
+  ]
+  const positions = endpoints.map(endpoint => steps.indexOf(endpoint))
+  expect(endpoints.filter((_, i) => positions[i] === -1)).toEqual([])
+  expect(positions).toEqual([...positions].sort((a, b) => a - b))
+  const src = sourceText('src')
+  expect(src).toContain('/api/v3/webhook_subscriptions/')
+  expect(src).toContain('/api/v3.1/webhook_subscriptions/')
 })
 
-test('the local-run command is the package script', () => {
-  const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts
-  expect(scripts['local-action']).toBe('npx @github/local-action . src/main.ts .env')
-  expect(section('Local runs')).toContain('npm run local-action')
-  expect(read('.env.example')).toMatch(/^INPUT_SUBSCRIPTION-ID=/m)
+describe('the two short sections each show an example', () => {
+  test('When the answer is lost: a step log whose lines the action prints', () => {
+    const [log = ''] = codeBlocks(readmeSection('When the answer is lost'), 'text')
+    expect(log).toContain('::warning::')
+    expect(sourceText('src')).toContain(
+      "The answer was lost, but Composio's subscription now holds a new secret: the rotation happened, and that secret is the one stored. Not rotating again."
+    )
+    expect(log).toContain('Not rotating again.')
+  })
+
+  test('Storing without rotating: a step with rotate: false', () => {
+    const [step = ''] = codeBlocks(
+      readmeSection('Storing without rotating (`rotate: false`)'),
+      'yaml'
+    )
+    expect(step).toMatch(/^\s+rotate: false$/m)
+  })
 })
 
-// Pieces of every message the Troubleshooting section explains. Each must appear in the README and
-// in src/: when the action's wording changes, this test points at the README line to update.
-const MESSAGES = [
-  'is required and was empty',
-  'were both empty; give exactly one',
-  'were both given; give exactly one',
-  'may contain only letters, digits and underscores',
-  "cannot be combined with 'repository'",
-  'is not a repository; expected owner/name',
-  'is not an environment name',
-  'is not one of all, private, selected',
-  'applies only to organization targets',
-  "is required when visibility is 'selected'",
-  'is not a boolean; use true or false',
-  'is not a number of seconds from 1 to',
-  'must use https (plain http is allowed only to localhost',
-  'must not carry credentials',
-  'Nothing was rotated: ',
-  'targets cannot be written.',
-  'could not read the public key',
-  'could not find the selected repository',
-  'could not read the current visibility of',
-  'the github-token is invalid or expired',
-  'the github-token may not manage these secrets. GITHUB_TOKEN never can',
-  'does not exist, or the github-token cannot see it',
-  'GitHub refused the request as malformed',
-  'no complete answer within',
-  'holds a character an HTTP header cannot carry',
-  'network error: ',
-  'Composio rotate_secret for subscription',
-  '(request_id: ',
-  'Suggested fix: ',
-  'Nothing was rotated and nothing written: the old secret still works.',
+// What the README itself quotes of the action's messages; docs/troubleshooting.md quotes the rest
+// (pages.test.ts). When the action's wording changes, this points at the README line to update.
+const QUOTED = [
+  'The rotation did not take effect',
+  'nothing written; the old secret still works.',
   'The subscription may have been rotated although no secret reached this run',
-  "without a non-empty string 'secret' (body not shown: it may hold a secret)",
-  'cancelled before attempt',
-  'WAS ROTATED (fingerprint',
-  'and its old secret no longer works',
-  'Finish by hand',
-  '(not written: ',
-  'Cancelled after the rotation.',
-  'before the rotation: nothing was rotated, nothing written.',
-  "the value is sealed for this target's key (only GitHub can open it)",
-  'rate limit on',
-  'retrying in'
+  "Composio did not return the subscription's full secret (it came masked, empty or missing), so storing it without rotating is impossible. Run with rotate: true to rotate and store the new one",
+  'not recorded',
+  'Rotated subscription ',
+  '; new secret fingerprint ',
+  'Stored '
 ]
 
-test.each(MESSAGES)('explains a message the action still prints: %s', message => {
+test.each(QUOTED)('quotes a message the action still prints: %s', message => {
   expect(sourceText('src')).toContain(message)
-  expect(readme).toContain(message)
+  expect(flat(readme)).toContain(message)
 })
