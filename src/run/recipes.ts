@@ -15,7 +15,7 @@ export function replayRecipe(result: WriteResult): string {
   return [
     `To finish ${result.label} by hand (key_id ${result.keyId}; the value is sealed for this target's key, only GitHub can open it), send:`,
     `  curl -fsS -X ${method} ${shellQuote(url)} \\`,
-    `    -H "Authorization: Bearer $GITHUB_TOKEN" -H 'Accept: application/vnd.github+json' \\`,
+    `    -H "Authorization: Bearer $GITHUB_TOKEN" -H 'Accept: application/vnd.github+json' -H 'Content-Type: application/json' \\`,
     `    -d ${shellQuote(JSON.stringify(body))}`
   ].join('\n')
 }
