@@ -36,7 +36,8 @@ function originOf(location: string | null, base: string): string {
  * toolkit-based action; its proxy agent is an undici dispatcher, hence undici's own fetch.
  */
 export function createFetch(timeoutMs: number): Fetch {
-  const proxies = new HttpClient('rotate-composio-webhook-secret')
+  // keepAlive: one proxy agent (and its tunnels) for every request, not one per request.
+  const proxies = new HttpClient('rotate-composio-webhook-secret', [], { keepAlive: true })
   return async (url, init = {}) => {
     const timeout = AbortSignal.timeout(timeoutMs)
     const response = (await undiciFetch(url, {
@@ -91,6 +92,18 @@ export function timedOut(timeoutMs: number): string {
   return `timed out after ${timeoutMs / 1000} s (timeout-seconds)`
 }
 
+/** The deepest `cause` of an error, a few levels down at most; undefined when it has none. */
+function innermostCause(error: object): object | undefined {
+  let cause: unknown = (error as { cause?: unknown }).cause
+  if (cause === null || typeof cause !== 'object') return undefined
+  for (let depth = 0; depth < 4; depth++) {
+    const deeper: unknown = (cause as { cause?: unknown }).cause
+    if (deeper === null || typeof deeper !== 'object' || !('message' in deeper)) break
+    cause = deeper
+  }
+  return cause as object
+}
+
 /** fetch's own refusals of a header it cannot send; their messages quote the value. */
 const HEADER_REFUSAL = /invalid header|ByteString/i
 /** Messages of undici's that name no request detail: safe to quote. */
@@ -105,9 +118,10 @@ export function describeNetworkError(error: unknown, timeoutMs: number): string 
   const { name, message } = error as { name?: unknown; message: unknown }
   if (name === 'TimeoutError') return timedOut(timeoutMs)
   if (typeof message !== 'string') return 'network error'
-  const cause = (error as { cause?: unknown }).cause
-  if (cause !== null && typeof cause === 'object') {
-    // A failure below fetch (socket, DNS, TLS, proxy): its code and reason name no header.
+  const cause = innermostCause(error)
+  if (cause !== undefined) {
+    // A failure below fetch (socket, DNS, TLS, a proxy's refusal): its code and reason name no
+    // header. undici wraps some twice ("Request was cancelled." around the proxy's answer).
     const { code, message: why } = cause as { code?: unknown; message?: unknown }
     const reason = [code, why].flatMap(part =>
       typeof part === 'string' && part !== '' ? [serverText(part)] : []

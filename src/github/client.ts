@@ -90,5 +90,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     throttling,
     retry
   )
+  // Octokit hands every request that brings no `request` options of its own the same `request`
+  // object, and both plugins write to it (retry counts; `retries` when giving up). A copy per
+  // request keeps one request's retries from changing another's. Outermost: before any plugin.
+  octokit.hook.wrap('request', (request, requestOptions) => {
+    requestOptions.request = { ...requestOptions.request }
+    return request(requestOptions)
+  })
   return { octokit, writes }
 }

@@ -28,10 +28,12 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
       await writeCheck?.remove()
       return await reportDryRun(run, checked)
     }
-    // 4. The secret, rotated exactly once (or read, rotate: false), masked the moment it arrives.
+    // 4. The secret, rotated exactly once (or read, rotate: false), masked the moment it arrives;
+    //    the write checks are deleted meanwhile, if the write budget leaves room for the writes.
+    writeCheck?.removeIfRoom(settings.targets.length)
     const obtained = await obtainSecret(run, checked)
-    // 5. Sealed for each target and written at once; the write checks are removed behind the
-    //    writes, and Composio is read meanwhile to confirm the rotation.
+    // 5. Sealed for each target and written at once (the write checks removed behind the writes,
+    //    if not yet), and Composio read meanwhile to confirm the rotation.
     const [results, confirmation] = await Promise.all([
       writeEverywhere(run, checked.targets, obtained, () => void writeCheck?.remove()),
       confirmRotation(run, obtained, checked.subscription?.secret)

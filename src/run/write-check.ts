@@ -1,7 +1,8 @@
 // Step 3: proof that every target accepts a write. GitHub lets a read-only token read the public
 // key, so only a write proves write access. Each target gets a probe secret, <NAME>_WRITE_CHECK,
-// holding a sealed throwaway value that no consumer reads; the probes are deleted once the real
-// writes have gone out (or at once, in a dry run), and a probe that cannot be deleted is named.
+// holding a sealed throwaway value that no consumer reads. The probes are deleted alongside the
+// rotation when GitHub's write budget allows, else behind the real writes (at once, in a dry
+// run); a probe that cannot be deleted is named.
 import { describeGitHubError } from '../github/errors.js'
 import { deleteSecret, putSecret, type SecretWrite } from '../github/secrets.js'
 import type { Run } from './context.js'
@@ -11,6 +12,11 @@ export const WRITE_CHECK_SUFFIX = '_WRITE_CHECK'
 const PROBE_VALUE = 'write check by rotate-composio-webhook-secret; not a secret; safe to delete'
 
 export interface WriteCheck {
+  /**
+   * Starts the deletes now if GitHub's write budget can take them and `writesToCome` more at
+   * once: then they go out alongside the rotation, not in the writes' way.
+   */
+  removeIfRoom(writesToCome: number): void
   /** Deletes the probes (once, however often it is called) and warns about any left behind. */
   remove(): Promise<void>
 }
@@ -35,6 +41,9 @@ export async function checkWrites(run: Run, targets: PreparedTarget[]): Promise<
   const results = await Promise.allSettled(probes.map(probe => putSecret(octokit, probe)))
   let removing: Promise<void> | undefined
   const check: WriteCheck = {
+    removeIfRoom: writesToCome => {
+      if (run.github.writes.delayFor(targets.length + writesToCome) === 0) void check.remove()
+    },
     remove: () => (removing ??= removeProbes(run, targets, name))
   }
   const failures = results.flatMap((result, index) =>

@@ -4,6 +4,7 @@
 // them, and pin how the throttling and retry plugins share a rate-limited answer.
 import { afterEach, describe, expect, jest, test } from '@jest/globals'
 import { getPublicKey, putSecret } from '../../../src/github/secrets.js'
+import { createGitHubClient } from '../../../src/github/client.js'
 import { RetryScheduler } from '../../../src/github/limits.js'
 import type { Target } from '../../../src/inputs/targets.js'
 import { fakeGitHub, type Reply, type Sent } from './fake-github.js'
@@ -168,5 +169,44 @@ describe('rate-limited answers: throttling decides, plugin-retry does not resend
     const refused = countRequests(() => ({ status: 422, body: { message: 'Bad key_id' } }))
     await expect(putSecret(refused.client.octokit, put(1))).rejects.toMatchObject({ status: 422 })
     expect(refused.sent).toHaveLength(1)
+  })
+})
+
+describe('each request keeps its own retry state', () => {
+  // Octokit hands every request the same `request` options object unless it brings its own,
+  // and the plugins write their retry state into it.
+  test('a rate limit given up on one write does not stop another write from being retried', async () => {
+    const { client, sent } = fakeGitHub(request =>
+      request.path.includes('/app-1/')
+        ? { status: 403, body: SECONDARY, headers: { 'retry-after': '600' } }
+        : sent.filter(s => s.path === request.path).length < 2
+          ? { status: 502 }
+          : { status: 204 }
+    )
+    await expect(putSecret(client.octokit, put(1))).rejects.toMatchObject({ status: 403 })
+    await expect(putSecret(client.octokit, put(2))).resolves.toBe('updated')
+    expect(sent.filter(s => s.path.includes('/app-2/'))).toHaveLength(2)
+  })
+
+  test('two writes failing together each get the first backoff, not a shared count', async () => {
+    const sentAt: Record<string, number[]> = {}
+    const { octokit } = createGitHubClient({
+      baseUrl: 'https://api.github.test',
+      token: 't',
+      warn: () => undefined,
+      backoffUnitMs: 200, // plugin-retry waits (n+1)² × 100 ms: 100 ms, then 400 ms
+      sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+      now: Date.now,
+      fetch: url => {
+        const times = (sentAt[url] ??= [])
+        times.push(performance.now())
+        return Promise.resolve(new Response(null, { status: times.length < 2 ? 502 : 204 }))
+      }
+    })
+    await Promise.all([putSecret(octokit, put(1)), putSecret(octokit, put(2))])
+    const gaps = Object.values(sentAt).map(([first, second]) => second! - first!)
+    expect(gaps).toHaveLength(2)
+    // A shared count would make one of them wait for the second backoff (400 ms).
+    for (const gap of gaps) expect(gap).toBeLessThan(300)
   })
 })

@@ -59,22 +59,24 @@ describe('replayRecipe', () => {
     )
     const args = replay(recipe)
     expect(args.slice(0, 4)).toEqual(['-fsS', '-X', 'PUT', write.request.url])
-    expect(args.slice(4, 8)).toEqual([
+    expect(args.slice(4, 10)).toEqual([
       '-H',
       'Authorization: Bearer t0k',
       '-H',
-      'Accept: application/vnd.github+json'
+      'Accept: application/vnd.github+json',
+      '-H',
+      'Content-Type: application/json'
     ])
-    expect(args[8]).toBe('-d')
-    expect(JSON.parse(args[9] ?? '')).toEqual(write.request.body)
-    expect(args).toHaveLength(10)
+    expect(args[10]).toBe('-d')
+    expect(JSON.parse(args[11] ?? '')).toEqual(write.request.body)
+    expect(args).toHaveLength(12)
   })
 
   test.each(HOSTILE.slice(1, 6))('a URL and a body holding %j stay literal', value => {
     const hostile = result('acme/app', `/repos/acme/app/${value}`, { failed: 'x' }, { note: value })
     const args = replay(replayRecipe(hostile))
     expect(args[3]).toBe(`${API}/repos/acme/app/${value}`)
-    expect(JSON.parse(args[9] ?? '')).toMatchObject({ note: value })
+    expect(JSON.parse(args[11] ?? '')).toMatchObject({ note: value })
   })
 
   test('the token stays a variable of the shell that runs it', () => {
