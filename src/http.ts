@@ -40,12 +40,12 @@ export function createFetch(timeoutMs: number): Fetch {
   const proxies = new HttpClient('rotate-composio-webhook-secret', [], { keepAlive: true })
   return async (url, init = {}) => {
     const timeout = AbortSignal.timeout(timeoutMs)
-    const response = (await undiciFetch(url, {
-      ...(init as object),
+    const response = await undiciFetch(url, {
+      ...init,
       redirect: 'manual',
       dispatcher: proxies.getAgentDispatcher(url),
       signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
-    })) as unknown as Response
+    })
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel().catch(() => undefined)
       throw new RedirectRefusedError(response.status, response.headers.get('location'), url)

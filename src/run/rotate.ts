@@ -77,7 +77,9 @@ async function rotate(
     else {
       recovered = true
       run.io.warning(
-        `${error.message}. The answer was lost, but Composio's subscription now holds a new secret: the rotation happened, and that secret is the one stored. Not rotating again.`
+        before === undefined
+          ? `${error.message}. The answer was lost, but Composio's subscription now holds a full secret, which the read before the rotation could not show: it is the subscription's current secret, and it is the one stored. Not rotating again.`
+          : `${error.message}. The answer was lost, but Composio's subscription now holds a new secret: the rotation happened, and that secret is the one stored. Not rotating again.`
       )
       return current
     }

@@ -24,8 +24,11 @@ let scenario: Scenario
 afterEach(async () => scenario?.close())
 
 const PUBLIC_KEY = /\/public-key$/
-const requestAt = (fake: Scenario['github'], method: string, path: RegExp) =>
-  fake.requests.find(r => r.method === method && path.test(r.path))!
+const requestAt = (
+  fake: Pick<Scenario['github'] | Scenario['composio'], 'requests'>,
+  method: string,
+  path: RegExp
+) => fake.requests.find(r => r.method === method && path.test(r.path))!
 
 describe('a successful rotation', () => {
   const nodes = [

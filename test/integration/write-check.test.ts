@@ -7,7 +7,6 @@ import {
   NAME,
   PROBE,
   ROTATE,
-  SECRET_WRITE,
   leaksOfAll,
   on,
   requestsTo,
