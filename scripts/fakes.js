@@ -15,15 +15,13 @@
 // cannot point GITHUB_API_URL elsewhere (the runner overwrites GITHUB_* variables from the github
 // context), but it can set HTTPS_PROXY and NODE_EXTRA_CA_CERTS: so CI runs the action with
 // `uses: ./` against the fakes, and exercises the proxy support on the way.
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import tls from 'node:tls'
 import { startFakeComposio } from '../test/fakes/composio.js'
 import { formatViolations, startFakeGitHub } from '../test/fakes/github.js'
+import { makeCertificates } from '../test/fakes/tls.js'
 
 const COMPOSIO_PORT = Number(process.env['FAKE_COMPOSIO_PORT'] || 4010)
 const GITHUB_PORT = Number(process.env['FAKE_GITHUB_PORT'] || 4011)
@@ -115,67 +113,16 @@ function forward(port, target) {
 }
 
 /**
- * A throwaway CA and a certificate for api.github.com signed by it, valid for a day.
+ * A throwaway CA and a certificate for api.github.com signed by it, valid for a day; the CA is
+ * copied to FAKE_CA_FILE when that is set.
  * @returns {{ caFile: string, key: Buffer, cert: Buffer }}
  */
-function makeCertificates() {
-  const dir = mkdtempSync(join(tmpdir(), 'rotate-fakes-'))
-  const file = (/** @type {string} */ name) => join(dir, name)
-  const openssl = (/** @type {string[]} */ args) => execFileSync('openssl', args, { stdio: 'pipe' })
-  const subject = (/** @type {string} */ cn) => ['-subj', `/CN=${cn}`]
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '1',
-    ...subject('rotate-composio-webhook-secret fake CA'),
-    '-keyout',
-    file('ca.key'),
-    '-out',
-    file('ca.pem'),
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign'
-  ])
-  openssl([
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    ...subject('api.github.com'),
-    '-keyout',
-    file('leaf.key'),
-    '-out',
-    file('leaf.csr')
-  ])
-  writeFileSync(
-    file('leaf.ext'),
-    'subjectAltName=DNS:api.github.com\nextendedKeyUsage=serverAuth\n'
-  )
-  openssl([
-    'x509',
-    '-req',
-    '-in',
-    file('leaf.csr'),
-    '-CA',
-    file('ca.pem'),
-    '-CAkey',
-    file('ca.key'),
-    '-CAcreateserial',
-    '-days',
-    '1',
-    '-extfile',
-    file('leaf.ext'),
-    '-out',
-    file('leaf.pem')
-  ])
-  const caFile = process.env['FAKE_CA_FILE'] || file('ca.pem')
-  if (caFile !== file('ca.pem')) writeFileSync(caFile, readFileSync(file('ca.pem')))
-  return { caFile, key: readFileSync(file('leaf.key')), cert: readFileSync(file('leaf.pem')) }
+function certificates() {
+  const { caFile, key, cert } = makeCertificates(['api.github.com'])
+  const wanted = process.env['FAKE_CA_FILE']
+  if (!wanted) return { caFile, key, cert }
+  writeFileSync(wanted, readFileSync(caFile))
+  return { caFile: wanted, key, cert }
 }
 
 /**
@@ -218,7 +165,7 @@ try {
     forward(GITHUB_PORT, github.url)
   ])
   if (WITH_PROXY) {
-    const { caFile: file, ...credentials } = makeCertificates()
+    const { caFile: file, ...credentials } = certificates()
     caFile = file
     servers.push(
       await interceptingProxy(PROXY_PORT, /** @type {http.Server} */ (servers[1]), credentials)

@@ -4,6 +4,7 @@
 import type { summary } from '@actions/core'
 import type { ComposioClientOptions } from '../composio/client.js'
 import type { GitHubClient } from '../github/client.js'
+import type { WriteRequest } from '../github/secrets.js'
 import type { Fetch } from '../http.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Sealer } from '../seal.js'
@@ -46,6 +47,16 @@ export interface Run {
   problems: Problems
   /** libsodium, loading while the preflight runs; awaited before anything irreversible. */
   sealer: Promise<Sealer>
+}
+
+export type WriteOutcome = { written: 'created' | 'updated' } | { failed: string }
+
+/** One target's write: sealed, as sent (for a recipe), and how it went. */
+export interface WriteResult {
+  label: string
+  keyId: string
+  request: WriteRequest
+  outcome: WriteOutcome
 }
 
 /**

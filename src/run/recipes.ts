@@ -1,8 +1,8 @@
 // What a run that did not finish says: every target, written or NOT WRITTEN, then for each one not
 // written the exact request that finishes it by hand. Never the secret: sealed values only, which
 // only GitHub can open, and every value in a command quoted for the shell.
+import type { WriteResult } from './context.js'
 import type { Source } from './rotate.js'
-import type { WriteResult } from './write.js'
 
 /** Single quotes for a POSIX shell: nothing inside is expanded or run. */
 export function shellQuote(text: string): string {

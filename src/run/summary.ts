@@ -2,11 +2,10 @@
 // builder, so every text that comes from an input or a server is escaped here.
 import type { Settings } from '../inputs/settings.js'
 import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
-import type { Summary } from './context.js'
+import type { Summary, WriteResult } from './context.js'
 import type { Checked } from './preflight.js'
 import { isWritten, replayRecipe, statusOf } from './recipes.js'
 import type { Source } from './rotate.js'
-import type { WriteResult } from './write.js'
 
 export function escapeHtml(text: string): string {
   return text

@@ -1,21 +1,11 @@
 // Step 5: seal the secret for each target with that target's own key, then write every target
 // in parallel. Every target is attempted; failures are results, not exceptions.
 import { describeGitHubError } from '../github/errors.js'
-import { putSecret, writeRequest, type SecretWrite, type WriteRequest } from '../github/secrets.js'
-import type { Run } from './context.js'
+import { putSecret, writeRequest, type SecretWrite } from '../github/secrets.js'
+import type { Run, WriteResult } from './context.js'
 import type { PreparedTarget } from './preflight.js'
 import { unfinishedMessage } from './recipes.js'
 import type { Obtained } from './rotate.js'
-
-export type WriteOutcome = { written: 'created' | 'updated' } | { failed: string }
-
-/** One target's write: sealed, as sent (for a recipe), and how it went. */
-export interface WriteResult {
-  label: string
-  keyId: string
-  request: WriteRequest
-  outcome: WriteOutcome
-}
 
 /**
  * Writes every target at once. A cancellation during the writes prints the recipe of every
