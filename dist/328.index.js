@@ -372,19 +372,20 @@ function createGitHubClient(options) {
     return { octokit, writes };
 }
 
-// EXTERNAL MODULE: ./node_modules/libsodium-wrappers/dist/modules-esm/libsodium-wrappers.mjs + 1 modules
-var libsodium_wrappers = __webpack_require__(4768);
 ;// CONCATENATED MODULE: ./src/seal.ts
 // libsodium sealed boxes, the encryption GitHub requires for secret values:
 // https://docs.github.com/en/rest/guides/encrypting-secrets-for-the-rest-api
-
-/** Loads libsodium (~50 ms of WebAssembly start-up): begin it early, await it late. */
+/**
+ * Loads libsodium (~50 ms of WebAssembly start-up): begin it early, await it late. Imported here,
+ * not at the top, so that its loading starts after the first requests have been sent.
+ */
 async function loadSealer() {
-    await libsodium_wrappers/* default.ready */.Ay.ready;
-    const base64 = libsodium_wrappers/* default.base64_variants */.Ay.base64_variants.ORIGINAL; // GitHub's keys are standard, padded base64.
+    const { default: sodium } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
+    await sodium.ready;
+    const base64 = sodium.base64_variants.ORIGINAL; // GitHub's keys are standard, padded base64.
     return (value, publicKeyBase64) => {
-        const key = libsodium_wrappers/* default.from_base64 */.Ay.from_base64(publicKeyBase64, base64);
-        return libsodium_wrappers/* default.to_base64 */.Ay.to_base64(libsodium_wrappers/* default */.Ay.crypto_box_seal(libsodium_wrappers/* default.from_string */.Ay.from_string(value), key), base64);
+        const key = sodium.from_base64(publicKeyBase64, base64);
+        return sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), key), base64);
     };
 }
 
@@ -687,9 +688,9 @@ async function send(options, method, path, operation, { lostMayHaveRotated }) {
 function fingerprint(secret) {
     return (0,external_node_crypto_.createHash)('sha256').update(secret, 'utf8').digest('hex').slice(0, 16);
 }
-/** The rotation, or (rotate: false) the current secret; its outputs are set at once. */
+/** The rotation, or (rotate: false) the current secret; masked the moment it was parsed. */
 async function obtainSecret(run, checked) {
-    const { settings, io } = run;
+    const { settings } = run;
     const before = checked.subscription?.secret;
     const obtained = settings.rotate
         ? await rotate(run, before)
@@ -701,9 +702,16 @@ async function obtainSecret(run, checked) {
         how: obtained.how,
         ...(obtained.how !== 'current' && { rotatedAt: run.deps.now().toISOString() })
     };
-    // If a write fails, a later step of the job can still finish by hand with these.
-    await run.problems.note('Setting the outputs', () => {
-        io.setOutput('secret', obtained.secret);
+    return { secret: obtained.secret, source };
+}
+/**
+ * Sets the outputs and says what was obtained, as soon as the writes are on their way: if a
+ * write fails, a later step of the job can still finish by hand with these.
+ */
+function announce(run, { secret, source }) {
+    const { io } = run;
+    run.problems.noteNow('Setting the outputs', () => {
+        io.setOutput('secret', secret);
         io.setOutput('fingerprint', source.fingerprint);
         io.setOutput('rotated', String(source.how !== 'current'));
         if (source.rotatedAt)
@@ -712,7 +720,6 @@ async function obtainSecret(run, checked) {
     io.info(source.how === 'current'
         ? `Read the current secret of subscription ${source.subscriptionId} (not rotated); fingerprint ${source.fingerprint}.`
         : `Rotated subscription ${source.subscriptionId}; new secret fingerprint ${source.fingerprint}.`);
-    return { secret: obtained.secret, source };
 }
 /**
  * The one irreversible call. When its answer is lost, the subscription is read before any new
@@ -830,8 +837,20 @@ class Problems {
             await work();
         }
         catch (error) {
-            this.add(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+            this.failed(what, error);
         }
+    }
+    /** `note`, for work that is done at once. */
+    noteNow(what, work) {
+        try {
+            work();
+        }
+        catch (error) {
+            this.failed(what, error);
+        }
+    }
+    failed(what, error) {
+        this.add(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     add(problem) {
         this.list.push(problem);
@@ -1306,44 +1325,58 @@ async function removeProbes(run, targets, name) {
 
 
 /**
- * Writes every target at once. A cancellation during the writes prints the recipe of every
- * write GitHub has not confirmed. `afterStart` runs once the writes have been sent, so that
- * what it sends queues behind them.
+ * Writes every target at once: each target's value is sealed and its write sent before the next
+ * is sealed, and every write is on its way before this returns its promise, so that whatever the
+ * caller sends next queues behind them. A cancellation during the writes prints the recipe of
+ * every write GitHub has not confirmed.
  */
-async function writeEverywhere(run, targets, obtained, afterStart) {
+async function writeEverywhere(run, targets, obtained, seal) {
     const { octokit } = run.github;
-    const seal = await run.sealer;
-    // A value sealed for one scope is garbage in another: each target's own key.
-    const writes = targets.map(({ target, key, access }) => ({
-        target,
-        name: run.settings.secretName,
-        encryptedValue: seal(obtained.secret, key.key),
-        keyId: key.keyId,
-        ...(access && { access })
-    }));
-    const results = writes.map((write, index) => ({
-        label: targets[index].label,
-        keyId: write.keyId,
-        request: writeRequest(octokit, write),
-        outcome: { failed: 'cancelled before GitHub confirmed the write' }
-    }));
+    const sealed = [];
+    // Target `index`'s write, sealed for its own key: a value sealed for one scope is garbage
+    // in another.
+    const writeFor = (index) => {
+        const { target, key, access } = targets[index];
+        return (sealed[index] ??= {
+            target,
+            name: run.settings.secretName,
+            encryptedValue: seal(obtained.secret, key.key),
+            keyId: key.keyId,
+            ...(access && { access })
+        });
+    };
+    // A write's recipe is built only if it is printed: on the way of the writes, it would cost.
+    const withRecipes = (why) => targets.map(({ label }, index) => {
+        const write = writeFor(index);
+        return {
+            label,
+            keyId: write.keyId,
+            get request() {
+                return writeRequest(octokit, write);
+            },
+            outcome: { failed: why }
+        };
+    });
     // Cancelled while rotating: the answer came, but nothing more is sent.
     if (run.guard.signal.aborted) {
-        for (const result of results)
-            result.outcome = { failed: 'cancelled before the write' };
+        const results = withRecipes('cancelled before the write');
         throw new Error(`Cancelled ${unfinishedMessage(obtained.source, results)}`);
     }
-    run.guard.writing(() => unfinishedMessage(obtained.source, results));
-    const settled = writes.map(async (write, index) => {
+    const settled = targets.map(async (_, index) => {
+        const write = writeFor(index);
+        let outcome;
         try {
-            results[index].outcome = { written: await putSecret(octokit, write) };
+            outcome = { written: await putSecret(octokit, write) };
         }
         catch (error) {
-            const why = describeGitHubError(error, write.target, run.settings.timeoutMs, 'write');
-            results[index].outcome = { failed: why };
+            outcome = {
+                failed: describeGitHubError(error, write.target, run.settings.timeoutMs, 'write')
+            };
         }
+        results[index].outcome = outcome; // set by then: written below, before any answer can come
     });
-    afterStart();
+    const results = withRecipes('cancelled before GitHub confirmed the write');
+    run.guard.writing(() => unfinishedMessage(obtained.source, results));
     await Promise.all(settled);
     return results;
 }
@@ -1379,10 +1412,13 @@ async function runAction(settings, deps) {
         //    the write checks are deleted meanwhile, if the write budget leaves room for the writes.
         writeCheck?.removeIfRoom(settings.targets.length);
         const obtained = await obtainSecret(run, checked);
-        // 5. Sealed for each target and written at once (the write checks removed behind the writes,
-        //    if not yet), and Composio read meanwhile to confirm the rotation.
+        // 5. Sealed for each target and written at once; then, behind the writes, the outputs set,
+        //    the write checks removed (if not yet) and Composio read to confirm the rotation.
+        const writing = writeEverywhere(run, checked.targets, obtained, await run.sealer);
+        announce(run, obtained);
+        void writeCheck?.remove();
         const [results, confirmation] = await Promise.all([
-            writeEverywhere(run, checked.targets, obtained, () => void writeCheck?.remove()),
+            writing,
             confirmRotation(run, obtained, checked.subscription?.secret)
         ]);
         // 6. Outputs and job summary; anything short of every target written fails the run.

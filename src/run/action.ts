@@ -9,7 +9,7 @@ import { confirmRotation } from './confirm.js'
 import { Problems, type Deps, type Run } from './context.js'
 import { preflight } from './preflight.js'
 import { reportDryRun, reportStored } from './report.js'
-import { obtainSecret } from './rotate.js'
+import { announce, obtainSecret } from './rotate.js'
 import { checkWrites, type WriteCheck } from './write-check.js'
 import { writeEverywhere } from './write.js'
 
@@ -32,10 +32,13 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     //    the write checks are deleted meanwhile, if the write budget leaves room for the writes.
     writeCheck?.removeIfRoom(settings.targets.length)
     const obtained = await obtainSecret(run, checked)
-    // 5. Sealed for each target and written at once (the write checks removed behind the writes,
-    //    if not yet), and Composio read meanwhile to confirm the rotation.
+    // 5. Sealed for each target and written at once; then, behind the writes, the outputs set,
+    //    the write checks removed (if not yet) and Composio read to confirm the rotation.
+    const writing = writeEverywhere(run, checked.targets, obtained, await run.sealer)
+    announce(run, obtained)
+    void writeCheck?.remove()
     const [results, confirmation] = await Promise.all([
-      writeEverywhere(run, checked.targets, obtained, () => void writeCheck?.remove()),
+      writing,
       confirmRotation(run, obtained, checked.subscription?.secret)
     ])
     // 6. Outputs and job summary; anything short of every target written fails the run.

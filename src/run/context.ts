@@ -72,8 +72,21 @@ export class Problems {
     try {
       await work()
     } catch (error) {
-      this.add(`${what} failed: ${error instanceof Error ? error.message : String(error)}`)
+      this.failed(what, error)
     }
+  }
+
+  /** `note`, for work that is done at once. */
+  noteNow(what: string, work: () => void): void {
+    try {
+      work()
+    } catch (error) {
+      this.failed(what, error)
+    }
+  }
+
+  private failed(what: string, error: unknown): void {
+    this.add(`${what} failed: ${error instanceof Error ? error.message : String(error)}`)
   }
 
   add(problem: string): void {

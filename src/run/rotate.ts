@@ -26,9 +26,9 @@ export function fingerprint(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16)
 }
 
-/** The rotation, or (rotate: false) the current secret; its outputs are set at once. */
+/** The rotation, or (rotate: false) the current secret; masked the moment it was parsed. */
 export async function obtainSecret(run: Run, checked: Checked): Promise<Obtained> {
-  const { settings, io } = run
+  const { settings } = run
   const before = checked.subscription?.secret
   const obtained = settings.rotate
     ? await rotate(run, before)
@@ -40,9 +40,17 @@ export async function obtainSecret(run: Run, checked: Checked): Promise<Obtained
     how: obtained.how,
     ...(obtained.how !== 'current' && { rotatedAt: run.deps.now().toISOString() })
   }
-  // If a write fails, a later step of the job can still finish by hand with these.
-  await run.problems.note('Setting the outputs', () => {
-    io.setOutput('secret', obtained.secret)
+  return { secret: obtained.secret, source }
+}
+
+/**
+ * Sets the outputs and says what was obtained, as soon as the writes are on their way: if a
+ * write fails, a later step of the job can still finish by hand with these.
+ */
+export function announce(run: Run, { secret, source }: Obtained): void {
+  const { io } = run
+  run.problems.noteNow('Setting the outputs', () => {
+    io.setOutput('secret', secret)
     io.setOutput('fingerprint', source.fingerprint)
     io.setOutput('rotated', String(source.how !== 'current'))
     if (source.rotatedAt) io.setOutput('rotated-at', source.rotatedAt)
@@ -52,7 +60,6 @@ export async function obtainSecret(run: Run, checked: Checked): Promise<Obtained
       ? `Read the current secret of subscription ${source.subscriptionId} (not rotated); fingerprint ${source.fingerprint}.`
       : `Rotated subscription ${source.subscriptionId}; new secret fingerprint ${source.fingerprint}.`
   )
-  return { secret: obtained.secret, source }
 }
 
 /**

@@ -2,53 +2,70 @@
 // in parallel. Every target is attempted; failures are results, not exceptions.
 import { describeGitHubError } from '../github/errors.js'
 import { putSecret, writeRequest, type SecretWrite } from '../github/secrets.js'
-import type { Run, WriteResult } from './context.js'
+import type { Run, WriteOutcome, WriteResult } from './context.js'
 import type { PreparedTarget } from './preflight.js'
 import { unfinishedMessage } from './recipes.js'
 import type { Obtained } from './rotate.js'
+import type { Sealer } from '../seal.js'
 
 /**
- * Writes every target at once. A cancellation during the writes prints the recipe of every
- * write GitHub has not confirmed. `afterStart` runs once the writes have been sent, so that
- * what it sends queues behind them.
+ * Writes every target at once: each target's value is sealed and its write sent before the next
+ * is sealed, and every write is on its way before this returns its promise, so that whatever the
+ * caller sends next queues behind them. A cancellation during the writes prints the recipe of
+ * every write GitHub has not confirmed.
  */
 export async function writeEverywhere(
   run: Run,
   targets: PreparedTarget[],
   obtained: Obtained,
-  afterStart: () => void
+  seal: Sealer
 ): Promise<WriteResult[]> {
   const { octokit } = run.github
-  const seal = await run.sealer
-  // A value sealed for one scope is garbage in another: each target's own key.
-  const writes = targets.map(({ target, key, access }): SecretWrite => ({
-    target,
-    name: run.settings.secretName,
-    encryptedValue: seal(obtained.secret, key.key),
-    keyId: key.keyId,
-    ...(access && { access })
-  }))
-  const results: WriteResult[] = writes.map((write, index) => ({
-    label: targets[index]!.label,
-    keyId: write.keyId,
-    request: writeRequest(octokit, write),
-    outcome: { failed: 'cancelled before GitHub confirmed the write' }
-  }))
+  const sealed: SecretWrite[] = []
+  // Target `index`'s write, sealed for its own key: a value sealed for one scope is garbage
+  // in another.
+  const writeFor = (index: number): SecretWrite => {
+    const { target, key, access } = targets[index]!
+    return (sealed[index] ??= {
+      target,
+      name: run.settings.secretName,
+      encryptedValue: seal(obtained.secret, key.key),
+      keyId: key.keyId,
+      ...(access && { access })
+    })
+  }
+  // A write's recipe is built only if it is printed: on the way of the writes, it would cost.
+  const withRecipes = (why: string): WriteResult[] =>
+    targets.map(({ label }, index) => {
+      const write = writeFor(index)
+      return {
+        label,
+        keyId: write.keyId,
+        get request() {
+          return writeRequest(octokit, write)
+        },
+        outcome: { failed: why }
+      }
+    })
   // Cancelled while rotating: the answer came, but nothing more is sent.
   if (run.guard.signal.aborted) {
-    for (const result of results) result.outcome = { failed: 'cancelled before the write' }
+    const results = withRecipes('cancelled before the write')
     throw new Error(`Cancelled ${unfinishedMessage(obtained.source, results)}`)
   }
-  run.guard.writing(() => unfinishedMessage(obtained.source, results))
-  const settled = writes.map(async (write, index) => {
+  const settled = targets.map(async (_, index) => {
+    const write = writeFor(index)
+    let outcome: WriteOutcome
     try {
-      results[index]!.outcome = { written: await putSecret(octokit, write) }
+      outcome = { written: await putSecret(octokit, write) }
     } catch (error) {
-      const why = describeGitHubError(error, write.target, run.settings.timeoutMs, 'write')
-      results[index]!.outcome = { failed: why }
+      outcome = {
+        failed: describeGitHubError(error, write.target, run.settings.timeoutMs, 'write')
+      }
     }
+    results[index]!.outcome = outcome // set by then: written below, before any answer can come
   })
-  afterStart()
+  const results = withRecipes('cancelled before GitHub confirmed the write')
+  run.guard.writing(() => unfinishedMessage(obtained.source, results))
   await Promise.all(settled)
   return results
 }
