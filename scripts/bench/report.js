@@ -83,8 +83,20 @@ export function report(input) {
   /** @type {string[]} */
   const out = []
   const say = (/** @type {string[]} */ ...lines) => out.push(...lines)
-  const each = (/** @type {(latency: number, n: number) => void} */ f) =>
-    latencies.forEach(latency => targetCounts.forEach(n => f(latency, n)))
+  /**
+   * A table of a row per scenario: its latency, its targets, then `cells` of it.
+   * @param {string[]} headers the columns after latency and targets
+   * @param {(s: ReturnType<typeof scenario>, latency: number) => string[]} cells
+   */
+  const table = (headers, cells) => {
+    say(row(['latency', 'targets', ...headers]), row(Array(headers.length + 2).fill('---:')))
+    for (const latency of latencies) {
+      for (const n of targetCounts) {
+        say(row([`${latency}`, `${n}`, ...cells(scenario(samples, latency, n), latency)]))
+      }
+    }
+    say('')
+  }
 
   say(`### Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, '')
   say(
@@ -97,60 +109,45 @@ export function report(input) {
     `floor = ${ROUND_TRIPS} × latency + bare \`node -e 0\` (median, measured alongside); window = rotate response end → last secret PUT response end (fakes’ clocks). Medians of the runs that went as expected.`,
     ''
   )
-  say(
-    '| latency | targets | wall ms (p25–p75) | bare node ms | floor ms | wall / floor | window ms | window / RTT | failed runs |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
-  )
-  each((latency, n) => {
-    const s = scenario(samples, latency, n)
+  const FLOOR =
+    'wall ms (p25–p75) | bare node ms | floor ms | wall / floor | window ms | window / RTT | failed runs'
+  table(FLOOR.split(' | '), (s, latency) => {
     const walls = s.ok.map(x => x.wallMs)
     const spread = `${ms(quantile(walls, 0.25))}–${ms(quantile(walls, 0.75))}`
     const perRtt = latency > 0 ? times(s.window / latency) : '–'
     const cells = [ms(s.bare), ms(s.floor), times(s.wall / s.floor), ms(s.window, 1), perRtt]
-    const failed = `${s.runs.length - s.ok.length}`
-    say(row([`${latency}`, `${n}`, `${ms(s.wall)} (${spread})`, ...cells, failed]))
+    return [`${ms(s.wall)} (${spread})`, ...cells, `${s.runs.length - s.ok.length}`]
   })
-  say('')
 
   say('#### Requests per run, checked', '')
   say(
     'Every run must make exactly 1 rotation, 2 Composio reads (preflight, confirmation), and N each of key reads, probe PUTs, probe DELETEs and secret PUTs, all answered 2xx; any other count fails the run. Cells: the counts seen (min–max over the runs).',
     ''
   )
-  say(
-    row(['latency', 'targets', ...COUNT_COLUMNS.map(([, label]) => label), 'runs as expected']),
-    row(Array(COUNT_COLUMNS.length + 3).fill('---:'))
-  )
-  each((latency, n) => {
-    const { runs, ok } = scenario(samples, latency, n)
+  table([...COUNT_COLUMNS.map(([, label]) => label), 'runs as expected'], ({ runs, ok }) => {
     const cells = COUNT_COLUMNS.map(([k]) => {
       const seen = runs.map(s => s.counts?.[k] ?? NaN)
       const lo = Math.min(...seen)
       const hi = Math.max(...seen)
       return lo === hi ? `${lo}` : `${lo}–${hi}`
     })
-    say(row([`${latency}`, `${n}`, ...cells, `${ok.length} of ${runs.length}`]))
+    return [...cells, `${ok.length} of ${runs.length}`]
   })
-  say('')
 
   if (input.baseline) {
     say(
       '#### Against the sequential baseline (scripts/bench-sequential.js: rotate, then GET key + PUT per target, one by one)',
       ''
     )
-    say(
-      '| latency | targets | sequential wall ms | action wall ms | sequential / action | sequential window ms | action window ms | sequential / action (window) |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
-    )
-    each((latency, n) => {
-      const s = scenario(samples, latency, n)
+    const BASELINE =
+      'sequential wall ms | action wall ms | sequential / action | sequential window ms | action window ms | sequential / action (window)'
+    table(BASELINE.split(' | '), s => {
       const seq = s.sequential.filter(x => x.ok)
       const wall = med(seq, x => x.wallMs)
       const window = med(seq, x => x.windowMs)
       const cells = [ms(wall), ms(s.wall), times(wall / s.wall), ms(window, 1), ms(s.window, 1)]
-      say(row([`${latency}`, `${n}`, ...cells, times(window / s.window)]))
+      return [...cells, times(window / s.window)]
     })
-    say('')
   }
 
   say('#### Where the action’s time goes (medians, ms, from the fakes’ logs and spawn/exit)', '')
@@ -158,27 +155,21 @@ export function report(input) {
     'Consecutive spans, adding up to the wall time: **start** (spawn → first request arrives: Node, the bundle, inputs, clients), **preflight** (→ last key read / first Composio read answered), **→ probes** (sealing, → first probe PUT arrives), **probes** (→ last probe answered), **→ rotate**, **rotate**, **→ 1st PUT**, **PUT spread** (first → last secret PUT arrival), **last PUT** (→ last secret PUT answered), **→ exit**. In brackets: spread of the arrivals (key reads, probes). DELETEs / confirm: when the last probe DELETE and Composio’s second read were answered, relative to the last secret PUT (≤ 0: not after it).',
     ''
   )
-  say(
-    '| latency | targets | start | preflight | → probes | probes | → rotate | rotate | → 1st PUT | PUT spread | last PUT | → exit | DELETEs / confirm |',
-    row(Array(13).fill('---:'))
-  )
-  each((latency, n) => {
-    const { ok } = scenario(samples, latency, n)
+  const PHASES =
+    'start | preflight | → probes | probes | → rotate | rotate | → 1st PUT | PUT spread | last PUT | → exit | DELETEs / confirm'
+  table(PHASES.split(' | '), ({ ok }) => {
     const p = (/** @type {keyof Phases} */ k) =>
       ms(
         med(ok, s => s.phases?.[k]),
         1
       )
-    say(
-      row([
-        ...[`${latency}`, `${n}`, p('start'), `${p('preflight')} (${p('keySpread')})`],
-        ...[p('toProbes'), `${p('probes')} (${p('probeSpread')})`, p('toRotate'), p('rotate')],
-        ...[p('toPuts'), p('putSpread'), p('lastPut'), p('tail')],
-        `${p('deletesAfter')} / ${p('confirmAfter')}`
-      ])
-    )
+    return [
+      ...[p('start'), `${p('preflight')} (${p('keySpread')})`],
+      ...[p('toProbes'), `${p('probes')} (${p('probeSpread')})`, p('toRotate'), p('rotate')],
+      ...[p('toPuts'), p('putSpread'), p('lastPut'), p('tail')],
+      `${p('deletesAfter')} / ${p('confirmAfter')}`
+    ]
   })
-  say('')
 
   const ff = samples.filter(s => s.kind === 'failfast')
   const ffWall = med(

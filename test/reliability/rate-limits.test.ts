@@ -50,39 +50,36 @@ async function using(scenario: Scenario, body: (s: Scenario) => Promise<void>): 
 }
 
 describe('a rate-limited write is retried no sooner than GitHub asks', () => {
-  test.concurrent(
-    '429, retry-after: 1, secondary rate limit: the second PUT comes 1 s later',
-    async () =>
-      using(
-        await limited(() => ({
-          status: 429,
-          body: { message: SECONDARY },
-          headers: { 'retry-after': '1' }
-        })),
-        async scenario => {
-          const result = await scenario.run()
-          expectStored(scenario, result)
-          expect(writes(scenario)).toHaveLength(2)
-          expect(gap(scenario, 0)).toBeGreaterThanOrEqual(1000)
-          expect(result.stdout).toMatch(
-            /::warning::GitHub secondary rate limit on PUT .*retrying in 1 s/
-          )
-        }
-      )
-  )
-
-  test.concurrent('403, retry-after: 1, secondary rate limit: the same', async () =>
+  // The throttling plugin waits out a secondary limit; a 429 with another message is waited out
+  // by respectRetryAfter before plugin-retry retries it.
+  test.concurrent.each([
+    {
+      title: '429, retry-after: 1, secondary rate limit: the second PUT comes 1 s later',
+      status: 429,
+      message: SECONDARY,
+      warning: /::warning::GitHub secondary rate limit on PUT .*retrying in 1 s/
+    },
+    {
+      title: '403, retry-after: 1, secondary rate limit: the same',
+      status: 403,
+      message: SECONDARY,
+      warning: /::warning::GitHub secondary rate limit on PUT .*retrying in 1 s/
+    },
+    {
+      title: '429, retry-after: 1, another message: waited out before plugin-retry retries it',
+      status: 429,
+      message: 'Too Many Requests',
+      warning: /::warning::GitHub asks to wait 1 s on PUT .*waiting/
+    }
+  ])('$title', async ({ status, message, warning }) =>
     using(
-      await limited(() => ({
-        status: 403,
-        body: { message: SECONDARY },
-        headers: { 'retry-after': '1' }
-      })),
+      await limited(() => ({ status, body: { message }, headers: { 'retry-after': '1' } })),
       async scenario => {
         const result = await scenario.run()
         expectStored(scenario, result)
         expect(writes(scenario)).toHaveLength(2)
         expect(gap(scenario, 0)).toBeGreaterThanOrEqual(1000)
+        expect(result.stdout).toMatch(warning)
       }
     )
   )
@@ -114,43 +111,6 @@ describe('a rate-limited write is retried no sooner than GitHub asks', () => {
     )
   })
 
-  test.concurrent(
-    '429, retry-after: 1, another message: waited out before plugin-retry retries it',
-    async () =>
-      using(
-        await limited(() => ({
-          status: 429,
-          body: { message: 'Too Many Requests' },
-          headers: { 'retry-after': '1' }
-        })),
-        async scenario => {
-          const result = await scenario.run()
-          expectStored(scenario, result)
-          expect(writes(scenario)).toHaveLength(2)
-          expect(gap(scenario, 0)).toBeGreaterThanOrEqual(1000)
-        }
-      )
-  )
-
-  test.concurrent('429, retry-after: 600, another message: no wait, no retry', async () =>
-    using(
-      await limited(
-        () => ({
-          status: 429,
-          body: { message: 'Too Many Requests' },
-          headers: { 'retry-after': '600' }
-        }),
-        99
-      ),
-      async scenario => {
-        const result = await scenario.run()
-        expect(result.code).toBe(1)
-        expect(writes(scenario)).toHaveLength(1)
-        expect(result.stdout).toMatch(/GitHub asks to wait 600 s on PUT .*giving up/)
-      }
-    )
-  )
-
   // plugin-retry's backoff, (n+1)² × 0.5 s, would grow; but the throttling plugin, inside it,
   // resets the retry count it reads on every 429, so each retry waits 0.5 s. Bounded either way.
   test.concurrent(
@@ -181,29 +141,36 @@ describe('a rate-limited write is retried no sooner than GitHub asks', () => {
     )
   )
 
-  test.concurrent(
-    'retry-after: 600: no wait, one PUT, the failed write with its replay recipe',
-    async () =>
-      using(
-        await limited(
-          () => ({ status: 429, body: { message: SECONDARY }, headers: { 'retry-after': '600' } }),
-          99
-        ),
-        async scenario => {
-          const result = await scenario.run()
-          expect(result.code).toBe(1)
-          // Neither plugin sends it again: the throttling plugin gives up, and plugin-retry is told
-          // not to retry what GitHub asked to wait for.
-          expect(writes(scenario)).toHaveLength(1)
-          expect(result.wallMs).toBeLessThan(10_000)
-          expect(result.stdout).toMatch(
-            /secondary rate limit on PUT .*giving up \(it asks for 600 s\)/
-          )
-          const secret = scenario.composio.currentSecret('ws_123')!
-          const body = replayBodies(result.stdout).get('acme/app')!
-          expect(scenario.github.open('acme/app', body.encrypted_value)).toBe(secret)
-          expect(leaksOfAll(result, scenario.composio)).toEqual([])
-        }
-      )
+  // Neither plugin sends it again: the throttling plugin gives up, and plugin-retry is told not to
+  // retry what GitHub asked to wait for.
+  test.concurrent.each([
+    {
+      title: 'retry-after: 600: no wait, one PUT, the failed write with its replay recipe',
+      message: SECONDARY,
+      warning: /secondary rate limit on PUT .*giving up \(it asks for 600 s\)/
+    },
+    {
+      title: '429, retry-after: 600, another message: no wait, no retry',
+      message: 'Too Many Requests',
+      warning: /GitHub asks to wait 600 s on PUT .*giving up/
+    }
+  ])('$title', async ({ message, warning }) =>
+    using(
+      await limited(
+        () => ({ status: 429, body: { message }, headers: { 'retry-after': '600' } }),
+        99
+      ),
+      async scenario => {
+        const result = await scenario.run()
+        expect(result.code).toBe(1)
+        expect(writes(scenario)).toHaveLength(1)
+        expect(result.wallMs).toBeLessThan(10_000)
+        expect(result.stdout).toMatch(warning)
+        const secret = scenario.composio.currentSecret('ws_123')!
+        const body = replayBodies(result.stdout).get('acme/app')!
+        expect(scenario.github.open('acme/app', body.encrypted_value)).toBe(secret)
+        expect(leaksOfAll(result, scenario.composio)).toEqual([])
+      }
+    )
   )
 })

@@ -65,34 +65,43 @@ describe('describeGitHubError: HTTP answers', () => {
     ]
   ]
 
-  test.each(PERMISSIONS)(
-    '403 reading a %j target → GITHUB_TOKEN and the permission',
-    (target, present, absent) => {
-      const text = describe403(target, 'read')
-      expect(
-        text.startsWith(
-          'HTTP 403: Resource not accessible by integration. Hint: the github-token may not manage these secrets. GITHUB_TOKEN never can (it cannot even read the public key). It needs '
-        )
-      ).toBe(true)
-      for (const fragment of present) expect(text).toContain(fragment)
-      for (const fragment of absent) expect(text).not.toContain(fragment)
+  /** How a 403's hint starts and ends for each access; the permission stands between. */
+  const ACCESSES = [
+    {
+      access: 'read',
+      verb: 'reading',
+      outcome: 'GITHUB_TOKEN and the permission',
+      starts:
+        'HTTP 403: Resource not accessible by integration. Hint: the github-token may not manage these secrets. GITHUB_TOKEN never can (it cannot even read the public key). It needs ',
+      ends: ' (classic PAT)'
+    },
+    {
+      access: 'write',
+      verb: 'writing',
+      outcome: 'it reads but cannot write; the permission',
+      starts:
+        'HTTP 403: Resource not accessible by integration. Hint: the github-token can read this target but not write its secrets (a read-only token passes the public-key read). It needs ',
+      ends: ' (classic PAT). GITHUB_TOKEN never can'
     }
-  )
+  ] as const
 
-  test.each(PERMISSIONS)(
-    '403 writing a %j target → it reads but cannot write; the permission',
-    (target, present, absent) => {
-      const text = describe403(target, 'write')
-      expect(
-        text.startsWith(
-          'HTTP 403: Resource not accessible by integration. Hint: the github-token can read this target but not write its secrets (a read-only token passes the public-key read). It needs '
-        )
-      ).toBe(true)
-      expect(text.endsWith('. GITHUB_TOKEN never can')).toBe(true)
-      for (const fragment of present) expect(text).toContain(fragment)
-      for (const fragment of absent) expect(text).not.toContain(fragment)
-    }
-  )
+  test.each(
+    ACCESSES.flatMap(({ verb, outcome, ...hint }) =>
+      PERMISSIONS.map(([target, present, absent]) => ({
+        name: `403 ${verb} a ${JSON.stringify(target)} target → ${outcome}`,
+        target,
+        present,
+        absent,
+        ...hint
+      }))
+    )
+  )('$name', ({ target, access, starts, ends, present, absent }) => {
+    const text = describe403(target, access)
+    expect(text.startsWith(starts)).toBe(true)
+    expect(text.endsWith(ends)).toBe(true)
+    for (const fragment of present) expect(text).toContain(fragment)
+    for (const fragment of absent) expect(text).not.toContain(fragment)
+  })
 
   test('the access defaults to read', () => {
     const error = requestError(403, { message: 'Resource not accessible by integration' })

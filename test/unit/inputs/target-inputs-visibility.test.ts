@@ -20,30 +20,26 @@ describe('visibility and selected-repositories', () => {
   const options = (inputs: Inputs, targets = ORG): OrganizationOptions =>
     withInputs(inputs, () => readOrganizationOptions(targets))
 
+  /** visibility: selected, with `list` as selected-repositories. */
+  const selected = (list: string): Inputs => ({
+    visibility: 'selected',
+    'selected-repositories': list
+  })
+
   test.each<[string, Inputs, string | undefined, string[]]>([
     ['no visibility', {}, undefined, []],
     ['all', { visibility: 'all' }, 'all', []],
     ['private', { visibility: 'private' }, 'private', []],
-    [
-      'selected, comma separated',
-      { visibility: 'selected', 'selected-repositories': 'app, web,api' },
-      'selected',
-      ['app', 'web', 'api']
-    ],
+    ['selected, comma separated', selected('app, web,api'), 'selected', ['app', 'web', 'api']],
     [
       'selected, newline separated',
-      { visibility: 'selected', 'selected-repositories': 'app\nweb\r\n\napi\n' },
+      selected('app\nweb\r\n\napi\n'),
       'selected',
       ['app', 'web', 'api']
     ],
-    [
-      'selected, both separators',
-      { visibility: 'selected', 'selected-repositories': 'app,\nweb.site' },
-      'selected',
-      ['app', 'web.site']
-    ]
-  ])('%s', (_name, inputs, visibility, selected) => {
-    expect(options(inputs)).toEqual({ visibility, selectedRepositories: selected })
+    ['selected, both separators', selected('app,\nweb.site'), 'selected', ['app', 'web.site']]
+  ])('%s', (_name, inputs, visibility, repositories) => {
+    expect(options(inputs)).toEqual({ visibility, selectedRepositories: repositories })
   })
 
   test('visibility with an org target among others is accepted', () => {
@@ -52,65 +48,47 @@ describe('visibility and selected-repositories', () => {
   })
 
   const REPO_ONLY: Target[] = [{ kind: 'repository', owner: 'acme', repo: 'app' }]
-  test.each<[string, string, Inputs, Target[], string]>([
-    [
-      'visibility',
-      'unknown value',
-      { visibility: 'public' },
-      ORG,
-      "'public' is not one of all, private, selected"
+  // By the input the error names: how it is wrong, the inputs, a fragment of the error, and the
+  // targets (the org alone unless given).
+  const ERRORS: Record<string, [string, Inputs, string, Target[]?][]> = {
+    visibility: [
+      ['unknown value', { visibility: 'public' }, "'public' is not one of all, private, selected"],
+      ['wrong case', { visibility: 'All' }, "'All' is not one of"],
+      [
+        'no org target',
+        { visibility: 'all' },
+        'applies only to organization targets (org:NAME)',
+        REPO_ONLY
+      ]
     ],
-    ['visibility', 'wrong case', { visibility: 'All' }, ORG, "'All' is not one of"],
-    [
-      'visibility',
-      'no org target',
-      { visibility: 'all' },
-      REPO_ONLY,
-      'applies only to organization targets (org:NAME)'
-    ],
-    [
-      'selected-repositories',
-      'selected without a list',
-      { visibility: 'selected' },
-      ORG,
-      "is required when visibility is 'selected'"
-    ],
-    [
-      'selected-repositories',
-      'selected with only separators',
-      { visibility: 'selected', 'selected-repositories': ' ,\n, ' },
-      ORG,
-      'is required'
-    ],
-    [
-      'selected-repositories',
-      'a list with visibility all',
-      { visibility: 'all', 'selected-repositories': 'app' },
-      ORG,
-      "is allowed only with visibility 'selected'"
-    ],
-    [
-      'selected-repositories',
-      'a list without visibility',
-      { 'selected-repositories': 'app' },
-      ORG,
-      "only with visibility 'selected'"
-    ],
-    [
-      'selected-repositories',
-      'an owner/name instead of a name',
-      { visibility: 'selected', 'selected-repositories': 'app, acme/web' },
-      ORG,
-      "'acme/web' is not a repository name"
-    ],
-    [
-      'selected-repositories',
-      "'..'",
-      { visibility: 'selected', 'selected-repositories': '..' },
-      ORG,
-      "'..'"
+    'selected-repositories': [
+      [
+        'selected without a list',
+        { visibility: 'selected' },
+        "is required when visibility is 'selected'"
+      ],
+      ['selected with only separators', selected(' ,\n, '), 'is required'],
+      [
+        'a list with visibility all',
+        { visibility: 'all', 'selected-repositories': 'app' },
+        "is allowed only with visibility 'selected'"
+      ],
+      [
+        'a list without visibility',
+        { 'selected-repositories': 'app' },
+        "only with visibility 'selected'"
+      ],
+      [
+        'an owner/name instead of a name',
+        selected('app, acme/web'),
+        "'acme/web' is not a repository name"
+      ],
+      ["'..'", selected('..'), "'..'"]
     ]
-  ])('%s: %s → error', (name, _how, inputs, targets, fragment) => {
+  }
+  test.each(
+    Object.entries(ERRORS).flatMap(([name, rows]) => rows.map(row => [name, ...row] as const))
+  )('%s: %s → error', (name, _how, inputs, fragment, targets = ORG) => {
     errorOf(() => options(inputs, targets), name, fragment)
   })
 })

@@ -28,23 +28,41 @@ describe('CancellationGuard', () => {
     expect(signals.listenerCount('SIGTERM')).toBe(0)
   })
 
-  test('checking: prints that nothing happened, then exits 1; later signals do nothing', () => {
+  // Before the rotation, and once its answer is in, the first signal fails the run at once with
+  // what stands then; a later signal does nothing.
+  test.each<[string, 'SIGINT' | 'SIGTERM', (guard: CancellationGuard) => void, string]>([
+    [
+      'checking: prints that nothing happened, then exits 1; later signals do nothing',
+      'SIGINT',
+      () => {},
+      BEFORE
+    ],
+    [
+      'write-check probes written: the message says where they may remain',
+      'SIGTERM',
+      guard => guard.probesWritten('Write-check secrets X_WRITE_CHECK may remain in the targets.'),
+      'Cancelled (SIGTERM) before the rotation: nothing was rotated, nothing written.\nWrite-check secrets X_WRITE_CHECK may remain in the targets.'
+    ],
+    [
+      'writing: prints what is unfinished as it stands when the signal arrives',
+      'SIGINT',
+      guard => {
+        guard.probesWritten('Probes may remain.')
+        guard.rotating()
+        let state = 'nothing yet'
+        guard.writing(() => `after the rotation. ${state}`)
+        state = 'acme/app: NOT WRITTEN (cancelled before GitHub confirmed the write)'
+      },
+      'Cancelled (SIGINT) after the rotation. acme/app: NOT WRITTEN (cancelled before GitHub confirmed the write)\nProbes may remain.'
+    ]
+  ])('%s', (_title, signal, setup, message) => {
     const { events, guard, send } = guarded()
-    send('SIGINT')
-    expect(events).toEqual([`fail: ${BEFORE}`, 'exit 1'])
+    setup(guard)
+    send(signal)
+    expect(events).toEqual([`fail: ${message}`, 'exit 1'])
     expect(guard.signal.aborted).toBe(false)
-    send('SIGTERM')
+    send(signal === 'SIGINT' ? 'SIGTERM' : 'SIGINT')
     expect(events).toHaveLength(2)
-  })
-
-  test('write-check probes written: the message says where they may remain', () => {
-    const { events, guard, send } = guarded()
-    guard.probesWritten('Write-check secrets X_WRITE_CHECK may remain in the targets.')
-    send('SIGTERM')
-    expect(events).toEqual([
-      'fail: Cancelled (SIGTERM) before the rotation: nothing was rotated, nothing written.\nWrite-check secrets X_WRITE_CHECK may remain in the targets.',
-      'exit 1'
-    ])
   })
 
   test("rotating: the first signal aborts the guard's signal and waits; the second says what happened, then exits", () => {
@@ -58,23 +76,6 @@ describe('CancellationGuard', () => {
       "fail: Cancelled (SIGTERM) while waiting for Composio's answer: the subscription may have been rotated although no secret reached this run, so its old secret may no longer work. Run this action again: the newest rotation is the one that counts.",
       'exit 1'
     ])
-  })
-
-  test('writing: prints what is unfinished as it stands when the signal arrives', () => {
-    const { events, guard, send } = guarded()
-    guard.probesWritten('Probes may remain.')
-    guard.rotating()
-    let state = 'nothing yet'
-    guard.writing(() => `after the rotation. ${state}`)
-    state = 'acme/app: NOT WRITTEN (cancelled before GitHub confirmed the write)'
-    send('SIGINT')
-    expect(events).toEqual([
-      'fail: Cancelled (SIGINT) after the rotation. acme/app: NOT WRITTEN (cancelled before GitHub confirmed the write)\nProbes may remain.',
-      'exit 1'
-    ])
-    expect(guard.signal.aborted).toBe(false)
-    send('SIGTERM')
-    expect(events).toHaveLength(2)
   })
 
   test('done: a signal after dispose is ignored', () => {
