@@ -123,9 +123,9 @@ describe('rate-limited answers: throttling decides, plugin-retry does not resend
       warnings: []
     },
     {
-      // SRC BUG (reported): the throttling plugin reads retry-after only when the message says
-      // "secondary rate"; any other 429 falls through to plugin-retry, which re-sends it after 0.5 s
-      // and 2 s although GitHub asked for 600 s (client.ts: "never retry before retry-after").
+      // The throttling plugin reads retry-after only when the message says "secondary rate"; any
+      // other 429 would fall through to plugin-retry's 0.5 s backoff, but src/github/retry-after.ts
+      // gives up on a wait longer than a minute.
       title: 'a 429 with retry-after: 600 but another message is not re-sent early',
       reply: {
         status: 429,
