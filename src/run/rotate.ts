@@ -73,7 +73,7 @@ async function rotate(
 ): Promise<{ secret: string; how: 'rotated' | 'recovered' }> {
   await waitForWriteBudget(run)
   run.guard.rotating()
-  let state: 'not rotated' | 'unknown' | 'not taken effect' = 'not rotated'
+  let state: RotationState = 'not rotated'
   let recovered = false
   const afterFailure = async (error: ComposioError): Promise<string | undefined> => {
     if (!error.mayHaveRotated || run.guard.signal.aborted) return undefined
@@ -138,8 +138,11 @@ async function waitForWriteBudget(run: Run): Promise<void> {
   await run.deps.sleep(wait)
 }
 
+/** What the reads after lost answers have shown: nothing yet, nothing conclusive, or no change. */
+type RotationState = 'not rotated' | 'unknown' | 'not taken effect'
+
 /** A failed rotation says whether the old secret may be dead, and what to do. */
-function explainRotationFailure(error: ComposioError, state: string): ComposioError {
+function explainRotationFailure(error: ComposioError, state: RotationState): ComposioError {
   const consequence =
     state === 'unknown' || (state === 'not rotated' && error.mayHaveRotated)
       ? 'The subscription may have been rotated although no secret reached this run, so its old secret may no longer work: run this action again (the newest rotation is the one that counts). Nothing was written to GitHub.'
