@@ -1,9 +1,9 @@
 // The queues @octokit/plugin-throttling schedules every request through, given in its options
 // (`throttle.global`, `throttle.write`, `throttle.retryLimiter`; the plugin reads each with `??`,
-// and test/unit/github/limits.test.ts fails if an upgrade stops reading them). They replace
+// and test/unit/github/client.test.ts fails if an upgrade stops reading them). They replace
 // Bottleneck's: Bottleneck yields to the event loop at each step of each job behind a lock, so a
 // limiter lets about one job through every 2.5 ms, and the plugin chains two or three per request:
-// ten parallel writes left over ~30 ms instead of together (docs/benchmarks.md). The plugin's
+// ten parallel writes left over ~30 ms instead of together. The plugin's
 // rate-limit decisions (onRateLimit, onSecondaryRateLimit) are its own, unchanged.
 
 type Job = (...args: unknown[]) => unknown
