@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   runInProduction: () => (/* binding */ runInProduction)
 });
 
-// UNUSED EXPORTS: productionDeps
-
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(3340);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
@@ -279,6 +277,7 @@ class RetryScheduler {
 }
 
 ;// CONCATENATED MODULE: ./src/github/retry-after.ts
+
 /** What the throttling plugin waits for itself: a secondary-limit message, or a primary limit. */
 const throttled = (error) => /\bsecondary rate\b/i.test(error.message ?? '') ||
     error.response?.headers?.['x-ratelimit-remaining'] === '0';
@@ -286,6 +285,8 @@ function respectRetryAfter(options) {
     return (octokit) => {
         octokit.hook.error('request', async (error, request) => {
             const failure = error;
+            if (failure.cause instanceof RedirectRefusedError)
+                request.request.retries = 0;
             const seconds = Number(failure.response?.headers?.['retry-after']);
             if (failure.status === 429 && seconds > 0 && !throttled(failure)) {
                 if (seconds > options.maxWaitSeconds) {

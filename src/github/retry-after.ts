@@ -1,9 +1,11 @@
-// A 429 that asks for a wait without saying "secondary rate limit". The throttling plugin honours
-// `retry-after` only on messages that say so; plugin-retry retries any other 429 on its own short
-// backoff. GitHub's rule is never to retry before `retry-after`: this plugin, the innermost,
-// waits it out first (so plugin-retry's retry comes after it), or forbids the retry when the wait
-// is longer than the run would make.
+// Failures plugin-retry would retry on its own short backoff, though it must not. A 429 that asks
+// for a wait without saying "secondary rate limit": the throttling plugin honours `retry-after`
+// only on messages that say so, and GitHub's rule is never to retry before it. This plugin, the
+// innermost, waits it out first (so plugin-retry's retry comes after it), or forbids the retry
+// when the wait is longer than the run would make. And a refused redirect, which Octokit reports
+// as a 500: asking again would only be redirected again.
 import type { Octokit } from '@octokit/core'
+import { RedirectRefusedError } from '../http.js'
 
 export interface RetryAfterOptions {
   maxWaitSeconds: number
@@ -14,6 +16,7 @@ export interface RetryAfterOptions {
 }
 
 type Failure = {
+  cause?: unknown
   status?: number
   message?: string
   response?: { headers?: Record<string, string> }
@@ -28,6 +31,7 @@ export function respectRetryAfter(options: RetryAfterOptions) {
   return (octokit: Octokit): void => {
     octokit.hook.error('request', async (error, request) => {
       const failure = error as Failure
+      if (failure.cause instanceof RedirectRefusedError) request.request.retries = 0
       const seconds = Number(failure.response?.headers?.['retry-after'])
       if (failure.status === 429 && seconds > 0 && !throttled(failure)) {
         if (seconds > options.maxWaitSeconds) {

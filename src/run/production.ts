@@ -27,7 +27,7 @@ const runnerIo: Io = {
   }
 }
 
-export function productionDeps(timeoutMs: number): Deps {
+function productionDeps(timeoutMs: number): Deps {
   return {
     io: runnerIo,
     fetch: createFetch(timeoutMs),

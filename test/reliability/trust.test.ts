@@ -109,6 +109,8 @@ describe('redirects are refused, and no credential goes with one', () => {
       /could not read the public key: answered HTTP 301, a redirect to http:\/\/127\.0\.0\.2/
     )
     expect(collector.received).toEqual([])
+    // Asked once: a refused redirect is not retried (it would only be redirected again).
+    expect(requestsTo(scenario.github, 'GET', /\/public-key$/)).toBe(1)
     expect(scenario.composio.rotations).toHaveLength(0)
   })
 
@@ -119,6 +121,7 @@ describe('redirects are refused, and no credential goes with one', () => {
     })
     const result = await scenario.run()
     expect(result.code).toBe(1)
+    expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(1)
     expect(errorOf(result)).toMatch(
       /acme\/app: NOT WRITTEN \(answered HTTP 307, a redirect to http:\/\/127\.0\.0\.2:\d+, which is not followed/
     )
