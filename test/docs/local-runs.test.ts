@@ -85,9 +85,9 @@ test('docs/security.md quotes debug lines as src/http-log.ts prints them', async
     let clock = 0
     const printed: string[] = []
     const fetch = logRequests(
-      async () => {
+      () => {
         clock += Number(ms)
-        return new Response(null, { status: Number(status) })
+        return Promise.resolve(new Response(null, { status: Number(status) }))
       },
       { debug: message => printed.push(`::debug::${message}`), now: () => clock }
     )
