@@ -474,11 +474,14 @@ class ComposioError extends Error {
         this.mayHaveRotated = mayHaveRotated;
     }
 }
+// Scoped project keys: https://docs.composio.dev/reference/authenticating-to-composio/project-api-key-permissions
 const HINTS = {
     401: "check the Composio key: 'api-key' is a project API key (x-api-key), 'user-api-key' a user API key (x-user-api-key)",
-    403: 'the key lacks permission to manage this webhook subscription',
+    403: 'the key lacks permission: a scoped project API key needs Composio\'s "Webhooks" permission, Read for the reads of the subscription and Write for the rotation (a write-only key fails the first read: give it Read and write)',
     404: "check 'subscription-id' and that it belongs to the key's project"
 };
+/** Composio's current API description lists only project API keys for webhook subscriptions. */
+const USER_KEY_401 = "Composio's current API description accepts only project API keys (x-api-key) for webhook subscriptions: give a project API key in 'api-key' instead of 'user-api-key'";
 /** Composio's error envelope `{"error":{…}}`, a bare `{"message"}` (some 429s), or nothing usable. */
 function parseComposioError(body) {
     let parsed;
@@ -503,7 +506,7 @@ function parseComposioError(body) {
     };
 }
 /** `HTTP 401 APIKey_InvalidAPIKey: Invalid API key (request_id: …). Hint: …` */
-function describeStatus(status, details) {
+function describeStatus(status, details, header = 'x-api-key') {
     let text = [`HTTP ${status}`, details.slug].filter(Boolean).join(' ');
     if (details.message)
         text += `: ${details.message}`;
@@ -511,7 +514,7 @@ function describeStatus(status, details) {
         text += ` (request_id: ${details.requestId})`;
     if (details.suggestedFix)
         text += `. Suggested fix: ${details.suggestedFix}`;
-    const hint = HINTS[status];
+    const hint = status === 401 && header === 'x-user-api-key' ? USER_KEY_401 : HINTS[status];
     return hint ? `${text}. Hint: ${hint}` : text;
 }
 
@@ -565,17 +568,50 @@ async function withRetries(options, attempt, afterFailure) {
 
 ;// CONCATENATED MODULE: ./src/composio/subscription.ts
 // What Composio answers about a subscription (v3.1 read, and the rotation's `{id, secret}`), and
-// when its secret counts as masked: such a value is never stored, nor compared as a value.
+// when a secret it reads back could be a real one: anything else is never stored, nor compared.
 
-/** Missing, empty, not a string, or holding a masking character: `*`, `•` or `…`. */
-function isMaskedSecret(value) {
-    return typeof value !== 'string' || value === '' || /[*\u2022\u2026]/.test(value);
-}
+/** Shorter than this, a read secret is taken for a masked or placeholder one. */
+const MIN_SECRET_LENGTH = 32;
 /**
- * Parses a 2xx body; undefined when it is not a JSON object. JSON errors are swallowed: V8
- * quotes the input, which may hold a secret.
+ * Marks of a hidden value: Composio's own (`abcd...`, `xxxx...`, `REDACTED`, its changelog of
+ * 2025-12-10; `ak_**XXXX` in its messages) and the common ones (`*`, `•`, `…`).
  */
+const MASK_MARKS = /\.\.\.|\u2026|\*|\u2022|redacted|xxxx/i;
+/**
+ * Whether a secret read from the subscription could be a real one: a string of at least 32
+ * characters, none of them whitespace, without any masking mark. Composio's one example secret
+ * is 64 hex digits. The rotation's own answer is never judged by this: it is the secret.
+ */
+function couldBeRealSecret(value) {
+    return (typeof value === 'string' &&
+        value.length >= MIN_SECRET_LENGTH &&
+        !/\s/.test(value) &&
+        !MASK_MARKS.test(value));
+}
+/** The rotation's `secret`: any non-empty string, as Composio returned it. */
+function parseRotatedSecret(body) {
+    const secret = parseObject(body)?.['secret'];
+    return typeof secret === 'string' && secret !== '' ? secret : undefined;
+}
+/** Parses a read's 2xx body; undefined when it is not a JSON object. */
 function parseSubscription(body) {
+    const fields = parseObject(body);
+    if (fields === undefined)
+        return undefined;
+    const text = (key) => typeof fields[key] === 'string' ? serverText(fields[key]) : undefined;
+    const events = fields['enabled_events'];
+    const secret = fields['secret'];
+    return {
+        secret: couldBeRealSecret(secret) ? secret : undefined,
+        webhookUrl: text('webhook_url'),
+        version: text('version'),
+        enabledEvents: Array.isArray(events)
+            ? events.flatMap(event => (typeof event === 'string' ? [serverText(event, 100)] : []))
+            : undefined
+    };
+}
+/** A JSON object, or undefined. JSON errors are swallowed: V8 quotes the input, which may hold a secret. */
+function parseObject(body) {
     let parsed;
     try {
         parsed = JSON.parse(body);
@@ -585,23 +621,14 @@ function parseSubscription(body) {
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
         return undefined;
-    const fields = parsed;
-    const text = (key) => typeof fields[key] === 'string' ? serverText(fields[key]) : undefined;
-    const events = fields['enabled_events'];
-    return {
-        secret: isMaskedSecret(fields['secret']) ? undefined : fields['secret'],
-        webhookUrl: text('webhook_url'),
-        version: text('version'),
-        enabledEvents: Array.isArray(events)
-            ? events.flatMap(event => (typeof event === 'string' ? [serverText(event, 100)] : []))
-            : undefined
-    };
+    return parsed;
 }
 
 ;// CONCATENATED MODULE: ./src/composio/client.ts
 // The Composio client: the rotation, whose answer is the only copy of the new secret
-// (https://docs.composio.dev/reference/api-reference/webhooks/postWebhookSubscriptionsByIdRotateSecret),
-// and the v3.1 read of the subscription, which also carries its current secret.
+// (https://docs.composio.dev/reference/api-reference/webhook-subscriptions/postWebhookSubscriptionsByIdRotateSecret),
+// and the v3.1 read of the subscription, which also carries its current secret
+// (https://docs.composio.dev/reference/api-reference/webhook-subscriptions/getWebhookSubscriptionsById).
 
 
 
@@ -626,7 +653,8 @@ async function rotateOnce(options, subscriptionId) {
     const answer = await send(options, 'POST', path, operation, { lostMayHaveRotated: true });
     if ('error' in answer)
         return answer;
-    const secret = parseSubscription(answer.body)?.secret;
+    // The rotation's answer is the secret, whatever it looks like: never judged as a read is.
+    const secret = parseRotatedSecret(answer.body);
     if (secret === undefined) {
         const problem = `${operation} answered HTTP ${answer.status} without a full 'secret' (body not shown: it may hold a secret)`;
         return { error: new ComposioError(problem, answer.status, true), retry: false };
@@ -672,7 +700,8 @@ async function send(options, method, path, operation, { lostMayHaveRotated }) {
     if (response.ok)
         return { status: response.status, body };
     const { status } = response;
-    const message = `${operation} failed: ${describeStatus(status, parseComposioError(body))}`;
+    const details = parseComposioError(body);
+    const message = `${operation} failed: ${describeStatus(status, details, options.auth.header)}`;
     return {
         error: new ComposioError(message, status, lostMayHaveRotated && status >= 500),
         retry: status === 429 || status >= 500,
@@ -692,10 +721,10 @@ function fingerprint(secret) {
 /** The rotation, or (rotate: false) the current secret; masked the moment it was parsed. */
 async function obtainSecret(run, checked) {
     const { settings } = run;
-    const before = checked.subscription?.secret;
+    const preflight = checked.subscription?.secret;
     const obtained = settings.rotate
-        ? await rotate(run, before)
-        : { secret: before, how: 'current' }; // preflight refused a masked one
+        ? await rotate(run, preflight)
+        : { secret: preflight, how: 'current', before: preflight }; // preflight refused a masked one
     const source = {
         subscriptionId: settings.subscriptionId,
         secretName: settings.secretName,
@@ -703,7 +732,7 @@ async function obtainSecret(run, checked) {
         how: obtained.how,
         ...(obtained.how !== 'current' && { rotatedAt: run.deps.now().toISOString() })
     };
-    return { secret: obtained.secret, source };
+    return { secret: obtained.secret, source, before: obtained.before };
 }
 /**
  * Sets the outputs and says what was obtained, as soon as the writes are on their way: if a
@@ -724,48 +753,58 @@ function announce(run, { secret, source }) {
 }
 /**
  * The one irreversible call. When its answer is lost, the subscription is read before any new
- * attempt: a secret other than `before` means the rotation happened (stored as if answered); the
- * same one means it did not take effect (retried as any failure); no full secret, unknown.
+ * attempt and compared with `before`, the secret it held before the rotation: another full secret
+ * means the rotation happened (stored as if answered); the same one, that no attempt so far took
+ * effect (retried as any failure). Without `before`, or without a full secret in the read, the
+ * attempt may have rotated: unknown. Each attempt's outcome replaces the previous one's.
  */
-async function rotate(run, before) {
+async function rotate(run, preflight) {
     await waitForWriteBudget(run);
+    // A read after a lost answer proves something only against the secret from before: when the
+    // preflight did not show it in full, one more read, right before the rotation.
+    const before = preflight ?? (await readCurrentSecret(run, 'before the rotation', 1));
     run.guard.rotating();
-    let state = 'not rotated';
+    let outcome = 'not rotated';
     let recovered = false;
     const afterFailure = async (error) => {
-        if (!error.mayHaveRotated || run.guard.signal.aborted)
+        // This attempt rotated nothing (a refusal, a 429): what the earlier ones left stands.
+        if (!error.mayHaveRotated)
             return undefined;
-        // One attempt: the rotation's own retries follow, and a dead Composio must not double them.
-        const current = await readCurrentSecret(run, 1);
+        // Not read back (no baseline, or cancelled): this attempt may have rotated.
+        // One attempt per read: the rotation's own retries follow, and a dead Composio must not double them.
+        const current = before === undefined || run.guard.signal.aborted
+            ? undefined
+            : await readCurrentSecret(run, 'back', 1);
         if (current === undefined)
-            state = 'unknown';
+            outcome = 'unknown';
         else if (current === before)
-            state = 'not taken effect';
+            outcome = 'not taken effect';
         else {
             recovered = true;
-            run.io.warning(before === undefined
-                ? `${error.message}. The answer was lost, but Composio's subscription now holds a full secret, which the read before the rotation could not show: it is the subscription's current secret, and it is the one stored. Not rotating again.`
-                : `${error.message}. The answer was lost, but Composio's subscription now holds a new secret: the rotation happened, and that secret is the one stored. Not rotating again.`);
+            run.io.warning(`${error.message}. The answer was lost, but Composio's subscription now holds a new secret: the rotation happened, and that secret is the one stored. Not rotating again.`);
             return current;
         }
         return undefined;
     };
     try {
         const secret = await rotateWebhookSecret(run.composio, run.settings.subscriptionId, afterFailure);
-        return { secret, how: recovered ? 'recovered' : 'rotated' };
+        return { secret, how: recovered ? 'recovered' : 'rotated', before };
     }
     catch (error) {
-        throw error instanceof ComposioError ? explainRotationFailure(error, state) : error;
+        throw error instanceof ComposioError ? explainRotationFailure(error, outcome) : error;
     }
 }
-/** The subscription's current full secret, or undefined (masked, or no answer: said as a warning). */
-async function readCurrentSecret(run, maxAttempts) {
+/**
+ * The subscription's current secret if it could be a real one, else undefined (masked, or no
+ * answer: said as a warning). `when` completes "Could not read the subscription …".
+ */
+async function readCurrentSecret(run, when, maxAttempts) {
     const options = maxAttempts ? { ...run.composio, maxAttempts } : run.composio;
     try {
         return (await readWebhookSubscription(options, run.settings.subscriptionId)).secret;
     }
     catch (error) {
-        run.io.warning(`Could not read the subscription back: ${error.message}`);
+        run.io.warning(`Could not read the subscription ${when}: ${error.message}`);
         return undefined;
     }
 }
@@ -786,28 +825,32 @@ async function waitForWriteBudget(run) {
     await run.deps.sleep(wait);
 }
 /** A failed rotation says whether the old secret may be dead, and what to do. */
-function explainRotationFailure(error, state) {
-    const consequence = state === 'unknown' || (state === 'not rotated' && error.mayHaveRotated)
-        ? 'The subscription may have been rotated although no secret reached this run, so its old secret may no longer work: run this action again (the newest rotation is the one that counts). Nothing was written to GitHub.'
-        : state === 'not taken effect'
-            ? "The rotation did not take effect (Composio's subscription still holds the secret it had before): nothing written; the old secret still works."
-            : 'Nothing was rotated and nothing written: the old secret still works.';
+function explainRotationFailure(error, outcome) {
+    const consequence = {
+        unknown: 'The subscription may have been rotated although no secret reached this run, so its old secret may no longer work: run this action again (the newest rotation is the one that counts), or with rotate: false to store the secret it holds now. Nothing was written to GitHub.',
+        'not taken effect': "The rotation did not take effect (Composio's subscription still holds the secret it had before): nothing written; the old secret still works.",
+        'not rotated': 'Nothing was rotated and nothing written: the old secret still works.'
+    }[outcome];
     return new ComposioError(`${error.message}\n${consequence}`, error.status, error.mayHaveRotated);
 }
 
 ;// CONCATENATED MODULE: ./src/run/confirm.ts
 
-async function confirmRotation(run, obtained, before) {
-    // A recovered secret was itself read back; a current one was not rotated; a cancelled run
-    // sends nothing more.
-    if (obtained.source.how !== 'rotated' || run.guard.signal.aborted)
+async function confirmRotation(run, obtained) {
+    const { how } = obtained.source;
+    // A current one was not rotated; a cancelled run sends nothing more.
+    if (how === 'current' || run.guard.signal.aborted)
         return 'not needed';
-    const current = await readCurrentSecret(run);
-    if (current === undefined)
-        return 'unconfirmed';
+    const current = await readCurrentSecret(run, 'back');
     if (current === obtained.secret)
         return 'confirmed';
-    if (current === before) {
+    if (how === 'recovered' && (current === undefined || current === obtained.before)) {
+        run.io.warning(CONFIRMATION_TEXT['possibly stale']);
+        return 'possibly stale';
+    }
+    if (current === undefined)
+        return 'unconfirmed';
+    if (current === obtained.before) {
         run.io.warning("Composio's read after the rotation still showed the previous secret (a stale read); the rotation's answer is the secret stored.");
         return 'stale';
     }
@@ -818,6 +861,7 @@ const CONFIRMATION_TEXT = {
     confirmed: 'Composio confirmed the rotation: the subscription holds the secret stored.',
     unconfirmed: 'The rotation could not be confirmed: Composio did not return the full secret when read back.',
     stale: "Composio's read after the rotation still showed the previous secret (a stale read).",
+    'possibly stale': 'The secret recovered after the lost answer could not be confirmed by a second read of Composio, so it may be stale: if deliveries fail verification, run this action again with rotate: false to store the secret the subscription holds.',
     changed: 'Composio now holds a secret that is neither the one this run rotated to nor the one before it: someone rotated the subscription during this run, so the value stored may no longer work. Run this action again with rotate: false to store the current secret.',
     'not needed': ''
 };
@@ -1418,10 +1462,7 @@ async function runAction(settings, deps) {
         const writing = writeEverywhere(run, checked.targets, obtained, await run.sealer);
         announce(run, obtained);
         void writeCheck?.remove();
-        const [results, confirmation] = await Promise.all([
-            writing,
-            confirmRotation(run, obtained, checked.subscription?.secret)
-        ]);
+        const [results, confirmation] = await Promise.all([writing, confirmRotation(run, obtained)]);
         // 6. Outputs and job summary; anything short of every target written fails the run.
         await reportStored(run, obtained.source, results, confirmation);
     }
