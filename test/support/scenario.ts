@@ -46,7 +46,9 @@ export interface Scenario {
   /**
    * Closes both fakes, then throws when the fake GitHub recorded violations of GitHub's OpenAPI
    * description (requests the action sent, or answers of the fake's own), unless the test called
-   * `github.expectViolations()`: from an `afterEach`, that fails the test.
+   * `github.expectViolations()`, or when an answer of the fake Composio broke Composio's
+   * description (./fakes/composio-schema.js; `composio.expectViolations()` excuses injected ones):
+   * from an `afterEach`, that fails the test.
    */
   close(): Promise<void>
 }
@@ -76,8 +78,9 @@ export async function startScenario(
         env: { GITHUB_API_URL: fakeGitHub.url, ...extra.env }
       }),
     close: async () => {
-      await Promise.all([fakeComposio.close(), fakeGitHub.close()])
+      const [composioClosed] = await Promise.allSettled([fakeComposio.close(), fakeGitHub.close()])
       fakeGitHub.assertNoViolations()
+      if (composioClosed.status === 'rejected') throw composioClosed.reason
     }
   }
 }
