@@ -14,7 +14,7 @@ const ROTATE = '/api/v3/webhook_subscriptions/ws_123/rotate_secret'
 
 async function call(method: string, path: string, headers: Record<string, string>) {
   const response = await fetch(`${composio!.url}${path}`, { method, headers })
-  return { status: response.status, body: (await response.json()) as Record<string, any> }
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
 
 describe('auth', () => {
