@@ -477,7 +477,7 @@ class ComposioError extends Error {
 // Scoped project keys: https://docs.composio.dev/reference/authenticating-to-composio/project-api-key-permissions
 const HINTS = {
     401: "check the Composio key: 'api-key' is a project API key (x-api-key), 'user-api-key' a user API key (x-user-api-key)",
-    403: 'the key lacks permission: a scoped project API key needs Composio\'s "Webhooks" permission, Read for the reads of the subscription and Write for the rotation (a write-only key fails the first read: give it Read and write)',
+    403: `the key lacks permission: a scoped project API key needs Composio's "Webhooks" permission, Read for the reads of the subscription and Write for the rotation (a write-only key fails the first read: give it Read and write)`,
     404: "check 'subscription-id' and that it belongs to the key's project"
 };
 /** Composio's current API description lists only project API keys for webhook subscriptions. */
@@ -794,9 +794,13 @@ async function rotate(run, preflight) {
         throw error instanceof ComposioError ? explainRotationFailure(error, outcome) : error;
     }
 }
+const UNREAD = {
+    back: 'Could not read the subscription back: ',
+    'before the rotation': 'Could not read the subscription before the rotation: '
+};
 /**
  * The subscription's current secret if it could be a real one, else undefined (masked, or no
- * answer: said as a warning). `when` completes "Could not read the subscription …".
+ * answer: said as a warning).
  */
 async function readCurrentSecret(run, when, maxAttempts) {
     const options = maxAttempts ? { ...run.composio, maxAttempts } : run.composio;
@@ -804,7 +808,7 @@ async function readCurrentSecret(run, when, maxAttempts) {
         return (await readWebhookSubscription(options, run.settings.subscriptionId)).secret;
     }
     catch (error) {
-        run.io.warning(`Could not read the subscription ${when}: ${error.message}`);
+        run.io.warning(`${UNREAD[when]}${error.message}`);
         return undefined;
     }
 }

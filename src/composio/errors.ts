@@ -25,7 +25,7 @@ export interface ComposioErrorDetails {
 // Scoped project keys: https://docs.composio.dev/reference/authenticating-to-composio/project-api-key-permissions
 const HINTS: Record<number, string> = {
   401: "check the Composio key: 'api-key' is a project API key (x-api-key), 'user-api-key' a user API key (x-user-api-key)",
-  403: 'the key lacks permission: a scoped project API key needs Composio\'s "Webhooks" permission, Read for the reads of the subscription and Write for the rotation (a write-only key fails the first read: give it Read and write)',
+  403: `the key lacks permission: a scoped project API key needs Composio's "Webhooks" permission, Read for the reads of the subscription and Write for the rotation (a write-only key fails the first read: give it Read and write)`,
   404: "check 'subscription-id' and that it belongs to the key's project"
 }
 

@@ -114,20 +114,25 @@ async function rotate(
   }
 }
 
+const UNREAD = {
+  back: 'Could not read the subscription back: ',
+  'before the rotation': 'Could not read the subscription before the rotation: '
+}
+
 /**
  * The subscription's current secret if it could be a real one, else undefined (masked, or no
- * answer: said as a warning). `when` completes "Could not read the subscription …".
+ * answer: said as a warning).
  */
 export async function readCurrentSecret(
   run: Run,
-  when: 'back' | 'before the rotation',
+  when: keyof typeof UNREAD,
   maxAttempts?: number
 ): Promise<string | undefined> {
   const options = maxAttempts ? { ...run.composio, maxAttempts } : run.composio
   try {
     return (await readWebhookSubscription(options, run.settings.subscriptionId)).secret
   } catch (error) {
-    run.io.warning(`Could not read the subscription ${when}: ${(error as Error).message}`)
+    run.io.warning(`${UNREAD[when]}${(error as Error).message}`)
     return undefined
   }
 }
