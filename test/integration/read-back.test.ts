@@ -3,13 +3,13 @@
 // The leak scan covers every secret the fake ever held, the one before the rotation included.
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { composioError } from '../fakes/composio.js'
-import type { RunResult } from '../fakes/runner.js'
 import {
   NAME,
   PROBE,
   READ,
   ROTATE,
   SECRET_WRITE,
+  errorOf,
   leaksOfAll,
   on,
   replayBodies,
@@ -27,12 +27,6 @@ const TWO = { repository: '', targets: 'acme/app\nacme/app@production' }
 const before = (): string => scenario.composio.secretsHeld('ws_123')[0]!
 const reads = (): number => requestsTo(scenario.composio, 'GET', READ)
 const rotations = (): number => requestsTo(scenario.composio, 'POST', ROTATE)
-
-function errorOf(result: RunResult): string {
-  const errors = result.stdout.split('\n').filter(line => line.startsWith('::error::'))
-  expect(errors).toHaveLength(1)
-  return errors[0]!.replace(/%0A/g, '\n')
-}
 
 function expectStoredEverywhere(secret: string): void {
   for (const target of ['acme/app', 'acme/app@production'])

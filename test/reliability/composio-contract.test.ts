@@ -4,11 +4,11 @@
 // Retry-After (nothing was rotated: retried after the wait, within the run's bounds).
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { composioError } from '../fakes/composio.js'
-import type { RunResult } from '../fakes/runner.js'
 import {
   NAME,
   READ,
   ROTATE,
+  errorOf,
   leaksOfAll,
   on,
   requestsTo,
@@ -18,12 +18,6 @@ import {
 
 let scenario: Scenario
 afterEach(async () => scenario?.close())
-
-function errorOf(result: RunResult): string {
-  const errors = result.stdout.split('\n').filter(line => line.startsWith('::error::'))
-  expect(errors).toHaveLength(1)
-  return errors[0]!.replace(/%0A/g, '\n')
-}
 
 describe('keys', () => {
   test('a user API key refused with 401: the hint says the current description accepts project API keys only; nothing rotated', async () => {

@@ -7,12 +7,12 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
 import { composioError } from '../fakes/composio.js'
-import type { RunResult } from '../fakes/runner.js'
 import {
   NAME,
   READ,
   ROTATE,
   SECRET_WRITE,
+  errorOf,
   leaksOfAll,
   requestsTo,
   startScenario,
@@ -27,12 +27,6 @@ type Fault = NonNullable<NonNullable<ComposioOptions>['fault']>
 const unavailable = composioError(503, 'Service_Unavailable', 'Service unavailable')
 const stored = (): string | undefined => scenario.github.secret('acme/app', NAME)
 const oldSecret = (): string => scenario.composio.secretsHeld('ws_123')[0]!
-
-function errorOf(result: RunResult): string {
-  const errors = result.stdout.split('\n').filter(line => line.startsWith('::error::'))
-  expect(errors).toHaveLength(1)
-  return errors[0]!.replace(/%0A/g, '\n')
-}
 
 /** The v3.1 read as Composio describes it, showing `secret` (a lagging replica's, say). */
 const readShowing = (secret: string) => ({

@@ -1,4 +1,5 @@
 // Shared set-up for tests that run the bundled action against the local fakes.
+import { expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { startFakeComposio } from '../fakes/composio.js'
 import { startFakeGitHub } from '../fakes/github.js'
@@ -83,6 +84,13 @@ export async function startScenario(
       if (composioClosed.status === 'rejected') throw composioClosed.reason
     }
   }
+}
+
+/** The one `::error::` line a run printed, with its escaped newlines restored. */
+export function errorOf(result: RunResult): string {
+  const errors = result.stdout.split('\n').filter(line => line.startsWith('::error::'))
+  expect(errors).toHaveLength(1)
+  return errors[0]!.replace(/%0A/g, '\n')
 }
 
 /** The secret and the encodings a careless log line could carry it in. */
