@@ -3,7 +3,8 @@
 // the one before the run fails it: someone rotated around this run. A secret recovered by a read
 // after a lost answer needs this second read to agree, else it may be a stale replica's.
 import type { Run } from './context.js'
-import { readCurrentSecret, type Obtained } from './rotate.js'
+import { readCurrentSecret } from './read-back.js'
+import type { Obtained } from './rotate.js'
 
 export type Confirmation =
   'confirmed' | 'unconfirmed' | 'stale' | 'possibly stale' | 'changed' | 'not needed'

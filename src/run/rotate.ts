@@ -1,10 +1,11 @@
 // Step 4: the secret to store. Rotated exactly once (the one irreversible call), recovered by a
 // read when the rotation's answer is lost, or, with `rotate: false`, the current one as read.
 import { createHash } from 'node:crypto'
-import { readWebhookSubscription, rotateWebhookSecret } from '../composio/client.js'
+import { rotateWebhookSecret } from '../composio/client.js'
 import { ComposioError } from '../composio/errors.js'
 import type { Run } from './context.js'
 import type { Checked } from './preflight.js'
+import { readCurrentSecret } from './read-back.js'
 
 /** Where the stored secret came from, and what is safe to print about it. Never the secret. */
 export interface Source {
@@ -34,7 +35,7 @@ export async function obtainSecret(run: Run, checked: Checked): Promise<Obtained
   const preflight = checked.subscription?.secret
   const obtained = settings.rotate
     ? await rotate(run, preflight)
-    : { secret: preflight!, how: 'current' as const, before: preflight } // preflight refused a masked one
+    : { secret: preflight!, how: 'current' as const } // preflight refused a masked one
   const source: Source = {
     subscriptionId: settings.subscriptionId,
     secretName: settings.secretName,
@@ -42,7 +43,8 @@ export async function obtainSecret(run: Run, checked: Checked): Promise<Obtained
     how: obtained.how,
     ...(obtained.how !== 'current' && { rotatedAt: run.deps.now().toISOString() })
   }
-  return { secret: obtained.secret, source, before: obtained.before }
+  const before = 'before' in obtained ? obtained.before : undefined
+  return { secret: obtained.secret, source, before }
 }
 
 /**
@@ -111,29 +113,6 @@ async function rotate(
     return { secret, how: recovered ? 'recovered' : 'rotated', before }
   } catch (error) {
     throw error instanceof ComposioError ? explainRotationFailure(error, outcome) : error
-  }
-}
-
-const UNREAD = {
-  back: 'Could not read the subscription back: ',
-  'before the rotation': 'Could not read the subscription before the rotation: '
-}
-
-/**
- * The subscription's current secret if it could be a real one, else undefined (masked, or no
- * answer: said as a warning).
- */
-export async function readCurrentSecret(
-  run: Run,
-  when: keyof typeof UNREAD,
-  maxAttempts?: number
-): Promise<string | undefined> {
-  const options = maxAttempts ? { ...run.composio, maxAttempts } : run.composio
-  try {
-    return (await readWebhookSubscription(options, run.settings.subscriptionId)).secret
-  } catch (error) {
-    run.io.warning(`${UNREAD[when]}${(error as Error).message}`)
-    return undefined
   }
 }
 
