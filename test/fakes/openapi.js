@@ -77,6 +77,27 @@ addFormats(ajv)
 
 /** @type {Map<string, import('ajv').ValidateFunction>} */
 const compiled = new Map()
+
+/**
+ * OpenAPI 3.0's `nullable: true` beside `oneOf`/`anyOf` and no `type` (the issues operations have
+ * it: null or one of these), which Ajv refuses, as the JSON Schema it means: `anyOf` the schema
+ * and null. Everything else is copied as it is.
+ * @param {unknown} schema
+ * @returns {unknown}
+ */
+export function typedNullable(schema) {
+  if (Array.isArray(schema)) return schema.map(typedNullable)
+  if (typeof schema !== 'object' || schema === null) return schema
+  const copy = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === 'enum' || key === 'default' ? value : typedNullable(value)
+    ])
+  )
+  if (copy.nullable !== true || 'type' in copy) return copy
+  const { nullable: _, ...rest } = copy
+  return { anyOf: [rest, { type: 'null' }] }
+}
 /**
  * Compiled once per key (the full-repository schema alone takes a few hundred ms).
  * @param {string} key
@@ -85,7 +106,7 @@ const compiled = new Map()
 function validator(key, schema) {
   let validate = compiled.get(key)
   if (!validate) {
-    validate = ajv.compile(schema)
+    validate = ajv.compile(/** @type {object} */ (typedNullable(schema)))
     compiled.set(key, validate)
   }
   return validate
