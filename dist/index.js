@@ -28504,6 +28504,42 @@ class InputError extends Error {
         super(`${kind} '${input}': ${problem}`);
     }
 }
+/** Every invalid input of a run, one `Input 'x': …` line each, in the order they were read. */
+class InputErrors extends InputError {
+    errors;
+    name = 'InputErrors';
+    constructor(errors) {
+        super('', '');
+        this.errors = errors;
+        this.message = errors.map(error => error.message).join('\n');
+    }
+}
+/**
+ * Reads inputs so that a run reports every invalid one at once: `read` runs one reader and keeps
+ * its InputError (any other error is a bug, thrown at once); `settled` throws what was kept.
+ */
+class InputReader {
+    errors = [];
+    /** The reader's value, or undefined when it refused its input. */
+    read(reader) {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.errors.push(error);
+            return undefined;
+        }
+    }
+    /** `values`, once every reader succeeded; else the one error, or InputErrors listing them all. */
+    settled(values) {
+        const [first, ...more] = this.errors;
+        if (first)
+            throw more.length === 0 ? first : new InputErrors(this.errors);
+        return values;
+    }
+}
 /** An input, trimmed; empty when not given. */
 function input(name) {
     return core/* getInput */.V4(name);
@@ -28570,6 +28606,7 @@ function readTargets(workflowRepository) {
         parsed('environment', () => (0,inputs_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
     ];
 }
+/** `targets` undefined: that input was refused, so whether one is an organization is unknown. */
 function readOrganizationOptions(targets) {
     const visibility = input('visibility');
     const selected = input('selected-repositories')
@@ -28578,7 +28615,7 @@ function readOrganizationOptions(targets) {
     if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
         throw new InputError('visibility', `'${visibility}' is not one of all, private, selected`);
     }
-    if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
+    if (visibility !== '' && targets && !targets.some(target => target.kind === 'organization')) {
         throw new InputError('visibility', 'applies only to organization targets (org:NAME)');
     }
     if (visibility === 'selected' && selected.length === 0) {
@@ -28648,24 +28685,30 @@ const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'];
 // Secrets are not passed to workflows from forks nor to Dependabot runs: the likely cause of an
 // empty credential input.
 const EMPTY_SECRET_HINT = '. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot';
-/** Reads the inputs, and GITHUB_API_URL and GITHUB_REPOSITORY, which the runner sets. */
+/**
+ * Reads the inputs, and GITHUB_API_URL and GITHUB_REPOSITORY, which the runner sets. Every reader
+ * runs, so that all invalid inputs are reported together: a new input is one more
+ * `name: inputs.read(() => readName())` line, its reader throwing an InputError.
+ */
 function readSettings(env = process.env) {
-    const subscriptionId = readSubscriptionId();
-    const githubToken = credential('github-token', required('github-token', EMPTY_SECRET_HINT));
-    const targets = readTargets(env['GITHUB_REPOSITORY']);
-    return {
+    const inputs = new InputReader();
+    const subscriptionId = inputs.read(readSubscriptionId);
+    const githubToken = inputs.read(() => credential('github-token', required('github-token', EMPTY_SECRET_HINT)));
+    const targets = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']));
+    const { organization, ...settings } = inputs.settled({
         subscriptionId,
-        composioAuth: readComposioAuth(),
+        composioAuth: inputs.read(readComposioAuth),
         githubToken,
-        secretName: readSecretName(),
+        secretName: inputs.read(readSecretName),
         targets,
-        ...readOrganizationOptions(targets),
-        rotate: read_boolean('rotate', true),
-        dryRun: read_boolean('dry-run', false),
-        composioBaseUrl: readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
-        githubApiUrl: readGitHubApiUrl(env),
-        timeoutMs: readTimeoutSeconds() * 1000
-    };
+        organization: inputs.read(() => readOrganizationOptions(targets)),
+        rotate: inputs.read(() => read_boolean('rotate', true)),
+        dryRun: inputs.read(() => read_boolean('dry-run', false)),
+        composioBaseUrl: inputs.read(() => readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL)),
+        githubApiUrl: inputs.read(() => readGitHubApiUrl(env)),
+        timeoutMs: inputs.read(() => readTimeoutSeconds() * 1000)
+    });
+    return { ...settings, ...organization };
 }
 /**
  * Composio's IDs are letters, digits, '_' and '-'. Anything else is refused unquoted: the ID is

@@ -198,3 +198,35 @@ describe('readSettings: credentials never appear in an error', () => {
     for (const credential of CREDENTIALS) expect(error.message).not.toContain(credential)
   })
 })
+
+describe('readSettings: every invalid input at once', () => {
+  test('each refused input has its own line, in the order they are read', () => {
+    const error = thrown(() =>
+      settings({
+        'subscription-id': 'ws 1',
+        'github-token': '',
+        targets: 'acme/app\nnot-a-repo',
+        'secret-name': 'GITHUB_X',
+        visibility: 'everyone',
+        rotate: 'no',
+        'timeout-seconds': '0'
+      })
+    )
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message.split('\n')).toEqual([
+      "Input 'subscription-id': must be a Composio webhook subscription ID: 1 to 128 letters, digits, '_' or '-'",
+      "Input 'github-token': is required and was empty. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot",
+      "Input 'targets': line 2 ('not-a-repo'): 'not-a-repo' is not a repository; expected owner/name",
+      "Input 'secret-name': 'GITHUB_X' must not start with GITHUB_",
+      "Input 'visibility': 'everyone' is not one of all, private, selected",
+      "Input 'rotate': 'no' is not a boolean; use true or false",
+      "Input 'timeout-seconds': '0' is not a number of seconds from 1 to 300"
+    ])
+    for (const credential of CREDENTIALS) expect(error.message).not.toContain(credential)
+  })
+
+  test('visibility is not judged against targets that were refused', () => {
+    const error = thrown(() => settings({ targets: 'org:', visibility: 'private' }))
+    expect(error.message).toBe("Input 'targets': line 1 ('org:'): '' is not an organization name")
+  })
+})
