@@ -88,8 +88,7 @@ describe('a failed rotation', () => {
     )
     const result = await scenario.run()
     expect(result.code).toBe(1)
-    expect(result.summary).toMatch(/^<h2>❌ Composio's rotation failed<\/h2>
-/)
+    expect(result.summary).toMatch(/^<h2>❌ Composio's rotation failed<\/h2>\n/)
     expect(items(result.summary)[0]).toMatch(/HTTP 403 APIKey_InsufficientPermissions/)
     expect(result.summary).toContain(
       '<strong>What to do:</strong> Nothing was rotated and nothing written: the old secret still works.'
