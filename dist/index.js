@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3623);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9069);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28579,7 +28579,7 @@ function parseTargetLines(text) {
 
 /***/ }),
 
-/***/ 3623:
+/***/ 9069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28594,6 +28594,31 @@ var core = __nccwpck_require__(3340);
 var read = __nccwpck_require__(4245);
 // EXTERNAL MODULE: ./src/inputs/targets.ts
 var inputs_targets = __nccwpck_require__(4295);
+;// CONCATENATED MODULE: ./src/inputs/failure-issue.ts
+// The failure-issue input, and what the runner says about the run: the workflow's repository,
+// where the issue goes, and the link to this run.
+
+
+/** false, or where a failed run opens its issue (GITHUB_REPOSITORY). */
+function readFailureIssue(env) {
+    if (!(0,read/* boolean */.zM)('failure-issue', false))
+        return false;
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    let where;
+    try {
+        where = (0,inputs_targets/* parseRepository */.SU)(repository);
+    }
+    catch {
+        throw new read/* InputError */.dz('failure-issue', 'needs GITHUB_REPOSITORY (owner/name, which the runner sets): the issue goes to the workflow’s repository');
+    }
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    const runUrl = /^\d+$/.test(runId) && /^https?:\/\/[^\s/]+$/.test(server)
+        ? `${server}/${where.owner}/${where.repo}/actions/runs/${runId}`
+        : undefined;
+    return { ...where, runUrl };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
 // The inputs that say where the secret goes: targets, or repository and environment, and how an
 // organization secret is shared.
@@ -28693,6 +28718,7 @@ function credentialUrl(text, { allowPath }) {
 
 
 
+
 const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET';
 const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev';
 const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -28723,7 +28749,8 @@ function readSettings(env = process.env) {
         dryRun: inputs.read(() => (0,read/* boolean */.zM)('dry-run', false)),
         composioBaseUrl: inputs.read(() => readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL)),
         githubApiUrl: inputs.read(() => readGitHubApiUrl(env)),
-        timeoutMs: inputs.read(() => readTimeoutSeconds() * 1000)
+        timeoutMs: inputs.read(() => readTimeoutSeconds() * 1000),
+        failureIssue: inputs.read(() => readFailureIssue(env))
     });
     return { ...settings, ...organization };
 }
@@ -28823,7 +28850,7 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(70)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1070));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
         await runInProduction(settings);
     }
     catch (error) {

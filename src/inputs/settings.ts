@@ -1,5 +1,6 @@
 // Every input read and validated once, into one typed Settings value, before any request.
 // Light on purpose: a bad input fails before Octokit or libsodium load.
+import { readFailureIssue, type FailureIssue } from './failure-issue.js'
 import { InputError, InputReader, boolean, input, parsed, required } from './read.js'
 import { readOrganizationOptions, readTargets, type OrganizationOptions } from './target-inputs.js'
 import type { Target } from './targets.js'
@@ -23,6 +24,8 @@ export interface Settings extends OrganizationOptions {
   githubApiUrl: string
   /** Bound on each HTTP attempt: connecting, and receiving the whole response. */
   timeoutMs: number
+  /** failure-issue: false, or the repository a failed run opens its issue in. */
+  failureIssue: FailureIssue | false
 }
 
 export const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET'
@@ -61,7 +64,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dryRun: inputs.read(() => boolean('dry-run', false)),
     composioBaseUrl: inputs.read(() => readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL)),
     githubApiUrl: inputs.read(() => readGitHubApiUrl(env)),
-    timeoutMs: inputs.read(() => readTimeoutSeconds() * 1000)
+    timeoutMs: inputs.read(() => readTimeoutSeconds() * 1000),
+    failureIssue: inputs.read(() => readFailureIssue(env))
   })
   return { ...settings, ...organization }
 }

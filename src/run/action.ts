@@ -7,7 +7,7 @@ import { loadSealer } from '../seal.js'
 import { CancellationGuard } from './cancel.js'
 import { confirmRotation } from './confirm.js'
 import { Problems, type Deps, type Run } from './context.js'
-import { describeFailure, reportFailure } from './failure.js'
+import { describeFailure, reportFailure, reportSuccess } from './failure.js'
 import { writeFailureSummary } from './failure-summary.js'
 import { preflight } from './preflight.js'
 import { reportDryRun, reportStored } from './report.js'
@@ -45,6 +45,7 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     ])
     // 6. Outputs and job summary; anything short of every target written fails the run.
     await reportStored(run, obtained.source, results, confirmation)
+    await reportSuccess(run)
   } catch (error) {
     // Every run that fails says so in its job summary, and in an issue if asked for.
     await reportFailure(run, error)

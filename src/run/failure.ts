@@ -1,6 +1,8 @@
 // How a run that failed after reading its settings is reported: what went wrong, in the job
-// summary (unless the stored run wrote its own) and, with failure-issue, in an issue.
+// summary (unless the stored run wrote its own) and, with failure-issue, in an issue, which the
+// next run that stores the secret everywhere closes.
 import { ComposioError } from '../composio/errors.js'
+import { closeFailureIssue, reportFailureIssue } from '../notify/failure-issue.js'
 import type { Run } from './context.js'
 import { AGAIN, writeFailureSummary, type Failure } from './failure-summary.js'
 import { FAILED } from './html.js'
@@ -45,4 +47,19 @@ export function describeFailure(error: unknown): Failure {
 export async function reportFailure(run: Run, error: unknown): Promise<void> {
   const failure = describeFailure(error)
   if (!(error instanceof IncompleteRunError)) await writeFailureSummary(run.io, failure)
+  const notify = notifyOf(run)
+  if (notify) await reportFailureIssue(notify, failure)
+}
+
+/** A run that stored the secret everywhere closes the failure issue a failed one opened. */
+export async function reportSuccess(run: Run): Promise<void> {
+  const notify = notifyOf(run)
+  if (notify) await closeFailureIssue(notify)
+}
+
+function notifyOf({ settings, github, io }: Run) {
+  const where = settings.failureIssue
+  if (!where) return undefined
+  const { subscriptionId } = settings
+  return { octokit: github.octokit, where, subscriptionId, warn: io.warning }
 }

@@ -79,9 +79,10 @@ addFormats(ajv)
 const compiled = new Map()
 
 /**
- * OpenAPI 3.0's `nullable: true` beside `oneOf`/`anyOf` and no `type` (the issues operations have
- * it: null or one of these), which Ajv refuses, as the JSON Schema it means: `anyOf` the schema
- * and null. Everything else is copied as it is.
+ * OpenAPI 3.0's `nullable: true` where Ajv does not read it as OpenAPI means it (the issues
+ * operations have both): beside `oneOf`/`anyOf` and no `type`, which Ajv refuses, it becomes
+ * `anyOf` the schema and null; beside an `enum`, which Ajv would hold null to, null joins the enum.
+ * Everything else is copied as it is.
  * @param {unknown} schema
  * @returns {unknown}
  */
@@ -94,7 +95,9 @@ export function typedNullable(schema) {
       key === 'enum' || key === 'default' ? value : typedNullable(value)
     ])
   )
-  if (copy.nullable !== true || 'type' in copy) return copy
+  if (copy.nullable !== true) return copy
+  if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null]
+  if ('type' in copy) return copy
   const { nullable: _, ...rest } = copy
   return { anyOf: [rest, { type: 'null' }] }
 }

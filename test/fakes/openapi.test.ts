@@ -17,7 +17,8 @@ import {
   exampleOf,
   fromText,
   matchOperation,
-  operation
+  operation,
+  typedNullable
 } from './openapi.js'
 
 const SEALED = Buffer.from('sealed box bytes').toString('base64')
@@ -425,5 +426,21 @@ describe('checkResponse', () => {
       "repos/get 200: response 200 body must have required property 'language'",
       "repos/get 200: response 200 body/source must have required property 'language'"
     ])
+  })
+})
+
+describe('typedNullable: OpenAPI 3.0 nullable as Ajv reads it', () => {
+  test('beside oneOf without a type: null or the schema; beside an enum: null joins it', () => {
+    expect(typedNullable({ nullable: true, oneOf: [{ type: 'string' }] })).toEqual({
+      anyOf: [{ oneOf: [{ type: 'string' }] }, { type: 'null' }]
+    })
+    expect(typedNullable({ type: 'string', nullable: true, enum: ['a'] })).toEqual({
+      type: 'string',
+      nullable: true,
+      enum: ['a', null]
+    })
+    // Data is left alone: an enum's values, a default, a property named "nullable".
+    const data = { type: 'object', properties: { nullable: { type: 'boolean' } }, default: {} }
+    expect(typedNullable(data)).toEqual(data)
   })
 })
