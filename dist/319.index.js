@@ -1218,9 +1218,11 @@ function shellQuote(text) {
 function replayRecipe(result) {
     const { method, url, body } = result.request;
     return [
-        `# To finish ${result.label} by hand (key_id ${result.keyId}; the value is sealed for this target's key, only GitHub can open it), with GITHUB_TOKEN set to a token that may write it, send:`,
+        `# To finish ${result.label} by hand (key_id ${result.keyId}), with GITHUB_TOKEN set to a token`,
+        "# that may write this secret (the value is sealed for this target's key: only GitHub can open it):",
         `curl -fsS -X ${method} ${shellQuote(url)} \\`,
-        `  -H "Authorization: Bearer $GITHUB_TOKEN" -H 'Accept: application/vnd.github+json' -H 'Content-Type: application/json' \\`,
+        `  -H "Authorization: Bearer $GITHUB_TOKEN" \\`,
+        `  -H 'Accept: application/vnd.github+json' -H 'Content-Type: application/json' \\`,
         `  -d ${shellQuote(JSON.stringify(body))}`
     ].join('\n');
 }

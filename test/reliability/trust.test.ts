@@ -195,7 +195,7 @@ describe('a recipe pasted into a shell', () => {
         expect(result.code).toBe(1)
         const lines = errorOf(result).split('\n')
         const start = lines.findIndex(line => line.startsWith('# To finish '))
-        const fromLog = lines.slice(start, start + 4).join('\n')
+        const fromLog = lines.slice(start, start + 6).join('\n')
         const blocks = [...result.summary.matchAll(/<pre lang="sh"><code>([^]*?)<\/code><\/pre>/g)]
         expect(blocks).toHaveLength(1)
         const fromSummary = unescapeHtml(blocks[0]![1]!)
