@@ -52,7 +52,8 @@ describe('readSettings: where it reads from', () => {
       dryRun: false,
       composioBaseUrl: 'https://backend.composio.dev',
       githubApiUrl: 'https://api.github.com',
-      timeoutMs: 10000
+      timeoutMs: 10000,
+      failureIssue: false
     })
     expect(DEFAULT_SECRET_NAME).toBe('COMPOSIO_WEBHOOK_SECRET')
     expect(DEFAULT_COMPOSIO_BASE_URL).toBe('https://backend.composio.dev')
@@ -228,5 +229,37 @@ describe('readSettings: every invalid input at once', () => {
   test('visibility is not judged against targets that were refused', () => {
     const error = thrown(() => settings({ targets: 'org:', visibility: 'private' }))
     expect(error.message).toBe("Input 'targets': line 1 ('org:'): '' is not an organization name")
+  })
+})
+
+describe('readSettings: failure-issue', () => {
+  test('true: the workflow repository, and the run link the runner gives', () => {
+    const env = { ...ENV, GITHUB_SERVER_URL: 'https://ghes.example.com', GITHUB_RUN_ID: '77' }
+    const read = withInputs(merge(BASE, { 'failure-issue': 'true' }), () => readSettings(env))
+    expect(read.failureIssue).toEqual({
+      owner: 'acme',
+      repo: 'app',
+      runUrl: 'https://ghes.example.com/acme/app/actions/runs/77'
+    })
+  })
+
+  test('no run ID (a local run): no link; github.com when the server is not given', () => {
+    const read = withInputs(merge(BASE, { 'failure-issue': 'true' }), () => readSettings(ENV))
+    expect(read.failureIssue).toEqual({ owner: 'acme', repo: 'app', runUrl: undefined })
+  })
+
+  test('without GITHUB_REPOSITORY: an input error, listed with the others', () => {
+    const error = thrown(() =>
+      withInputs(merge(BASE, { 'failure-issue': 'true', repository: 'acme/app' }), () =>
+        readSettings({})
+      )
+    )
+    expect(error.message).toBe(
+      "Input 'failure-issue': needs GITHUB_REPOSITORY (owner/name, which the runner sets): the issue goes to the workflow’s repository"
+    )
+  })
+
+  test("'yes' is not a boolean", () => {
+    inputError({ 'failure-issue': 'yes' }, 'failure-issue', /not a boolean/)
   })
 })
