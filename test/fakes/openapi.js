@@ -98,8 +98,8 @@ export function typedNullable(schema) {
   if (copy.nullable !== true) return copy
   if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null]
   if ('type' in copy) return copy
-  const { nullable: _, ...rest } = copy
-  return { anyOf: [rest, { type: 'null' }] }
+  delete copy.nullable
+  return { anyOf: [copy, { type: 'null' }] }
 }
 /**
  * Compiled once per key (the full-repository schema alone takes a few hundred ms).
