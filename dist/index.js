@@ -28372,12 +28372,107 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6421);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9069);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   Yz: () => (/* binding */ parsed),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   hF: () => (/* binding */ input),
+/* harmony export */   i_: () => (/* binding */ InputReader),
+/* harmony export */   mw: () => (/* binding */ required),
+/* harmony export */   zM: () => (/* binding */ boolean)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+// Inputs as the runner passes them, through @actions/core, and errors that name the input.
+
+class InputError extends Error {
+    name = 'InputError';
+    constructor(input, problem, kind = 'Input') {
+        super(`${kind} '${input}': ${problem}`);
+    }
+}
+/** Every invalid input of a run, one `Input 'x': …` line each, in the order they were read. */
+class InputErrors extends InputError {
+    errors;
+    name = 'InputErrors';
+    constructor(errors) {
+        super('', '');
+        this.errors = errors;
+        this.message = errors.map(error => error.message).join('\n');
+    }
+}
+/**
+ * Reads inputs so that a run reports every invalid one at once: `read` runs one reader and keeps
+ * its InputError (any other error is a bug, thrown at once); `settled` throws what was kept.
+ */
+class InputReader {
+    errors = [];
+    /** The reader's value, or undefined when it refused its input. */
+    read(reader) {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.errors.push(error);
+            return undefined;
+        }
+    }
+    /** `values`, once every reader succeeded; else the one error, or InputErrors listing them all. */
+    settled(values) {
+        const [first, ...more] = this.errors;
+        if (first)
+            throw more.length === 0 ? first : new InputErrors(this.errors);
+        return values;
+    }
+}
+/** An input, trimmed; empty when not given. */
+function input(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+}
+function required(name, why = '') {
+    const value = input(name);
+    if (value === '')
+        throw new InputError(name, `is required and was empty${why}`);
+    return value;
+}
+/**
+ * A boolean input. Empty takes `fallback`: outside a runner (a local run) action.yml's defaults
+ * are not applied, and core.getBooleanInput refuses an empty value.
+ */
+function boolean(name, fallback) {
+    const value = input(name);
+    if (value === '')
+        return fallback;
+    try {
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt(name);
+    }
+    catch {
+        throw new InputError(name, `'${value}' is not a boolean; use true or false`);
+    }
+}
+/** Runs a parser, turning its error into one that names the input. */
+function parsed(name, parse, kind) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        throw new InputError(name, error.message, kind);
+    }
+}
+
 
 /***/ }),
 
@@ -28484,7 +28579,7 @@ function parseTargetLines(text) {
 
 /***/ }),
 
-/***/ 6421:
+/***/ 9069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28495,52 +28590,35 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(3340);
-;// CONCATENATED MODULE: ./src/inputs/read.ts
-// Inputs as the runner passes them, through @actions/core, and errors that name the input.
-
-class InputError extends Error {
-    name = 'InputError';
-    constructor(input, problem, kind = 'Input') {
-        super(`${kind} '${input}': ${problem}`);
-    }
-}
-/** An input, trimmed; empty when not given. */
-function input(name) {
-    return core/* getInput */.V4(name);
-}
-function required(name, why = '') {
-    const value = input(name);
-    if (value === '')
-        throw new InputError(name, `is required and was empty${why}`);
-    return value;
-}
-/**
- * A boolean input. Empty takes `fallback`: outside a runner (a local run) action.yml's defaults
- * are not applied, and core.getBooleanInput refuses an empty value.
- */
-function read_boolean(name, fallback) {
-    const value = input(name);
-    if (value === '')
-        return fallback;
-    try {
-        return core/* getBooleanInput */.Vt(name);
-    }
-    catch {
-        throw new InputError(name, `'${value}' is not a boolean; use true or false`);
-    }
-}
-/** Runs a parser, turning its error into one that names the input. */
-function parsed(name, parse, kind) {
-    try {
-        return parse();
-    }
-    catch (error) {
-        throw new InputError(name, error.message, kind);
-    }
-}
-
+// EXTERNAL MODULE: ./src/inputs/read.ts
+var read = __nccwpck_require__(4245);
 // EXTERNAL MODULE: ./src/inputs/targets.ts
 var inputs_targets = __nccwpck_require__(4295);
+;// CONCATENATED MODULE: ./src/inputs/failure-issue.ts
+// The failure-issue input, and what the runner says about the run: the workflow's repository,
+// where the issue goes, and the link to this run.
+
+
+/** false, or where a failed run opens its issue (GITHUB_REPOSITORY). */
+function readFailureIssue(env) {
+    if (!(0,read/* boolean */.zM)('failure-issue', false))
+        return false;
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    let where;
+    try {
+        where = (0,inputs_targets/* parseRepository */.SU)(repository);
+    }
+    catch {
+        throw new read/* InputError */.dz('failure-issue', 'needs GITHUB_REPOSITORY (owner/name, which the runner sets): the issue goes to the workflow’s repository');
+    }
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    const runUrl = /^\d+$/.test(runId) && /^https?:\/\/[^\s/]+$/.test(server)
+        ? `${server}/${where.owner}/${where.repo}/actions/runs/${runId}`
+        : undefined;
+    return { ...where, runUrl };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
 // The inputs that say where the secret goes: targets, or repository and environment, and how an
 // organization secret is shared.
@@ -28548,48 +28626,49 @@ var inputs_targets = __nccwpck_require__(4295);
 
 /** `targets`, or `repository` (default: the workflow's, GITHUB_REPOSITORY) and `environment`. */
 function readTargets(workflowRepository) {
-    const lines = input('targets');
-    const repository = input('repository');
-    const environment = input('environment');
+    const lines = (0,read/* input */.hF)('targets');
+    const repository = (0,read/* input */.hF)('repository');
+    const environment = (0,read/* input */.hF)('environment');
     if (lines !== '') {
         // The runner fills `repository` with its default (github.repository) even when the user did
         // not set it, so only a different repository counts as given.
         if (repository !== '' && repository !== workflowRepository) {
-            throw new InputError('targets', "cannot be combined with 'repository'; list it in targets");
+            throw new read/* InputError */.dz('targets', "cannot be combined with 'repository'; list it in targets");
         }
         if (environment !== '') {
-            throw new InputError('targets', "cannot be combined with 'environment'; write owner/name@environment");
+            throw new read/* InputError */.dz('targets', "cannot be combined with 'environment'; write owner/name@environment");
         }
-        return parsed('targets', () => (0,inputs_targets/* parseTargetLines */.C0)(lines));
+        return (0,read/* parsed */.Yz)('targets', () => (0,inputs_targets/* parseTargetLines */.C0)(lines));
     }
     const fullName = repository || workflowRepository || '';
     if (fullName === '')
-        throw new InputError('repository', 'is required (owner/name) when targets is empty');
-    const { owner, repo } = parsed('repository', () => (0,inputs_targets/* parseRepository */.SU)(fullName));
+        throw new read/* InputError */.dz('repository', 'is required (owner/name) when targets is empty');
+    const { owner, repo } = (0,read/* parsed */.Yz)('repository', () => (0,inputs_targets/* parseRepository */.SU)(fullName));
     return [
-        parsed('environment', () => (0,inputs_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
+        (0,read/* parsed */.Yz)('environment', () => (0,inputs_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
     ];
 }
+/** `targets` undefined: that input was refused, so whether one is an organization is unknown. */
 function readOrganizationOptions(targets) {
-    const visibility = input('visibility');
-    const selected = input('selected-repositories')
+    const visibility = (0,read/* input */.hF)('visibility');
+    const selected = (0,read/* input */.hF)('selected-repositories')
         .split(/[\s,]+/)
         .filter(name => name !== '');
     if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
-        throw new InputError('visibility', `'${visibility}' is not one of all, private, selected`);
+        throw new read/* InputError */.dz('visibility', `'${visibility}' is not one of all, private, selected`);
     }
-    if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
-        throw new InputError('visibility', 'applies only to organization targets (org:NAME)');
+    if (visibility !== '' && targets && !targets.some(target => target.kind === 'organization')) {
+        throw new read/* InputError */.dz('visibility', 'applies only to organization targets (org:NAME)');
     }
     if (visibility === 'selected' && selected.length === 0) {
-        throw new InputError('selected-repositories', "is required when visibility is 'selected'");
+        throw new read/* InputError */.dz('selected-repositories', "is required when visibility is 'selected'");
     }
     if (visibility !== 'selected' && selected.length > 0) {
-        throw new InputError('selected-repositories', "is allowed only with visibility 'selected'");
+        throw new read/* InputError */.dz('selected-repositories', "is allowed only with visibility 'selected'");
     }
     for (const name of selected) {
         if (!(0,inputs_targets/* isRepositoryName */.en)(name)) {
-            throw new InputError('selected-repositories', `'${name}' is not a repository name`);
+            throw new read/* InputError */.dz('selected-repositories', `'${name}' is not a repository name`);
         }
     }
     return {
@@ -28639,6 +28718,7 @@ function credentialUrl(text, { allowPath }) {
 
 
 
+
 const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET';
 const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev';
 const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -28648,33 +28728,40 @@ const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'];
 // Secrets are not passed to workflows from forks nor to Dependabot runs: the likely cause of an
 // empty credential input.
 const EMPTY_SECRET_HINT = '. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot';
-/** Reads the inputs, and GITHUB_API_URL and GITHUB_REPOSITORY, which the runner sets. */
+/**
+ * Reads the inputs, and GITHUB_API_URL and GITHUB_REPOSITORY, which the runner sets. Every reader
+ * runs, so that all invalid inputs are reported together: a new input is one more
+ * `name: inputs.read(() => readName())` line, its reader throwing an InputError.
+ */
 function readSettings(env = process.env) {
-    const subscriptionId = readSubscriptionId();
-    const githubToken = credential('github-token', required('github-token', EMPTY_SECRET_HINT));
-    const targets = readTargets(env['GITHUB_REPOSITORY']);
-    return {
+    const inputs = new read/* InputReader */.i_();
+    const subscriptionId = inputs.read(readSubscriptionId);
+    const githubToken = inputs.read(() => credential('github-token', (0,read/* required */.mw)('github-token', EMPTY_SECRET_HINT)));
+    const targets = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']));
+    const { organization, ...settings } = inputs.settled({
         subscriptionId,
-        composioAuth: readComposioAuth(),
+        composioAuth: inputs.read(readComposioAuth),
         githubToken,
-        secretName: readSecretName(),
+        secretName: inputs.read(readSecretName),
         targets,
-        ...readOrganizationOptions(targets),
-        rotate: read_boolean('rotate', true),
-        dryRun: read_boolean('dry-run', false),
-        composioBaseUrl: readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
-        githubApiUrl: readGitHubApiUrl(env),
-        timeoutMs: readTimeoutSeconds() * 1000
-    };
+        organization: inputs.read(() => readOrganizationOptions(targets)),
+        rotate: inputs.read(() => (0,read/* boolean */.zM)('rotate', true)),
+        dryRun: inputs.read(() => (0,read/* boolean */.zM)('dry-run', false)),
+        composioBaseUrl: inputs.read(() => readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL)),
+        githubApiUrl: inputs.read(() => readGitHubApiUrl(env)),
+        timeoutMs: inputs.read(() => readTimeoutSeconds() * 1000),
+        failureIssue: inputs.read(() => readFailureIssue(env))
+    });
+    return { ...settings, ...organization };
 }
 /**
  * Composio's IDs are letters, digits, '_' and '-'. Anything else is refused unquoted: the ID is
  * printed in log lines and sent in a URL, and a newline in it could start a workflow command.
  */
 function readSubscriptionId() {
-    const id = required('subscription-id');
+    const id = (0,read/* required */.mw)('subscription-id');
     if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) {
-        throw new InputError('subscription-id', "must be a Composio webhook subscription ID: 1 to 128 letters, digits, '_' or '-'");
+        throw new read/* InputError */.dz('subscription-id', "must be a Composio webhook subscription ID: 1 to 128 letters, digits, '_' or '-'");
     }
     return id;
 }
@@ -28684,22 +28771,22 @@ function readSubscriptionId() {
  */
 function credential(name, value) {
     if (!/^[\x21-\x7e]+$/.test(value)) {
-        throw new InputError(name, 'holds a character an HTTP header cannot carry (a space, newline, control or non-ASCII character, often from a bad paste); store the secret again');
+        throw new read/* InputError */.dz(name, 'holds a character an HTTP header cannot carry (a space, newline, control or non-ASCII character, often from a bad paste); store the secret again');
     }
     return value;
 }
 function readComposioAuth() {
-    const apiKey = input('api-key');
-    const userApiKey = input('user-api-key');
+    const apiKey = (0,read/* input */.hF)('api-key');
+    const userApiKey = (0,read/* input */.hF)('user-api-key');
     // Composio answers 401 when both headers are sent, so exactly one is allowed.
     if (apiKey !== '' && userApiKey !== '') {
-        throw new InputError('api-key', "and 'user-api-key' were both given; give exactly one");
+        throw new read/* InputError */.dz('api-key', "and 'user-api-key' were both given; give exactly one");
     }
     if (apiKey !== '')
         return { header: 'x-api-key', value: credential('api-key', apiKey) };
     if (userApiKey !== '')
         return { header: 'x-user-api-key', value: credential('user-api-key', userApiKey) };
-    throw new InputError('api-key', `and 'user-api-key' were both empty; give exactly one${EMPTY_SECRET_HINT}`);
+    throw new read/* InputError */.dz('api-key', `and 'user-api-key' were both empty; give exactly one${EMPTY_SECRET_HINT}`);
 }
 function checkSecretName(name) {
     if (!/^[A-Za-z0-9_]+$/.test(name))
@@ -28711,37 +28798,44 @@ function checkSecretName(name) {
     return undefined;
 }
 function readSecretName() {
-    const name = input('secret-name') || DEFAULT_SECRET_NAME;
+    const name = (0,read/* input */.hF)('secret-name') || DEFAULT_SECRET_NAME;
     const problem = checkSecretName(name);
     if (problem)
-        throw new InputError('secret-name', `'${name}' ${problem}`);
+        throw new read/* InputError */.dz('secret-name', `'${name}' ${problem}`);
     return name;
 }
 function readTimeoutSeconds() {
-    const text = input('timeout-seconds');
+    const text = (0,read/* input */.hF)('timeout-seconds');
     if (text === '')
         return DEFAULT_TIMEOUT_SECONDS;
     const seconds = Number(text);
     if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-        throw new InputError('timeout-seconds', `'${text}' is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`);
+        throw new read/* InputError */.dz('timeout-seconds', `'${text}' is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`);
     }
     return seconds;
 }
 /** An origin that credentials may be sent to: https, or plain http only to a loopback host. */
 function readOrigin(name, fallback) {
-    const text = input(name) || fallback;
-    return parsed(name, () => credentialUrl(text, { allowPath: false }));
+    const text = (0,read/* input */.hF)(name) || fallback;
+    return (0,read/* parsed */.Yz)(name, () => credentialUrl(text, { allowPath: false }));
 }
 function readGitHubApiUrl(env) {
     // Not an input: the runner sets GITHUB_API_URL (GitHub Enterprise Server: https://host/api/v3).
     const text = env['GITHUB_API_URL'] || 'https://api.github.com';
-    return parsed('GITHUB_API_URL', () => credentialUrl(text, { allowPath: true }), 'Environment variable');
+    return (0,read/* parsed */.Yz)('GITHUB_API_URL', () => credentialUrl(text, { allowPath: true }), 'Environment variable');
 }
 
+// EXTERNAL MODULE: ./src/run/failure-summary.ts
+var failure_summary = __nccwpck_require__(4126);
+// EXTERNAL MODULE: ./src/run/job-summary.ts
+var job_summary = __nccwpck_require__(5555);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The run's frame and its single catch: mask the credentials, validate every input with nothing
 // heavy loaded, then load the rest. A bad input fails in about the time Node takes to start,
 // before any request.
+
+
+
 
 
 /** Anything thrown, Error or not, fails the step with one `::error::` annotation. */
@@ -28756,12 +28850,120 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4816));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6998));
         await runInProduction(settings);
     }
     catch (error) {
         core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+        // The run reports its own failures; an input error stops before it, with no settings read.
+        if (error instanceof read/* InputError */.dz) {
+            const io = { writeSummary: job_summary/* writeJobSummary */.j, warning: core/* warning */.$e };
+            await (0,failure_summary/* writeFailureSummary */.KJ)(io, (0,failure_summary/* inputFailure */.vQ)(error));
+        }
     }
+}
+
+
+/***/ }),
+
+/***/ 4126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KJ: () => (/* binding */ writeFailureSummary),
+/* harmony export */   jM: () => (/* binding */ AGAIN),
+/* harmony export */   vQ: () => (/* binding */ inputFailure)
+/* harmony export */ });
+/* unused harmony export failureSummary */
+/* harmony import */ var _inputs_read_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4245);
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4440);
+// What a failed run says, wherever it stopped: a headline, a line for each thing that went wrong,
+// and what is left to do; in the job summary (and, with failure-issue, in an issue). Light:
+// main.ts writes the summary of an input error with it before anything else is loaded.
+
+
+const AGAIN = 'then run this action again';
+function inputFailure(error) {
+    const lines = error instanceof _inputs_read_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G ? error.errors.map(e => e.message) : [error.message];
+    const count = lines.length === 1 ? 'an input is' : `${lines.length} inputs are`;
+    return {
+        headline: `${_html_js__WEBPACK_IMPORTED_MODULE_1__/* .FAILED */ .Wk} Nothing was rotated: ${count} invalid`,
+        details: lines,
+        todo: `Nothing was sent to Composio or GitHub; the old secret still works. Fix the inputs above in the workflow (the README's Inputs table says what each accepts), ${AGAIN}.`
+    };
+}
+function failureSummary(summary, failure) {
+    summary.addHeading((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.headline), 2);
+    if (failure.details.length > 0)
+        summary.addList(failure.details.map(_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD));
+    if (failure.todo)
+        summary.addRaw((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .paragraph */ .FY)(`<strong>What to do:</strong> ${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.todo)}`), true);
+    if (failure.text)
+        summary.addCodeBlock((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.text), 'text');
+    return summary;
+}
+/**
+ * Writes the failure's job summary. Never throws: a summary that cannot be written is a warning,
+ * and the run's own error stays the one it fails with.
+ */
+async function writeFailureSummary(io, failure) {
+    try {
+        await io.writeSummary(summary => failureSummary(summary, failure));
+    }
+    catch (problem) {
+        const why = problem instanceof Error ? problem.message : String(problem);
+        io.warning(`Writing the job summary failed: ${why}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FY: () => (/* binding */ paragraph),
+/* harmony export */   OK: () => (/* binding */ OK),
+/* harmony export */   Wk: () => (/* binding */ FAILED),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aY: () => (/* binding */ code)
+/* harmony export */ });
+// Pieces of the job summary's HTML. @actions/core's builder escapes nothing: every text from an
+// input or a server goes through escapeHtml. Light: main.ts uses it before anything else loads.
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+const code = (text) => `<code>${escapeHtml(text)}</code>`;
+const paragraph = (html) => `<p>${html}</p>`;
+/** The marks a status starts with: a failure is seen at a glance. */
+const OK = '✅';
+const FAILED = '❌';
+
+
+/***/ }),
+
+/***/ 5555:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ writeJobSummary)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+// The runner's job summary file, through @actions/core. Light: main.ts writes the summary of an
+// input error with it before anything else is loaded.
+
+/** Fills the job summary with the toolkit's builder, then writes it. */
+async function writeJobSummary(fill) {
+    // Outside a runner there is no summary file (core.summary.write would throw).
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('GITHUB_STEP_SUMMARY is not set: job summary not written.');
+    }
+    await fill(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer()).write();
 }
 
 

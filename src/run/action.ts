@@ -7,6 +7,8 @@ import { loadSealer } from '../seal.js'
 import { CancellationGuard } from './cancel.js'
 import { confirmRotation } from './confirm.js'
 import { Problems, type Deps, type Run } from './context.js'
+import { describeFailure, reportFailure, reportSuccess } from './failure.js'
+import { writeFailureSummary } from './failure-summary.js'
 import { preflight } from './preflight.js'
 import { reportDryRun, reportStored } from './report.js'
 import { announce, obtainSecret } from './rotate.js'
@@ -40,6 +42,11 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     const [results, confirmation] = await Promise.all([writing, confirmRotation(run, obtained)])
     // 6. Outputs and job summary; anything short of every target written fails the run.
     await reportStored(run, obtained.source, results, confirmation)
+    await reportSuccess(run)
+  } catch (error) {
+    // Every run that fails says so in its job summary, and in an issue if asked for.
+    await reportFailure(run, error)
+    throw error
   } finally {
     await writeCheck?.remove()
     run.guard.dispose()
@@ -48,7 +55,16 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
 
 function startRun(settings: Settings, deps: Deps): Run {
   const { io } = deps
-  const guard = new CancellationGuard(deps.signals, io.error, deps.exit)
+  // A cancellation prints what stands, writes it as the job summary too, then exits.
+  let cancelled = Promise.resolve()
+  const guard = new CancellationGuard(
+    deps.signals,
+    message => {
+      io.error(message)
+      cancelled = writeFailureSummary(io, describeFailure(new Error(message)))
+    },
+    code => void cancelled.then(() => deps.exit(code))
+  )
   const sealer = loadSealer() // libsodium's start-up overlaps the preflight requests.
   sealer.catch(() => undefined) // awaited later; a preflight failure must not leave it unhandled
   const masked = new Set<string>()

@@ -56,7 +56,7 @@ export async function writeEverywhere(
     const write = writeFor(index)
     let outcome: WriteOutcome
     try {
-      outcome = { written: await putSecret(octokit, write) }
+      outcome = { written: await putSecret(octokit, write), at: run.deps.now().toISOString() }
     } catch (error) {
       outcome = {
         failed: describeGitHubError(error, write.target, run.settings.timeoutMs, 'write')
