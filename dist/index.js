@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6421);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6695);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28484,121 +28484,15 @@ function parseTargetLines(text) {
 
 /***/ }),
 
-/***/ 6421:
+/***/ 9695:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(3340);
-;// CONCATENATED MODULE: ./src/inputs/read.ts
-// Inputs as the runner passes them, through @actions/core, and errors that name the input.
-
-class InputError extends Error {
-    name = 'InputError';
-    constructor(input, problem, kind = 'Input') {
-        super(`${kind} '${input}': ${problem}`);
-    }
-}
-/** An input, trimmed; empty when not given. */
-function input(name) {
-    return core/* getInput */.V4(name);
-}
-function required(name, why = '') {
-    const value = input(name);
-    if (value === '')
-        throw new InputError(name, `is required and was empty${why}`);
-    return value;
-}
-/**
- * A boolean input. Empty takes `fallback`: outside a runner (a local run) action.yml's defaults
- * are not applied, and core.getBooleanInput refuses an empty value.
- */
-function read_boolean(name, fallback) {
-    const value = input(name);
-    if (value === '')
-        return fallback;
-    try {
-        return core/* getBooleanInput */.Vt(name);
-    }
-    catch {
-        throw new InputError(name, `'${value}' is not a boolean; use true or false`);
-    }
-}
-/** Runs a parser, turning its error into one that names the input. */
-function parsed(name, parse, kind) {
-    try {
-        return parse();
-    }
-    catch (error) {
-        throw new InputError(name, error.message, kind);
-    }
-}
-
-// EXTERNAL MODULE: ./src/inputs/targets.ts
-var inputs_targets = __nccwpck_require__(4295);
-;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
-// The inputs that say where the secret goes: targets, or repository and environment, and how an
-// organization secret is shared.
-
-
-/** `targets`, or `repository` (default: the workflow's, GITHUB_REPOSITORY) and `environment`. */
-function readTargets(workflowRepository) {
-    const lines = input('targets');
-    const repository = input('repository');
-    const environment = input('environment');
-    if (lines !== '') {
-        // The runner fills `repository` with its default (github.repository) even when the user did
-        // not set it, so only a different repository counts as given.
-        if (repository !== '' && repository !== workflowRepository) {
-            throw new InputError('targets', "cannot be combined with 'repository'; list it in targets");
-        }
-        if (environment !== '') {
-            throw new InputError('targets', "cannot be combined with 'environment'; write owner/name@environment");
-        }
-        return parsed('targets', () => (0,inputs_targets/* parseTargetLines */.C0)(lines));
-    }
-    const fullName = repository || workflowRepository || '';
-    if (fullName === '')
-        throw new InputError('repository', 'is required (owner/name) when targets is empty');
-    const { owner, repo } = parsed('repository', () => (0,inputs_targets/* parseRepository */.SU)(fullName));
-    return [
-        parsed('environment', () => (0,inputs_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
-    ];
-}
-function readOrganizationOptions(targets) {
-    const visibility = input('visibility');
-    const selected = input('selected-repositories')
-        .split(/[\s,]+/)
-        .filter(name => name !== '');
-    if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
-        throw new InputError('visibility', `'${visibility}' is not one of all, private, selected`);
-    }
-    if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
-        throw new InputError('visibility', 'applies only to organization targets (org:NAME)');
-    }
-    if (visibility === 'selected' && selected.length === 0) {
-        throw new InputError('selected-repositories', "is required when visibility is 'selected'");
-    }
-    if (visibility !== 'selected' && selected.length > 0) {
-        throw new InputError('selected-repositories', "is allowed only with visibility 'selected'");
-    }
-    for (const name of selected) {
-        if (!(0,inputs_targets/* isRepositoryName */.en)(name)) {
-            throw new InputError('selected-repositories', `'${name}' is not a repository name`);
-        }
-    }
-    return {
-        visibility: (visibility || undefined),
-        selectedRepositories: selected
-    };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/urls.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qy: () => (/* binding */ displayUrl),
+/* harmony export */   Z8: () => (/* binding */ credentialUrl),
+/* harmony export */   rl: () => (/* binding */ receiverUrl)
+/* harmony export */ });
+/* unused harmony export isLoopback */
 // Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
 // a token never crosses a network unencrypted.
 /** The host names whose traffic never leaves this machine. */
@@ -28623,7 +28517,7 @@ function credentialUrl(text, { allowPath }) {
     // Never echo a URL that carries credentials: the error would print them.
     if (url.username || url.password)
         fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    if (!isEncryptedOrLocal(url)) {
         fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
     }
     if (url.search || url.hash)
@@ -28632,10 +28526,219 @@ function credentialUrl(text, { allowPath }) {
         fail('must be an origin such as https://backend.composio.dev, without a path');
     return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
 }
+function isEncryptedOrLocal(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+/**
+ * Checks the URL of a webhook receiver that signed check deliveries will be sent to, and returns
+ * it normalized. The same rule as for credentials: a delivery signed with the new secret is as
+ * good as the secret to whoever reads it, so https, or plain http only to this machine. A path
+ * and a query are the receiver's own; user info and a fragment are refused.
+ */
+function receiverUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new Error(`'${text}' is not a URL`);
+    }
+    const shown = displayUrl(url);
+    if (url.username || url.password)
+        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
+    if (!isEncryptedOrLocal(url)) {
+        throw new Error(`'${shown}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
+    }
+    if (url.hash)
+        throw new Error(`'${shown}' must not carry a fragment`);
+    return url.href;
+}
+/** A URL as logs show it: without its query, which may hold a receiver's token. */
+function displayUrl(url) {
+    const parsed = typeof url === 'string' ? new URL(url) : url;
+    return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 6695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3340);
+;// CONCATENATED MODULE: ./src/inputs/read.ts
+// Inputs as the runner passes them, through @actions/core, and errors that name the input.
+
+class read_InputError extends Error {
+    name = 'InputError';
+    constructor(input, problem, kind = 'Input') {
+        super(`${kind} '${input}': ${problem}`);
+    }
+}
+/** An input, trimmed; empty when not given. */
+function read_input(name) {
+    return core/* getInput */.V4(name);
+}
+function read_required(name, why = '') {
+    const value = read_input(name);
+    if (value === '')
+        throw new read_InputError(name, `is required and was empty${why}`);
+    return value;
+}
+/**
+ * A boolean input. Empty takes `fallback`: outside a runner (a local run) action.yml's defaults
+ * are not applied, and core.getBooleanInput refuses an empty value.
+ */
+function read_boolean(name, fallback) {
+    const value = read_input(name);
+    if (value === '')
+        return fallback;
+    try {
+        return core/* getBooleanInput */.Vt(name);
+    }
+    catch {
+        throw new read_InputError(name, `'${value}' is not a boolean; use true or false`);
+    }
+}
+/** Runs a parser, turning its error into one that names the input. */
+function read_parsed(name, parse, kind) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        throw new read_InputError(name, error.message, kind);
+    }
+}
+/** A number of seconds from `min` to `max`, as text such as 10 or 2.5; empty takes `fallback`. */
+function seconds(name, fallback, min, max) {
+    const text = read_input(name);
+    if (text === '')
+        return fallback;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || value < min || value > max) {
+        throw new read_InputError(name, `'${text}' is not a number of seconds from ${min} to ${max}`);
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/inputs/urls.ts
+var urls = __nccwpck_require__(9695);
+;// CONCATENATED MODULE: ./src/inputs/receiver-inputs.ts
+// The receiver check's inputs, for the main action (verify-receiver, verify-timeout-seconds,
+// verify-interval-seconds) and for the verify-receiver action (secret, url, rotated-at,
+// timeout-seconds, interval-seconds). A bad URL fails here, before any request: nothing rotated.
+
+
+const SUBSCRIPTION_URL = 'subscription';
+const DEFAULT_CHECK_TIMEOUT_SECONDS = 300;
+const DEFAULT_CHECK_INTERVAL_SECONDS = 10;
+const MAX_CHECK_TIMEOUT_SECONDS = 3600;
+const MAX_CHECK_INTERVAL_SECONDS = 300;
+function readTiming(timeout, interval) {
+    const timeoutSeconds = seconds(timeout, DEFAULT_CHECK_TIMEOUT_SECONDS, 1, MAX_CHECK_TIMEOUT_SECONDS);
+    const intervalSeconds = seconds(interval, DEFAULT_CHECK_INTERVAL_SECONDS, 1, MAX_CHECK_INTERVAL_SECONDS);
+    return { timeoutMs: timeoutSeconds * 1000, intervalMs: intervalSeconds * 1000 };
+}
+function readReceiverOptions() {
+    const text = read_input('verify-receiver');
+    const verifyReceiver = text === ''
+        ? undefined
+        : text === SUBSCRIPTION_URL
+            ? { fromSubscription: true }
+            : { url: read_parsed('verify-receiver', () => (0,urls/* receiverUrl */.rl)(text)) };
+    return {
+        verifyReceiver,
+        verifyTiming: readTiming('verify-timeout-seconds', 'verify-interval-seconds')
+    };
+}
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** The verify-receiver action's inputs. The caller has masked `secret` already. */
+function readVerifyReceiverSettings() {
+    const secret = required('secret', ". Pass the main action's secret output (steps.<id>.outputs.secret) of the same job");
+    const urlText = required('url');
+    const url = parsed('url', () => receiverUrl(urlText));
+    const rotatedText = input('rotated-at');
+    if (rotatedText !== '' && (!ISO_TIME.test(rotatedText) || isNaN(Date.parse(rotatedText)))) {
+        throw new InputError('rotated-at', `'${rotatedText}' is not an ISO 8601 time such as 2026-12-03T08:00:00.000Z (the main action's rotated-at output)`);
+    }
+    return {
+        secret,
+        url,
+        rotatedAt: rotatedText === '' ? undefined : new Date(rotatedText),
+        timing: readTiming('timeout-seconds', 'interval-seconds')
+    };
+}
+
+// EXTERNAL MODULE: ./src/inputs/targets.ts
+var inputs_targets = __nccwpck_require__(4295);
+;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
+// The inputs that say where the secret goes: targets, or repository and environment, and how an
+// organization secret is shared.
+
+
+/** `targets`, or `repository` (default: the workflow's, GITHUB_REPOSITORY) and `environment`. */
+function readTargets(workflowRepository) {
+    const lines = read_input('targets');
+    const repository = read_input('repository');
+    const environment = read_input('environment');
+    if (lines !== '') {
+        // The runner fills `repository` with its default (github.repository) even when the user did
+        // not set it, so only a different repository counts as given.
+        if (repository !== '' && repository !== workflowRepository) {
+            throw new read_InputError('targets', "cannot be combined with 'repository'; list it in targets");
+        }
+        if (environment !== '') {
+            throw new read_InputError('targets', "cannot be combined with 'environment'; write owner/name@environment");
+        }
+        return read_parsed('targets', () => (0,inputs_targets/* parseTargetLines */.C0)(lines));
+    }
+    const fullName = repository || workflowRepository || '';
+    if (fullName === '')
+        throw new read_InputError('repository', 'is required (owner/name) when targets is empty');
+    const { owner, repo } = read_parsed('repository', () => (0,inputs_targets/* parseRepository */.SU)(fullName));
+    return [
+        read_parsed('environment', () => (0,inputs_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
+    ];
+}
+function readOrganizationOptions(targets) {
+    const visibility = read_input('visibility');
+    const selected = read_input('selected-repositories')
+        .split(/[\s,]+/)
+        .filter(name => name !== '');
+    if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
+        throw new read_InputError('visibility', `'${visibility}' is not one of all, private, selected`);
+    }
+    if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
+        throw new read_InputError('visibility', 'applies only to organization targets (org:NAME)');
+    }
+    if (visibility === 'selected' && selected.length === 0) {
+        throw new read_InputError('selected-repositories', "is required when visibility is 'selected'");
+    }
+    if (visibility !== 'selected' && selected.length > 0) {
+        throw new read_InputError('selected-repositories', "is allowed only with visibility 'selected'");
+    }
+    for (const name of selected) {
+        if (!(0,inputs_targets/* isRepositoryName */.en)(name)) {
+            throw new read_InputError('selected-repositories', `'${name}' is not a repository name`);
+        }
+    }
+    return {
+        visibility: (visibility || undefined),
+        selectedRepositories: selected
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
 // Every input read and validated once, into one typed Settings value, before any request.
 // Light on purpose: a bad input fails before Octokit or libsodium load.
+
 
 
 
@@ -28651,7 +28754,7 @@ const EMPTY_SECRET_HINT = '. If it comes from a secret, note that secrets are no
 /** Reads the inputs, and GITHUB_API_URL and GITHUB_REPOSITORY, which the runner sets. */
 function readSettings(env = process.env) {
     const subscriptionId = readSubscriptionId();
-    const githubToken = credential('github-token', required('github-token', EMPTY_SECRET_HINT));
+    const githubToken = credential('github-token', read_required('github-token', EMPTY_SECRET_HINT));
     const targets = readTargets(env['GITHUB_REPOSITORY']);
     return {
         subscriptionId,
@@ -28664,7 +28767,8 @@ function readSettings(env = process.env) {
         dryRun: read_boolean('dry-run', false),
         composioBaseUrl: readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
         githubApiUrl: readGitHubApiUrl(env),
-        timeoutMs: readTimeoutSeconds() * 1000
+        timeoutMs: seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS) * 1000,
+        ...readReceiverOptions()
     };
 }
 /**
@@ -28672,9 +28776,9 @@ function readSettings(env = process.env) {
  * printed in log lines and sent in a URL, and a newline in it could start a workflow command.
  */
 function readSubscriptionId() {
-    const id = required('subscription-id');
+    const id = read_required('subscription-id');
     if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) {
-        throw new InputError('subscription-id', "must be a Composio webhook subscription ID: 1 to 128 letters, digits, '_' or '-'");
+        throw new read_InputError('subscription-id', "must be a Composio webhook subscription ID: 1 to 128 letters, digits, '_' or '-'");
     }
     return id;
 }
@@ -28684,22 +28788,22 @@ function readSubscriptionId() {
  */
 function credential(name, value) {
     if (!/^[\x21-\x7e]+$/.test(value)) {
-        throw new InputError(name, 'holds a character an HTTP header cannot carry (a space, newline, control or non-ASCII character, often from a bad paste); store the secret again');
+        throw new read_InputError(name, 'holds a character an HTTP header cannot carry (a space, newline, control or non-ASCII character, often from a bad paste); store the secret again');
     }
     return value;
 }
 function readComposioAuth() {
-    const apiKey = input('api-key');
-    const userApiKey = input('user-api-key');
+    const apiKey = read_input('api-key');
+    const userApiKey = read_input('user-api-key');
     // Composio answers 401 when both headers are sent, so exactly one is allowed.
     if (apiKey !== '' && userApiKey !== '') {
-        throw new InputError('api-key', "and 'user-api-key' were both given; give exactly one");
+        throw new read_InputError('api-key', "and 'user-api-key' were both given; give exactly one");
     }
     if (apiKey !== '')
         return { header: 'x-api-key', value: credential('api-key', apiKey) };
     if (userApiKey !== '')
         return { header: 'x-user-api-key', value: credential('user-api-key', userApiKey) };
-    throw new InputError('api-key', `and 'user-api-key' were both empty; give exactly one${EMPTY_SECRET_HINT}`);
+    throw new read_InputError('api-key', `and 'user-api-key' were both empty; give exactly one${EMPTY_SECRET_HINT}`);
 }
 function checkSecretName(name) {
     if (!/^[A-Za-z0-9_]+$/.test(name))
@@ -28711,31 +28815,21 @@ function checkSecretName(name) {
     return undefined;
 }
 function readSecretName() {
-    const name = input('secret-name') || DEFAULT_SECRET_NAME;
+    const name = read_input('secret-name') || DEFAULT_SECRET_NAME;
     const problem = checkSecretName(name);
     if (problem)
-        throw new InputError('secret-name', `'${name}' ${problem}`);
+        throw new read_InputError('secret-name', `'${name}' ${problem}`);
     return name;
-}
-function readTimeoutSeconds() {
-    const text = input('timeout-seconds');
-    if (text === '')
-        return DEFAULT_TIMEOUT_SECONDS;
-    const seconds = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-        throw new InputError('timeout-seconds', `'${text}' is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`);
-    }
-    return seconds;
 }
 /** An origin that credentials may be sent to: https, or plain http only to a loopback host. */
 function readOrigin(name, fallback) {
-    const text = input(name) || fallback;
-    return parsed(name, () => credentialUrl(text, { allowPath: false }));
+    const text = read_input(name) || fallback;
+    return read_parsed(name, () => (0,urls/* credentialUrl */.Z8)(text, { allowPath: false }));
 }
 function readGitHubApiUrl(env) {
     // Not an input: the runner sets GITHUB_API_URL (GitHub Enterprise Server: https://host/api/v3).
     const text = env['GITHUB_API_URL'] || 'https://api.github.com';
-    return parsed('GITHUB_API_URL', () => credentialUrl(text, { allowPath: true }), 'Environment variable');
+    return read_parsed('GITHUB_API_URL', () => (0,urls/* credentialUrl */.Z8)(text, { allowPath: true }), 'Environment variable');
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -28756,7 +28850,7 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(328)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3328));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9651));
         await runInProduction(settings);
     }
     catch (error) {

@@ -29,12 +29,13 @@ export function parseSubscription(body: string): Subscription | undefined {
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined
   const fields = parsed as Record<string, unknown>
-  const text = (key: string): string | undefined =>
-    typeof fields[key] === 'string' ? serverText(fields[key]) : undefined
+  const text = (key: string, maxLength?: number): string | undefined =>
+    typeof fields[key] === 'string' ? serverText(fields[key], maxLength) : undefined
   const events = fields['enabled_events']
   return {
     secret: isMaskedSecret(fields['secret']) ? undefined : (fields['secret'] as string),
-    webhookUrl: text('webhook_url'),
+    // A URL may be longer than a log line: the receiver check sends to it.
+    webhookUrl: text('webhook_url', 4096),
     version: text('version'),
     enabledEvents: Array.isArray(events)
       ? events.flatMap(event => (typeof event === 'string' ? [serverText(event, 100)] : []))

@@ -1,6 +1,7 @@
 // Every input read and validated once, into one typed Settings value, before any request.
 // Light on purpose: a bad input fails before Octokit or libsodium load.
-import { InputError, boolean, input, parsed, required } from './read.js'
+import { InputError, boolean, input, parsed, required, seconds } from './read.js'
+import { readReceiverOptions, type ReceiverOptions } from './receiver-inputs.js'
 import { readOrganizationOptions, readTargets, type OrganizationOptions } from './target-inputs.js'
 import type { Target } from './targets.js'
 import { credentialUrl } from './urls.js'
@@ -10,7 +11,7 @@ export interface ComposioAuth {
   value: string
 }
 
-export interface Settings extends OrganizationOptions {
+export interface Settings extends OrganizationOptions, ReceiverOptions {
   subscriptionId: string
   composioAuth: ComposioAuth
   githubToken: string
@@ -54,7 +55,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dryRun: boolean('dry-run', false),
     composioBaseUrl: readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
     githubApiUrl: readGitHubApiUrl(env),
-    timeoutMs: readTimeoutSeconds() * 1000
+    timeoutMs: seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS) * 1000,
+    ...readReceiverOptions()
   }
 }
 
@@ -115,19 +117,6 @@ function readSecretName(): string {
   const problem = checkSecretName(name)
   if (problem) throw new InputError('secret-name', `'${name}' ${problem}`)
   return name
-}
-
-function readTimeoutSeconds(): number {
-  const text = input('timeout-seconds')
-  if (text === '') return DEFAULT_TIMEOUT_SECONDS
-  const seconds = Number(text)
-  if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-    throw new InputError(
-      'timeout-seconds',
-      `'${text}' is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`
-    )
-  }
-  return seconds
 }
 
 /** An origin that credentials may be sent to: https, or plain http only to a loopback host. */

@@ -11,6 +11,7 @@ import { preflight } from './preflight.js'
 import { reportDryRun, reportStored } from './report.js'
 import { announce, obtainSecret } from './rotate.js'
 import { checkWrites, type WriteCheck } from './write-check.js'
+import { receiverUrlOf, verifyAfterWrites } from './verify.js'
 import { writeEverywhere } from './write.js'
 
 export async function runAction(settings: Settings, deps: Deps): Promise<void> {
@@ -21,6 +22,7 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     // 2. Every target's public key and Composio's subscription, all at once.
     run.io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`)
     const checked = await preflight(run)
+    const receiverUrl = receiverUrlOf(run, checked) // verify-receiver: subscription needs the read
     // 3. A write that every target accepts, before anything irreversible. A real run that does
     //    not rotate has nothing to protect: its writes are the check.
     if (settings.rotate || settings.dryRun) writeCheck = await checkWrites(run, checked.targets)
@@ -41,8 +43,13 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
       writing,
       confirmRotation(run, obtained, checked.subscription?.secret)
     ])
-    // 6. Outputs and job summary; anything short of every target written fails the run.
-    await reportStored(run, obtained.source, results, confirmation)
+    // 6. The receiver check (verify-receiver), once every write is done.
+    const receiver =
+      receiverUrl === undefined
+        ? undefined
+        : await verifyAfterWrites(run, obtained.secret, receiverUrl, results)
+    // 7. Outputs and job summary; anything short of every target written fails the run.
+    await reportStored(run, obtained.source, results, confirmation, receiver)
   } finally {
     await writeCheck?.remove()
     run.guard.dispose()

@@ -3,6 +3,7 @@
 import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
 import type { Run, WriteResult } from './context.js'
 import type { Checked } from './preflight.js'
+import type { ReceiverOutcome } from '../receiver/check.js'
 import { incompleteMessage, isWritten } from './recipes.js'
 import type { Source } from './rotate.js'
 import { dryRunSummary, storedSummary } from './summary.js'
@@ -11,7 +12,8 @@ export async function reportStored(
   run: Run,
   source: Source,
   results: WriteResult[],
-  confirmation: Confirmation
+  confirmation: Confirmation,
+  receiver?: ReceiverOutcome
 ): Promise<void> {
   const { io, problems } = run
   if (confirmation === 'changed') problems.add(CONFIRMATION_TEXT.changed)
@@ -20,7 +22,7 @@ export async function reportStored(
     io.setOutput('targets', JSON.stringify(written))
   )
   await problems.note('Writing the job summary', () =>
-    io.writeSummary(summary => storedSummary(summary, source, results, confirmation))
+    io.writeSummary(summary => storedSummary(summary, source, results, confirmation, receiver))
   )
   if (problems.list.length > 0 || written.length < results.length) {
     throw new Error(incompleteMessage(source, results, problems.list))

@@ -1,6 +1,8 @@
 // The job summary, built with @actions/core's summary builder. Its HTML is not escaped by the
 // builder, so every text that comes from an input or a server is escaped here.
 import type { Settings } from '../inputs/settings.js'
+import type { ReceiverOutcome } from '../receiver/check.js'
+import { receiverSection } from '../receiver/summary.js'
 import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
 import type { Summary, WriteResult } from './context.js'
 import type { Checked } from './preflight.js'
@@ -22,7 +24,8 @@ export function storedSummary(
   summary: Summary,
   source: Source,
   results: WriteResult[],
-  confirmation: Confirmation
+  confirmation: Confirmation,
+  receiver?: ReceiverOutcome
 ): Summary {
   const failed = results.filter(result => !isWritten(result))
   const what = source.how === 'current' ? 'stored (not rotated)' : 'rotated'
@@ -56,6 +59,7 @@ export function storedSummary(
     summary.addRaw('Run this action again with <code>rotate: false</code>, or send:', true)
     for (const result of failed) summary.addCodeBlock(escapeHtml(replayRecipe(result)), 'sh')
   }
+  if (receiver) receiverSection(summary, receiver)
   return summary
 }
 

@@ -33,6 +33,7 @@ import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
  * @property {number} [secretBytes] random bytes in each secret, shown as hex (default 32)
  * @property {number} [latencyMs]
  * @property {ComposioFault} [fault]
+ * @property {string | null} [webhookUrl] the read's webhook_url (default https://receiver.example.com/hooks/{id})
  */
 /** @typedef {{ id: string, secret: string, at: number }} Rotation `at` is performance.now() */
 /**
@@ -151,7 +152,10 @@ export async function startFakeComposio(options = {}) {
     if (read) {
       const body = {
         id,
-        webhook_url: `https://receiver.example.com/hooks/${id}`,
+        webhook_url:
+          options.webhookUrl === undefined
+            ? `https://receiver.example.com/hooks/${id}`
+            : options.webhookUrl,
         version: 'V3',
         enabled_events: ['composio.trigger.message', 'composio.connected_account.expired'],
         secret: shown(current),

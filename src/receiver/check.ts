@@ -1,0 +1,143 @@
+// The receiver check's loop: one pair of deliveries per round, a round every interval (start to
+// start, so a receiver that switches secrets is confirmed at most one interval and one round trip
+// later), until the answers decide or the time is up. Bodies of answers are never read.
+import { RedirectRefusedError, describeNetworkError, type Fetch } from '../http.js'
+import type { CheckTiming } from '../inputs/receiver-inputs.js'
+import { displayUrl } from '../inputs/urls.js'
+import { deliveryPair, randomSecret, type Delivery } from './delivery.js'
+import {
+  classify,
+  describeAnswer,
+  isConfirmed,
+  isFinal,
+  type Answer,
+  type Verdict
+} from './verdict.js'
+
+export interface Round {
+  at: Date
+  genuine: Answer
+  forged: Answer
+  verdict: Verdict
+}
+
+export interface ReceiverOutcome {
+  /** The receiver's URL as logs show it (no query). */
+  shownUrl: string
+  rounds: Round[]
+  /** Set only when the receiver answered as one that verifies with the new secret. */
+  confirmedAt?: Date
+  /** What the check found, in a sentence: the confirmation, or why it failed. */
+  message: string
+}
+
+export interface CheckDeps {
+  fetch: Fetch
+  /** Resolves early when the run is cancelled. */
+  sleep: (ms: number) => Promise<void>
+  now: () => Date
+  /** Aborted when the run is cancelled: no new round, no request left waiting. */
+  signal?: AbortSignal
+  /** How a request that hit its timeout is described, e.g. `timed out after 10 s`. */
+  requestTimedOut: string
+  log: (line: string) => void
+}
+
+export async function checkReceiver(
+  url: string,
+  secret: string,
+  timing: CheckTiming,
+  deps: CheckDeps
+): Promise<ReceiverOutcome> {
+  const shownUrl = displayUrl(url)
+  const forgerySecret = randomSecret() // one per run, never the new secret
+  const started = deps.now().getTime()
+  const rounds: Round[] = []
+  for (;;) {
+    const at = deps.now()
+    const pair = deliveryPair(secret, forgerySecret, at)
+    const [genuine, forged] = await Promise.all([
+      send(url, pair.genuine, deps),
+      send(url, pair.forged, deps)
+    ])
+    const round: Round = { at, genuine, forged, verdict: classify(genuine, forged) }
+    rounds.push(round)
+    deps.log(
+      `Receiver check, round ${rounds.length}: ${describeAnswer(genuine)} to the delivery signed with the new secret (${genuine.ms} ms), ${describeAnswer(forged)} to the one signed with a random secret (${forged.ms} ms): ${round.verdict}.`
+    )
+    const seconds = Math.round((deps.now().getTime() - started) / 1000)
+    if (isFinal(round.verdict)) return decided(shownUrl, rounds, round, deps.now())
+    if (deps.signal?.aborted) {
+      return {
+        shownUrl,
+        rounds,
+        message: `Receiver check of ${shownUrl}: cancelled after ${seconds} s, not confirmed.`
+      }
+    }
+    // On a fixed schedule from the start: slow rounds do not push the later ones back.
+    const next = started + rounds.length * timing.intervalMs
+    if (next - started > timing.timeoutMs) return timedOut(shownUrl, rounds, round, seconds)
+    await deps.sleep(Math.max(0, next - deps.now().getTime()))
+  }
+}
+
+async function send(url: string, delivery: Delivery, deps: CheckDeps): Promise<Answer> {
+  const started = deps.now().getTime()
+  const ms = (): number => deps.now().getTime() - started
+  try {
+    const response = await deps.fetch(url, {
+      method: 'POST',
+      headers: delivery.headers,
+      body: delivery.body,
+      ...(deps.signal && { signal: deps.signal })
+    })
+    await response.body?.cancel().catch(() => undefined)
+    return { status: response.status, ms: ms() }
+  } catch (error) {
+    const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError'
+    return {
+      error: timedOut ? deps.requestTimedOut : describeNetworkError(error, 0),
+      ms: ms(),
+      ...(error instanceof RedirectRefusedError && { redirect: true })
+    }
+  }
+}
+
+function decided(shownUrl: string, rounds: Round[], round: Round, at: Date): ReceiverOutcome {
+  const { genuine, forged, verdict } = round
+  const answers = `${describeAnswer(genuine)} to the delivery signed with the new secret, ${describeAnswer(forged)} to the one signed with a random secret`
+  if (isConfirmed(verdict)) {
+    const message =
+      verdict === 'confirmed'
+        ? `The receiver at ${shownUrl} verifies deliveries with the new secret (${answers}).`
+        : `The receiver at ${shownUrl} verified the delivery signed with the new secret, then refused the check event itself (${answers}): confirmed. Answering 2xx to verified events of unknown types avoids this note (docs/receiver.md).`
+    return { shownUrl, rounds, confirmedAt: at, message }
+  }
+  if (verdict === 'redirected') {
+    const redirect = [genuine, forged].find(answer => 'redirect' in answer && answer.redirect)
+    return {
+      shownUrl,
+      rounds,
+      message: `Receiver check of ${shownUrl}: the receiver ${describeAnswer(redirect!)}. Give the URL it redirects to.`
+    }
+  }
+  return {
+    shownUrl,
+    rounds,
+    message: `Security finding: the receiver at ${shownUrl} accepted a delivery signed with a random secret (${answers}). It does not verify Composio's signatures, so anyone who knows its URL can send it events: make it verify every delivery before acting on it (docs/receiver.md).`
+  }
+}
+
+function timedOut(
+  shownUrl: string,
+  rounds: Round[],
+  last: Round,
+  seconds: number
+): ReceiverOutcome {
+  const answers = `${describeAnswer(last.genuine)} to the delivery signed with the new secret, ${describeAnswer(last.forged)} to the one signed with a random secret`
+  const message =
+    last.verdict === 'not yet'
+      ? `Receiver check of ${shownUrl}: the receiver still rejects deliveries signed with the new secret after ${seconds} s: redeploy it with the new secret (last answers: ${answers}).`
+      : `Receiver check of ${shownUrl}: no conclusive answer after ${seconds} s (last answers: ${answers}).`
+  return { shownUrl, rounds, message }
+}
