@@ -9,7 +9,8 @@
 //   hang                   never answers
 //   redirect               307 to `location`
 // It starts with one secret (the old one) and switches to another when told, now or later, as a
-// redeployed receiver would. It records every delivery, body included: tests scan them for leaks.
+// redeployed receiver would; or it reads the secret from a function at each delivery, as a
+// receiver that looks its secret up in a store would. It records every delivery, body included: tests scan them for leaks.
 // Plain ESM: runs under `node` as is.
 import { verifyComposioWebhook } from '../../examples/verify-signature.js'
 import { startFakeServer } from './http-fake.js'
@@ -38,7 +39,8 @@ const KNOWN_TYPES = ['composio.trigger.message', 'composio.connected_account.exp
 
 /**
  * @param {object} options
- * @param {string} options.secret the secret it holds at first
+ * @param {string | (() => string | undefined)} options.secret the secret it holds at first, or
+ *   where it looks it up at each delivery
  * @param {ReceiverMode} [options.mode]
  * @param {number} [options.status] for mode `error`
  * @param {string} [options.location] for mode `redirect`
@@ -46,7 +48,11 @@ const KNOWN_TYPES = ['composio.trigger.message', 'composio.connected_account.exp
  * @returns {Promise<FakeReceiver>}
  */
 export async function startFakeReceiver(options) {
-  let secret = options.secret
+  /** @type {() => string} */
+  let secretNow =
+    typeof options.secret === 'function'
+      ? /** @type {() => string} */ (options.secret)
+      : () => /** @type {string} */ (options.secret)
   let mode = options.mode ?? 'verify'
   /** @type {number | undefined} */
   let switchedAt
@@ -57,6 +63,7 @@ export async function startFakeReceiver(options) {
 
   /** @param {import('./http-fake.js').RequestContext} ctx @returns {import('./http-fake.js').FaultAction} */
   function answer(ctx) {
+    const secret = secretNow() ?? ''
     const verified = verifyComposioWebhook({ secret, headers: ctx.headers, rawBody: ctx.rawBody })
     const delivery = { headers: ctx.headers, rawBody: ctx.rawBody, verified, at: Date.now() }
     /** @type {import('./http-fake.js').FaultAction} */
@@ -84,11 +91,11 @@ export async function startFakeReceiver(options) {
           headers: { location: options.location ?? 'https://elsewhere.example/hooks/composio' }
         }
       case 'refuse-unknown-events':
-        if (verified && !KNOWN_TYPES.includes(ctx.body?.type))
-          return { status: 422, body: { error: 'unknown event type' } }
-      // falls through: a known type is answered as by `verify`
       case 'verify':
-        return verified ? { status: 204 } : { status: 401, body: { error: 'invalid signature' } }
+        if (!verified) return { status: 401, body: { error: 'invalid signature' } }
+        return mode === 'refuse-unknown-events' && !KNOWN_TYPES.includes(ctx.body?.type)
+          ? { status: 422, body: { error: 'unknown event type' } }
+          : { status: 204 }
     }
   }
 
@@ -102,7 +109,7 @@ export async function startFakeReceiver(options) {
     deliveries,
     switchTo(next, afterMs = 0) {
       const apply = () => {
-        secret = next
+        secretNow = () => next
         switchedAt = Date.now()
       }
       if (afterMs <= 0) return apply()
