@@ -31503,14 +31503,14 @@ function read_parsed(name, parse, kind) {
         throw new InputError(name, error.message, kind);
     }
 }
-/** A number of seconds from `min` to `max`, as text such as 10 or 2.5; empty takes `fallback`. */
-function seconds(name, fallback, min, max) {
+/** A number of seconds from 1 to `max`, as text such as 10 or 2.5; empty takes `fallback`. */
+function seconds(name, fallback, max) {
     const text = read_input(name);
     if (text === '')
         return fallback;
     const value = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || value < min || value > max) {
-        throw new InputError(name, `'${text}' is not a number of seconds from ${min} to ${max}`);
+    if (!/^\d+(\.\d+)?$/.test(text) || value < 1 || value > max) {
+        throw new InputError(name, `'${text}' is not a number of seconds from 1 to ${max}`);
     }
     return value;
 }
@@ -31594,8 +31594,8 @@ const DEFAULT_CHECK_INTERVAL_SECONDS = 10;
 const MAX_CHECK_TIMEOUT_SECONDS = 3600;
 const MAX_CHECK_INTERVAL_SECONDS = 300;
 function readTiming(timeout, interval) {
-    const timeoutSeconds = seconds(timeout, DEFAULT_CHECK_TIMEOUT_SECONDS, 1, MAX_CHECK_TIMEOUT_SECONDS);
-    const intervalSeconds = seconds(interval, DEFAULT_CHECK_INTERVAL_SECONDS, 1, MAX_CHECK_INTERVAL_SECONDS);
+    const timeoutSeconds = seconds(timeout, DEFAULT_CHECK_TIMEOUT_SECONDS, MAX_CHECK_TIMEOUT_SECONDS);
+    const intervalSeconds = seconds(interval, DEFAULT_CHECK_INTERVAL_SECONDS, MAX_CHECK_INTERVAL_SECONDS);
     return { timeoutMs: timeoutSeconds * 1000, intervalMs: intervalSeconds * 1000 };
 }
 function readReceiverOptions() {

@@ -35,16 +35,10 @@ const MAX_CHECK_TIMEOUT_SECONDS = 3600
 const MAX_CHECK_INTERVAL_SECONDS = 300
 
 function readTiming(timeout: string, interval: string): CheckTiming {
-  const timeoutSeconds = seconds(
-    timeout,
-    DEFAULT_CHECK_TIMEOUT_SECONDS,
-    1,
-    MAX_CHECK_TIMEOUT_SECONDS
-  )
+  const timeoutSeconds = seconds(timeout, DEFAULT_CHECK_TIMEOUT_SECONDS, MAX_CHECK_TIMEOUT_SECONDS)
   const intervalSeconds = seconds(
     interval,
     DEFAULT_CHECK_INTERVAL_SECONDS,
-    1,
     MAX_CHECK_INTERVAL_SECONDS
   )
   return { timeoutMs: timeoutSeconds * 1000, intervalMs: intervalSeconds * 1000 }

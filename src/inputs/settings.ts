@@ -55,7 +55,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dryRun: boolean('dry-run', false),
     composioBaseUrl: readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
     githubApiUrl: readGitHubApiUrl(env),
-    timeoutMs: seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS) * 1000,
+    timeoutMs: seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS) * 1000,
     ...readReceiverOptions()
   }
 }

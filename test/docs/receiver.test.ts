@@ -12,7 +12,9 @@ import {
   secretFingerprint,
   verifyComposioWebhook
 } from '../../examples/verify-signature.js'
+import { CHECK_EVENT_TYPE } from '../../src/receiver/delivery.js'
 import { fingerprint } from '../../src/run/rotate.js'
+import { read, sourceText } from './markdown.js'
 
 type PackageJson = { scripts: Record<string, string> }
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -322,5 +324,54 @@ describe('secretFingerprint', () => {
     const expected = createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16)
     expect(secretFingerprint(secret)).toBe(expected)
     expect(secretFingerprint(secret)).toBe(fingerprint(secret))
+  })
+})
+
+describe('docs/receiver.md: the receiver check', () => {
+  const doc = read('docs/receiver.md')
+  const check = doc.slice(
+    doc.indexOf('## The receiver check'),
+    doc.indexOf('\n## ', doc.indexOf('## The receiver check') + 1)
+  )
+  const src = sourceText('src')
+
+  test('quotes the timeout message and the user-agent as the action prints and sends them', () => {
+    const quoted =
+      /"(the receiver still rejects [^"]+)"/.exec(check.replace(/\s+/g, ' '))?.[1] ?? ''
+    expect(quoted).toContain(' after N s: ')
+    const [before = '', after = ''] = quoted.split(' N s')
+    expect(src).toContain(`${before} \${seconds} s${after}`)
+    expect(check).toContain('rotate-composio-webhook-secret/<version> receiver-check')
+    expect(src).toContain('`rotate-composio-webhook-secret/${VERSION} receiver-check`')
+  })
+
+  test('shows the check event as the action builds it', () => {
+    const event = JSON.parse(/```json\n([\s\S]*?)```/.exec(check)?.[1] ?? '{}') as {
+      type: string
+      metadata: Record<string, string>
+      data: { purpose: string }
+    }
+    expect(event.type).toBe(CHECK_EVENT_TYPE)
+    expect(Object.keys(event.metadata)).toEqual(['sender', 'version'])
+    expect(src).toContain(event.data.purpose.replace(/ …$/, ''))
+  })
+
+  test('has a row per verdict of the table', () => {
+    const rows = check.split('\n').filter(line => /^\| (2xx|4xx|any|5xx|a redirect)/.test(line))
+    expect(rows).toHaveLength(6)
+  })
+
+  test('answers the check: the SDK call first, then 204 with nothing else', () => {
+    const answering = doc.slice(doc.indexOf('### Answering the check event'))
+    const [code = ''] = /```js\n([\s\S]*?)```/.exec(answering)?.slice(1) ?? []
+    const verifies = code.indexOf('composio.triggers.verifyWebhook(')
+    const answers = code.indexOf(
+      `if (event.rawPayload.type === '${CHECK_EVENT_TYPE}') return res.status(204).end()`
+    )
+    expect(verifies).toBeGreaterThan(-1)
+    expect(answers).toBeGreaterThan(verifies)
+    expect(answering.replace(/\s+/g, ' ')).toContain(
+      'A receiver that does nothing special passes too, provided it answers 2xx to a verified event of a type it does not know'
+    )
   })
 })
