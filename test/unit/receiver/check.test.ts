@@ -17,7 +17,7 @@ function harness(rounds: [Reply, Reply][]) {
   const deps: CheckDeps = {
     fetch: async (url, init) => {
       const headers = init?.headers as Record<string, string>
-      requests.push({ url, headers, body: String(init?.body) })
+      requests.push({ url, headers, body: init?.body as string })
       const round = rounds[Math.min(Math.floor((requests.length - 1) / 2), rounds.length - 1)]!
       const reply = round[(requests.length - 1) % 2]!
       const first = requests.length % 2 === 1
