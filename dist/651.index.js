@@ -1569,8 +1569,10 @@ function check_timedOut(shownUrl, rounds, last, seconds) {
 function receiverUrlOf(run, checked) {
     const { io, settings } = run;
     const webhookUrl = checked.subscription?.webhookUrl;
-    if (webhookUrl)
-        io.setOutput('webhook-url', webhookUrl);
+    // Like every output, a failure to set it is noted, not fatal: it must not stop a run by itself.
+    if (webhookUrl) {
+        run.problems.noteNow('Setting the webhook-url output', () => io.setOutput('webhook-url', webhookUrl));
+    }
     const target = settings.verifyReceiver;
     if (!target)
         return undefined;

@@ -16,7 +16,12 @@ import { isWritten } from './recipes.js'
 export function receiverUrlOf(run: Run, checked: Checked): string | undefined {
   const { io, settings } = run
   const webhookUrl = checked.subscription?.webhookUrl
-  if (webhookUrl) io.setOutput('webhook-url', webhookUrl)
+  // Like every output, a failure to set it is noted, not fatal: it must not stop a run by itself.
+  if (webhookUrl) {
+    run.problems.noteNow('Setting the webhook-url output', () =>
+      io.setOutput('webhook-url', webhookUrl)
+    )
+  }
   const target = settings.verifyReceiver
   if (!target) return undefined
   let url: string
