@@ -12,7 +12,7 @@ import {
   secretFingerprint,
   verifyComposioWebhook
 } from '../../examples/verify-signature.js'
-import { CHECK_EVENT_TYPE } from '../../src/receiver/delivery.js'
+import { CHECK_EVENT_TYPE, checkEvent } from '../../src/receiver/delivery.js'
 import { fingerprint } from '../../src/run/rotate.js'
 import { read, sourceText } from './markdown.js'
 
@@ -210,7 +210,8 @@ describe("verifyComposioWebhook against Composio's SDK (composio-sdk-vectors.jso
     'tab between signatures': false,
     'space after the comma': false,
     'empty v1 entry': false,
-    'unpadded base64': false
+    'unpadded base64': false,
+    'the receiver check event': true
   }
 
   test('records the SDK, its version, when and how it was generated', () => {
@@ -359,6 +360,29 @@ describe('docs/receiver.md: the receiver check', () => {
   test('has a row per verdict of the table', () => {
     const rows = check.split('\n').filter(line => /^\| (2xx|4xx|any|5xx|a redirect)/.test(line))
     expect(rows).toHaveLength(6)
+  })
+
+  test("the SDK accepts the check event, a vector shaped as the action's own", () => {
+    const vectors = (
+      JSON.parse(read('test/docs/composio-sdk-vectors.json')) as {
+        vectors: {
+          name: string
+          body: string
+          sdk: { accepted: boolean; webhookVersion?: string }
+        }[]
+      }
+    ).vectors
+    const vector = vectors.find(v => v.name === 'the receiver check event')!
+    expect(vector.sdk).toEqual({ accepted: true, webhookVersion: 'V3' })
+    // The same fields, nested alike, as the event the action sends.
+    const shape = (value: unknown): unknown =>
+      value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]))
+        : typeof value
+    const sent = JSON.parse(checkEvent('evt_check_1', new Date())) as { type: string }
+    const judged = JSON.parse(vector.body) as { type: string }
+    expect(shape(judged)).toEqual(shape(sent))
+    expect(judged.type).toBe(sent.type)
   })
 
   test('answers the check: the SDK call first, then 204 with nothing else', () => {
