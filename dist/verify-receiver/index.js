@@ -289,7 +289,7 @@ var __webpack_unused_export__;
 
 const Client = __nccwpck_require__(3701)
 const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
+const Pool = __nccwpck_require__(8247)
 const BalancedPool = __nccwpck_require__(837)
 const Agent = __nccwpck_require__(7405)
 const ProxyAgent = __nccwpck_require__(6672)
@@ -4433,7 +4433,7 @@ module.exports = {
 const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
+const Pool = __nccwpck_require__(8247)
 const Client = __nccwpck_require__(3701)
 const util = __nccwpck_require__(3440)
 const createRedirectInterceptor = __nccwpck_require__(5092)
@@ -4582,7 +4582,7 @@ const {
   kRemoveClient,
   kGetDispatcher
 } = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
+const Pool = __nccwpck_require__(8247)
 const { kUrl, kInterceptors } = __nccwpck_require__(6443)
 const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 8247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8673,7 +8673,7 @@ module.exports = Pool
 const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
 const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
+const Pool = __nccwpck_require__(8247)
 const DispatcherBase = __nccwpck_require__(1841)
 const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
 const buildConnector = __nccwpck_require__(9136)
@@ -11175,7 +11175,7 @@ module.exports.MockScope = MockScope
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
+const Pool = __nccwpck_require__(8247)
 const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5369:
+/***/ 628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31728,10 +31728,42 @@ function describeAnswer(answer) {
     return 'status' in answer ? `HTTP ${answer.status}` : answer.error;
 }
 
+;// CONCATENATED MODULE: ./src/receiver/messages.ts
+
+const pair = (round, time) => `${describeAnswer(round.genuine)} to the delivery signed with the new secret${time(round.genuine)}, ${describeAnswer(round.forged)} to the one signed with a random secret${time(round.forged)}`;
+const answers = (round) => pair(round, () => '');
+function roundLine(round, index) {
+    return `Receiver check, round ${index}: ${pair(round, answer => ` (${answer.ms} ms)`)}: ${round.verdict}.`;
+}
+/** The sentence of a round whose verdict is final. */
+function decidedMessage(shownUrl, round) {
+    switch (round.verdict) {
+        case 'confirmed':
+            return `The receiver at ${shownUrl} verifies deliveries with the new secret (${answers(round)}).`;
+        case 'confirmed, event refused':
+            return `The receiver at ${shownUrl} verified the delivery signed with the new secret, then refused the check event itself (${answers(round)}): confirmed. Answering 2xx to verified events of unknown types avoids this note (docs/receiver.md).`;
+        case 'redirected': {
+            const redirect = [round.genuine, round.forged].find(a => 'redirect' in a && a.redirect);
+            return `Receiver check of ${shownUrl}: the receiver ${describeAnswer(redirect)}. Give the URL it redirects to.`;
+        }
+        default:
+            return `Security finding: the receiver at ${shownUrl} accepted a delivery signed with a random secret (${answers(round)}). It does not verify Composio's signatures, so anyone who knows its URL can send it events: make it verify every delivery before acting on it (docs/receiver.md).`;
+    }
+}
+/** The sentence of a check that ran out of time (or was cancelled) on `last`. */
+function unfinishedMessage(shownUrl, last, seconds, cancelled) {
+    if (cancelled)
+        return `Receiver check of ${shownUrl}: cancelled after ${seconds} s, not confirmed.`;
+    return last.verdict === 'not yet'
+        ? `Receiver check of ${shownUrl}: the receiver still rejects deliveries signed with the new secret after ${seconds} s: redeploy it with the new secret (last answers: ${answers(last)}).`
+        : `Receiver check of ${shownUrl}: no conclusive answer after ${seconds} s (last answers: ${answers(last)}).`;
+}
+
 ;// CONCATENATED MODULE: ./src/receiver/check.ts
 // The receiver check's loop: one pair of deliveries per round, a round every interval (start to
 // start, so a receiver that switches secrets is confirmed at most one interval and one round trip
 // later), until the answers decide or the time is up. Bodies of answers are never read.
+
 
 
 
@@ -31750,21 +31782,23 @@ async function checkReceiver(url, secret, timing, deps) {
         ]);
         const round = { at, genuine, forged, verdict: classify(genuine, forged) };
         rounds.push(round);
-        deps.log(`Receiver check, round ${rounds.length}: ${describeAnswer(genuine)} to the delivery signed with the new secret (${genuine.ms} ms), ${describeAnswer(forged)} to the one signed with a random secret (${forged.ms} ms): ${round.verdict}.`);
-        const seconds = Math.round((deps.now().getTime() - started) / 1000);
-        if (isFinal(round.verdict))
-            return decided(shownUrl, rounds, round, deps.now());
-        if (deps.signal?.aborted) {
+        deps.log(roundLine(round, rounds.length));
+        if (isFinal(round.verdict)) {
+            const confirmedAt = isConfirmed(round.verdict) ? deps.now() : undefined;
             return {
                 shownUrl,
                 rounds,
-                message: `Receiver check of ${shownUrl}: cancelled after ${seconds} s, not confirmed.`
+                message: decidedMessage(shownUrl, round),
+                ...(confirmedAt && { confirmedAt })
             };
         }
         // On a fixed schedule from the start: slow rounds do not push the later ones back.
         const next = started + rounds.length * timing.intervalMs;
-        if (next - started > timing.timeoutMs)
-            return check_timedOut(shownUrl, rounds, round, seconds);
+        const cancelled = deps.signal?.aborted ?? false;
+        if (cancelled || next - started > timing.timeoutMs) {
+            const seconds = Math.round((deps.now().getTime() - started) / 1000);
+            return { shownUrl, rounds, message: unfinishedMessage(shownUrl, round, seconds, cancelled) };
+        }
         await deps.sleep(Math.max(0, next - deps.now().getTime()));
     }
 }
@@ -31789,36 +31823,6 @@ async function send(url, delivery, deps) {
             ...(error instanceof RedirectRefusedError && { redirect: true })
         };
     }
-}
-function decided(shownUrl, rounds, round, at) {
-    const { genuine, forged, verdict } = round;
-    const answers = `${describeAnswer(genuine)} to the delivery signed with the new secret, ${describeAnswer(forged)} to the one signed with a random secret`;
-    if (isConfirmed(verdict)) {
-        const message = verdict === 'confirmed'
-            ? `The receiver at ${shownUrl} verifies deliveries with the new secret (${answers}).`
-            : `The receiver at ${shownUrl} verified the delivery signed with the new secret, then refused the check event itself (${answers}): confirmed. Answering 2xx to verified events of unknown types avoids this note (docs/receiver.md).`;
-        return { shownUrl, rounds, confirmedAt: at, message };
-    }
-    if (verdict === 'redirected') {
-        const redirect = [genuine, forged].find(answer => 'redirect' in answer && answer.redirect);
-        return {
-            shownUrl,
-            rounds,
-            message: `Receiver check of ${shownUrl}: the receiver ${describeAnswer(redirect)}. Give the URL it redirects to.`
-        };
-    }
-    return {
-        shownUrl,
-        rounds,
-        message: `Security finding: the receiver at ${shownUrl} accepted a delivery signed with a random secret (${answers}). It does not verify Composio's signatures, so anyone who knows its URL can send it events: make it verify every delivery before acting on it (docs/receiver.md).`
-    };
-}
-function check_timedOut(shownUrl, rounds, last, seconds) {
-    const answers = `${describeAnswer(last.genuine)} to the delivery signed with the new secret, ${describeAnswer(last.forged)} to the one signed with a random secret`;
-    const message = last.verdict === 'not yet'
-        ? `Receiver check of ${shownUrl}: the receiver still rejects deliveries signed with the new secret after ${seconds} s: redeploy it with the new secret (last answers: ${answers}).`
-        : `Receiver check of ${shownUrl}: no conclusive answer after ${seconds} s (last answers: ${answers}).`;
-    return { shownUrl, rounds, message };
 }
 
 ;// CONCATENATED MODULE: ./src/receiver/summary.ts
@@ -31931,7 +31935,7 @@ async function writeSummary(outcome, outage) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _receiver_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5369);
+/* harmony import */ var _receiver_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(628);
 
 await (0,_receiver_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runVerifyReceiver */ .y)();
 

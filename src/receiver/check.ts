@@ -5,14 +5,8 @@ import { RedirectRefusedError, describeNetworkError, type Fetch } from '../http.
 import type { CheckTiming } from '../inputs/receiver-inputs.js'
 import { displayUrl } from '../inputs/urls.js'
 import { deliveryPair, randomSecret, type Delivery } from './delivery.js'
-import {
-  classify,
-  describeAnswer,
-  isConfirmed,
-  isFinal,
-  type Answer,
-  type Verdict
-} from './verdict.js'
+import { decidedMessage, roundLine, unfinishedMessage } from './messages.js'
+import { classify, isConfirmed, isFinal, type Answer, type Verdict } from './verdict.js'
 
 export interface Round {
   at: Date
@@ -62,21 +56,23 @@ export async function checkReceiver(
     ])
     const round: Round = { at, genuine, forged, verdict: classify(genuine, forged) }
     rounds.push(round)
-    deps.log(
-      `Receiver check, round ${rounds.length}: ${describeAnswer(genuine)} to the delivery signed with the new secret (${genuine.ms} ms), ${describeAnswer(forged)} to the one signed with a random secret (${forged.ms} ms): ${round.verdict}.`
-    )
-    const seconds = Math.round((deps.now().getTime() - started) / 1000)
-    if (isFinal(round.verdict)) return decided(shownUrl, rounds, round, deps.now())
-    if (deps.signal?.aborted) {
+    deps.log(roundLine(round, rounds.length))
+    if (isFinal(round.verdict)) {
+      const confirmedAt = isConfirmed(round.verdict) ? deps.now() : undefined
       return {
         shownUrl,
         rounds,
-        message: `Receiver check of ${shownUrl}: cancelled after ${seconds} s, not confirmed.`
+        message: decidedMessage(shownUrl, round),
+        ...(confirmedAt && { confirmedAt })
       }
     }
     // On a fixed schedule from the start: slow rounds do not push the later ones back.
     const next = started + rounds.length * timing.intervalMs
-    if (next - started > timing.timeoutMs) return timedOut(shownUrl, rounds, round, seconds)
+    const cancelled = deps.signal?.aborted ?? false
+    if (cancelled || next - started > timing.timeoutMs) {
+      const seconds = Math.round((deps.now().getTime() - started) / 1000)
+      return { shownUrl, rounds, message: unfinishedMessage(shownUrl, round, seconds, cancelled) }
+    }
     await deps.sleep(Math.max(0, next - deps.now().getTime()))
   }
 }
@@ -101,43 +97,4 @@ async function send(url: string, delivery: Delivery, deps: CheckDeps): Promise<A
       ...(error instanceof RedirectRefusedError && { redirect: true })
     }
   }
-}
-
-function decided(shownUrl: string, rounds: Round[], round: Round, at: Date): ReceiverOutcome {
-  const { genuine, forged, verdict } = round
-  const answers = `${describeAnswer(genuine)} to the delivery signed with the new secret, ${describeAnswer(forged)} to the one signed with a random secret`
-  if (isConfirmed(verdict)) {
-    const message =
-      verdict === 'confirmed'
-        ? `The receiver at ${shownUrl} verifies deliveries with the new secret (${answers}).`
-        : `The receiver at ${shownUrl} verified the delivery signed with the new secret, then refused the check event itself (${answers}): confirmed. Answering 2xx to verified events of unknown types avoids this note (docs/receiver.md).`
-    return { shownUrl, rounds, confirmedAt: at, message }
-  }
-  if (verdict === 'redirected') {
-    const redirect = [genuine, forged].find(answer => 'redirect' in answer && answer.redirect)
-    return {
-      shownUrl,
-      rounds,
-      message: `Receiver check of ${shownUrl}: the receiver ${describeAnswer(redirect!)}. Give the URL it redirects to.`
-    }
-  }
-  return {
-    shownUrl,
-    rounds,
-    message: `Security finding: the receiver at ${shownUrl} accepted a delivery signed with a random secret (${answers}). It does not verify Composio's signatures, so anyone who knows its URL can send it events: make it verify every delivery before acting on it (docs/receiver.md).`
-  }
-}
-
-function timedOut(
-  shownUrl: string,
-  rounds: Round[],
-  last: Round,
-  seconds: number
-): ReceiverOutcome {
-  const answers = `${describeAnswer(last.genuine)} to the delivery signed with the new secret, ${describeAnswer(last.forged)} to the one signed with a random secret`
-  const message =
-    last.verdict === 'not yet'
-      ? `Receiver check of ${shownUrl}: the receiver still rejects deliveries signed with the new secret after ${seconds} s: redeploy it with the new secret (last answers: ${answers}).`
-      : `Receiver check of ${shownUrl}: no conclusive answer after ${seconds} s (last answers: ${answers}).`
-  return { shownUrl, rounds, message }
 }
