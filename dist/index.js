@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9069);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5040);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28386,6 +28386,7 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   YA: () => (/* binding */ seconds),
 /* harmony export */   Yz: () => (/* binding */ parsed),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   hF: () => (/* binding */ input),
@@ -28471,6 +28472,17 @@ function parsed(name, parse, kind) {
     catch (error) {
         throw new InputError(name, error.message, kind);
     }
+}
+/** A number of seconds from 1 to `max`, as text such as 10 or 2.5; empty takes `fallback`. */
+function seconds(name, fallback, max) {
+    const text = input(name);
+    if (text === '')
+        return fallback;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || value < 1 || value > max) {
+        throw new InputError(name, `'${text}' is not a number of seconds from 1 to ${max}`);
+    }
+    return value;
 }
 
 
@@ -28579,7 +28591,85 @@ function parseTargetLines(text) {
 
 /***/ }),
 
-/***/ 9069:
+/***/ 9695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qy: () => (/* binding */ displayUrl),
+/* harmony export */   Z8: () => (/* binding */ credentialUrl),
+/* harmony export */   rl: () => (/* binding */ receiverUrl)
+/* harmony export */ });
+/* unused harmony export isLoopback */
+// Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
+// a token never crosses a network unencrypted.
+/** The host names whose traffic never leaves this machine. */
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/**
+ * Checks a URL that requests with credentials will go to and returns it normalized: the origin,
+ * plus the path without trailing slashes when `allowPath` (GitHub Enterprise Server's /api/v3).
+ */
+function credentialUrl(text, { allowPath }) {
+    const fail = (problem, shown = text) => {
+        throw new Error(`'${shown}' ${problem}`);
+    };
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail('is not a URL');
+    }
+    // Never echo a URL that carries credentials: the error would print them.
+    if (url.username || url.password)
+        fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
+    if (!isEncryptedOrLocal(url)) {
+        fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
+    }
+    if (url.search || url.hash)
+        fail('must not carry a query or a fragment');
+    if (!allowPath && url.pathname !== '/')
+        fail('must be an origin such as https://backend.composio.dev, without a path');
+    return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
+}
+function isEncryptedOrLocal(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+/**
+ * Checks the URL of a webhook receiver that signed check deliveries will be sent to, and returns
+ * it normalized. The same rule as for credentials: a delivery signed with the new secret is as
+ * good as the secret to whoever reads it, so https, or plain http only to this machine. A path
+ * and a query are the receiver's own; user info and a fragment are refused.
+ */
+function receiverUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new Error(`'${text}' is not a URL`);
+    }
+    const shown = displayUrl(url);
+    if (url.username || url.password)
+        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
+    if (!isEncryptedOrLocal(url)) {
+        throw new Error(`'${shown}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
+    }
+    if (url.hash)
+        throw new Error(`'${shown}' must not carry a fragment`);
+    return url.href;
+}
+/** A URL as logs show it: without its query, which may hold a receiver's token. */
+function displayUrl(url) {
+    const parsed = typeof url === 'string' ? new URL(url) : url;
+    return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 5040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28617,6 +28707,54 @@ function readFailureIssue(env) {
         ? `${server}/${where.owner}/${where.repo}/actions/runs/${runId}`
         : undefined;
     return { ...where, runUrl };
+}
+
+// EXTERNAL MODULE: ./src/inputs/urls.ts
+var urls = __nccwpck_require__(9695);
+;// CONCATENATED MODULE: ./src/inputs/receiver-inputs.ts
+// The receiver check's inputs, for the main action (verify-receiver, verify-timeout-seconds,
+// verify-interval-seconds) and for the verify-receiver action (secret, url, rotated-at,
+// timeout-seconds, interval-seconds). A bad URL fails here, before any request: nothing rotated.
+
+
+const SUBSCRIPTION_URL = 'subscription';
+const DEFAULT_CHECK_TIMEOUT_SECONDS = 300;
+const DEFAULT_CHECK_INTERVAL_SECONDS = 10;
+const MAX_CHECK_TIMEOUT_SECONDS = 3600;
+const MAX_CHECK_INTERVAL_SECONDS = 300;
+function readTiming(timeout, interval) {
+    const timeoutSeconds = (0,read/* seconds */.YA)(timeout, DEFAULT_CHECK_TIMEOUT_SECONDS, MAX_CHECK_TIMEOUT_SECONDS);
+    const intervalSeconds = (0,read/* seconds */.YA)(interval, DEFAULT_CHECK_INTERVAL_SECONDS, MAX_CHECK_INTERVAL_SECONDS);
+    return { timeoutMs: timeoutSeconds * 1000, intervalMs: intervalSeconds * 1000 };
+}
+function readReceiverOptions() {
+    const text = (0,read/* input */.hF)('verify-receiver');
+    const verifyReceiver = text === ''
+        ? undefined
+        : text === SUBSCRIPTION_URL
+            ? { fromSubscription: true }
+            : { url: (0,read/* parsed */.Yz)('verify-receiver', () => (0,urls/* receiverUrl */.rl)(text)) };
+    return {
+        verifyReceiver,
+        verifyTiming: readTiming('verify-timeout-seconds', 'verify-interval-seconds')
+    };
+}
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** The verify-receiver action's inputs. The caller has masked `secret` already. */
+function readVerifyReceiverSettings() {
+    const secret = required('secret', ". Pass the main action's secret output (steps.<id>.outputs.secret) of the same job");
+    const urlText = required('url');
+    const url = parsed('url', () => receiverUrl(urlText));
+    const rotatedText = input('rotated-at');
+    if (rotatedText !== '' && (!ISO_TIME.test(rotatedText) || isNaN(Date.parse(rotatedText)))) {
+        throw new InputError('rotated-at', `'${rotatedText}' is not an ISO 8601 time such as 2026-12-03T08:00:00.000Z (the main action's rotated-at output)`);
+    }
+    return {
+        secret,
+        url,
+        rotatedAt: rotatedText === '' ? undefined : new Date(rotatedText),
+        timing: readTiming('timeout-seconds', 'interval-seconds')
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
@@ -28677,44 +28815,10 @@ function readOrganizationOptions(targets) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/inputs/urls.ts
-// Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
-// a token never crosses a network unencrypted.
-/** The host names whose traffic never leaves this machine. */
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-/**
- * Checks a URL that requests with credentials will go to and returns it normalized: the origin,
- * plus the path without trailing slashes when `allowPath` (GitHub Enterprise Server's /api/v3).
- */
-function credentialUrl(text, { allowPath }) {
-    const fail = (problem, shown = text) => {
-        throw new Error(`'${shown}' ${problem}`);
-    };
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return fail('is not a URL');
-    }
-    // Never echo a URL that carries credentials: the error would print them.
-    if (url.username || url.password)
-        fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
-    }
-    if (url.search || url.hash)
-        fail('must not carry a query or a fragment');
-    if (!allowPath && url.pathname !== '/')
-        fail('must be an origin such as https://backend.composio.dev, without a path');
-    return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
 // Every input read and validated once, into one typed Settings value, before any request.
 // Light on purpose: a bad input fails before Octokit or libsodium load.
+
 
 
 
@@ -28738,7 +28842,7 @@ function readSettings(env = process.env) {
     const subscriptionId = inputs.read(readSubscriptionId);
     const githubToken = inputs.read(() => credential('github-token', (0,read/* required */.mw)('github-token', EMPTY_SECRET_HINT)));
     const targets = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']));
-    const { organization, ...settings } = inputs.settled({
+    const { organization, receiver, ...settings } = inputs.settled({
         subscriptionId,
         composioAuth: inputs.read(readComposioAuth),
         githubToken,
@@ -28749,10 +28853,11 @@ function readSettings(env = process.env) {
         dryRun: inputs.read(() => (0,read/* boolean */.zM)('dry-run', false)),
         composioBaseUrl: inputs.read(() => readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL)),
         githubApiUrl: inputs.read(() => readGitHubApiUrl(env)),
-        timeoutMs: inputs.read(() => readTimeoutSeconds() * 1000),
-        failureIssue: inputs.read(() => readFailureIssue(env))
+        timeoutMs: inputs.read(() => (0,read/* seconds */.YA)('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS) * 1000),
+        failureIssue: inputs.read(() => readFailureIssue(env)),
+        receiver: inputs.read(readReceiverOptions)
     });
-    return { ...settings, ...organization };
+    return { ...settings, ...organization, ...receiver };
 }
 /**
  * Composio's IDs are letters, digits, '_' and '-'. Anything else is refused unquoted: the ID is
@@ -28804,25 +28909,15 @@ function readSecretName() {
         throw new read/* InputError */.dz('secret-name', `'${name}' ${problem}`);
     return name;
 }
-function readTimeoutSeconds() {
-    const text = (0,read/* input */.hF)('timeout-seconds');
-    if (text === '')
-        return DEFAULT_TIMEOUT_SECONDS;
-    const seconds = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-        throw new read/* InputError */.dz('timeout-seconds', `'${text}' is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`);
-    }
-    return seconds;
-}
 /** An origin that credentials may be sent to: https, or plain http only to a loopback host. */
 function readOrigin(name, fallback) {
     const text = (0,read/* input */.hF)(name) || fallback;
-    return (0,read/* parsed */.Yz)(name, () => credentialUrl(text, { allowPath: false }));
+    return (0,read/* parsed */.Yz)(name, () => (0,urls/* credentialUrl */.Z8)(text, { allowPath: false }));
 }
 function readGitHubApiUrl(env) {
     // Not an input: the runner sets GITHUB_API_URL (GitHub Enterprise Server: https://host/api/v3).
     const text = env['GITHUB_API_URL'] || 'https://api.github.com';
-    return (0,read/* parsed */.Yz)('GITHUB_API_URL', () => credentialUrl(text, { allowPath: true }), 'Environment variable');
+    return (0,read/* parsed */.Yz)('GITHUB_API_URL', () => (0,urls/* credentialUrl */.Z8)(text, { allowPath: true }), 'Environment variable');
 }
 
 // EXTERNAL MODULE: ./src/run/failure-summary.ts
@@ -28850,7 +28945,7 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6998));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6836));
         await runInProduction(settings);
     }
     catch (error) {

@@ -19,9 +19,14 @@
 // --dist     the bundle directory (default dist/), copied to a temporary directory first
 // --json     also write every sample to FILE
 //
+// --no-outage   skip the outage bench (scripts/bench/outage.js: rotation → receiver confirmed)
+//
 // scripts/bench/run.js orchestrates; scripts/bench/measure.js runs and reads one child process;
 // scripts/bench/footprint.js measures peak RSS and loaded files; scripts/bench/report.js writes
 // the markdown.
+import { outage } from './bench/outage.js'
 import { main } from './bench/run.js'
 
-process.exitCode = await main(process.argv.slice(2))
+const argv = process.argv.slice(2)
+const code = await main(argv)
+process.exitCode = argv.includes('--no-outage') ? code : code || (await outage(argv))

@@ -76,3 +76,14 @@ export function parsed<T>(name: string, parse: () => T, kind?: string): T {
     throw new InputError(name, (error as Error).message, kind)
   }
 }
+
+/** A number of seconds from 1 to `max`, as text such as 10 or 2.5; empty takes `fallback`. */
+export function seconds(name: string, fallback: number, max: number): number {
+  const text = input(name)
+  if (text === '') return fallback
+  const value = Number(text)
+  if (!/^\d+(\.\d+)?$/.test(text) || value < 1 || value > max) {
+    throw new InputError(name, `'${text}' is not a number of seconds from 1 to ${max}`)
+  }
+  return value
+}

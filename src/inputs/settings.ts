@@ -1,7 +1,8 @@
 // Every input read and validated once, into one typed Settings value, before any request.
 // Light on purpose: a bad input fails before Octokit or libsodium load.
 import { readFailureIssue, type FailureIssue } from './failure-issue.js'
-import { InputError, InputReader, boolean, input, parsed, required } from './read.js'
+import { InputError, InputReader, boolean, input, parsed, required, seconds } from './read.js'
+import { readReceiverOptions, type ReceiverOptions } from './receiver-inputs.js'
 import { readOrganizationOptions, readTargets, type OrganizationOptions } from './target-inputs.js'
 import type { Target } from './targets.js'
 import { credentialUrl } from './urls.js'
@@ -11,7 +12,7 @@ export interface ComposioAuth {
   value: string
 }
 
-export interface Settings extends OrganizationOptions {
+export interface Settings extends OrganizationOptions, ReceiverOptions {
   subscriptionId: string
   composioAuth: ComposioAuth
   githubToken: string
@@ -53,7 +54,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     credential('github-token', required('github-token', EMPTY_SECRET_HINT))
   )
   const targets = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']))
-  const { organization, ...settings } = inputs.settled({
+  const { organization, receiver, ...settings } = inputs.settled({
     subscriptionId,
     composioAuth: inputs.read(readComposioAuth),
     githubToken,
@@ -64,10 +65,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dryRun: inputs.read(() => boolean('dry-run', false)),
     composioBaseUrl: inputs.read(() => readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL)),
     githubApiUrl: inputs.read(() => readGitHubApiUrl(env)),
-    timeoutMs: inputs.read(() => readTimeoutSeconds() * 1000),
-    failureIssue: inputs.read(() => readFailureIssue(env))
+    timeoutMs: inputs.read(
+      () => seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS) * 1000
+    ),
+    failureIssue: inputs.read(() => readFailureIssue(env)),
+    receiver: inputs.read(readReceiverOptions)
   })
-  return { ...settings, ...organization }
+  return { ...settings, ...organization, ...receiver }
 }
 
 /**
@@ -127,19 +131,6 @@ function readSecretName(): string {
   const problem = checkSecretName(name)
   if (problem) throw new InputError('secret-name', `'${name}' ${problem}`)
   return name
-}
-
-function readTimeoutSeconds(): number {
-  const text = input('timeout-seconds')
-  if (text === '') return DEFAULT_TIMEOUT_SECONDS
-  const seconds = Number(text)
-  if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-    throw new InputError(
-      'timeout-seconds',
-      `'${text}' is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`
-    )
-  }
-  return seconds
 }
 
 /** An origin that credentials may be sent to: https, or plain http only to a loopback host. */

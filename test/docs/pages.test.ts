@@ -184,7 +184,20 @@ const MESSAGES = [
   "GITHUB_OUTPUT is not set: output 'secret' not recorded.",
   'GITHUB_STEP_SUMMARY is not set: job summary not written.',
   'not sent: a header value (a credential?) holds a character that HTTP headers cannot carry',
-  'the response body exceeded '
+  'the response body exceeded ',
+  // Receiver check
+  'must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)',
+  'must not carry a fragment',
+  'the receiver to check is unknown',
+  'the receiver cannot be checked',
+  'the receiver still rejects deliveries signed with the new secret after ',
+  ' s: redeploy it with the new secret',
+  'no conclusive answer after ',
+  'Security finding: the receiver at ',
+  ' accepted a delivery signed with a random secret',
+  'Give the URL it redirects to.',
+  'then refused the check event itself',
+  'skipped: not every target was written, and finishing the writes comes first.'
 ]
 
 describe('docs/troubleshooting.md', () => {

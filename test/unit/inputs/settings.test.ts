@@ -53,7 +53,9 @@ describe('readSettings: where it reads from', () => {
       composioBaseUrl: 'https://backend.composio.dev',
       githubApiUrl: 'https://api.github.com',
       timeoutMs: 10000,
-      failureIssue: false
+      failureIssue: false,
+      verifyReceiver: undefined,
+      verifyTiming: { timeoutMs: 300_000, intervalMs: 10_000 }
     })
     expect(DEFAULT_SECRET_NAME).toBe('COMPOSIO_WEBHOOK_SECRET')
     expect(DEFAULT_COMPOSIO_BASE_URL).toBe('https://backend.composio.dev')
