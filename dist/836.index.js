@@ -1684,7 +1684,7 @@ var urls = __webpack_require__(9695);
 ;// CONCATENATED MODULE: ./src/version.ts
 // This action's version, as package.json says (test/unit/version.test.ts keeps them in step):
 // receivers see it in the receiver check's user-agent.
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/receiver/delivery.ts
 // One round of the receiver check: two deliveries signed the way Composio signs its own, that

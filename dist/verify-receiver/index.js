@@ -31669,7 +31669,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/version.ts
 // This action's version, as package.json says (test/unit/version.test.ts keeps them in step):
 // receivers see it in the receiver check's user-agent.
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/receiver/delivery.ts
 // One round of the receiver check: two deliveries signed the way Composio signs its own, that

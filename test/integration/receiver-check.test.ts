@@ -6,9 +6,11 @@ import { startFakeReceiver, type FakeReceiver } from '../fakes/receiver.js'
 import type { RunResult } from '../fakes/runner.js'
 import {
   NAME,
+  READ,
   ROTATE,
   encodings,
   leaksOfAll,
+  on,
   requestsTo,
   startScenario,
   type Scenario
@@ -154,7 +156,23 @@ describe('verify-receiver: subscription', () => {
   })
 
   test('no webhook_url in the read: nothing rotated', async () => {
-    const { scenario: s } = await start('verify', () => null as unknown as string)
+    const { scenario: s } = await start()
+    // Composio's description requires webhook_url: a read without one is a hostile answer.
+    const now = new Date().toISOString()
+    s.composio.setFault(
+      on('GET', READ, () => ({
+        status: 200,
+        body: {
+          id: 'ws_123',
+          secret: s.composio.currentSecret('ws_123'),
+          version: 'V3',
+          enabled_events: [],
+          created_at: now,
+          updated_at: now
+        }
+      }))
+    )
+    s.composio.expectViolations()
     const result = await s.run({ 'verify-receiver': 'subscription' })
     expect(result.code).toBe(1)
     expect(errorLine(result)).toContain("Composio's read of the subscription gave no webhook_url")
