@@ -869,14 +869,30 @@ const PERMISSIONS = {
     environment: "the repository permissions 'Environments: Read and write' and 'Secrets: Read and write' (fine-grained PAT), 'environments: write' and 'secrets: write' (GitHub App), or the repo scope (classic PAT)",
     organization: "the organization permission 'Secrets: Read and write' (fine-grained PAT), 'organization_secrets: write' (GitHub App), or the admin:org scope (classic PAT)"
 };
+/** The same for Dependabot and Codespaces secrets, which have no environments. */
+const STORE_PERMISSIONS = {
+    dependabot: {
+        repository: "the repository permission 'Dependabot secrets: Read and write' (fine-grained PAT), 'dependabot_secrets: write' (GitHub App), or the repo scope (classic PAT)",
+        organization: "the organization permission 'Organization dependabot secrets: Read and write' (fine-grained PAT), 'organization_dependabot_secrets: write' (GitHub App), or the admin:org scope (classic PAT)"
+    },
+    codespaces: {
+        repository: "the repository permission 'Codespaces secrets: Read and write' (fine-grained PAT), 'codespaces_secrets: write' (GitHub App), or the repo scope (classic PAT)",
+        organization: "the organization permission 'Organization codespaces secrets: Read and write' (fine-grained PAT), 'organization_codespaces_secrets: write' (GitHub App), or the admin:org scope (classic PAT)"
+    }
+};
+function permission(target) {
+    return target.store && target.kind !== 'environment'
+        ? STORE_PERMISSIONS[target.store][target.kind]
+        : PERMISSIONS[target.kind];
+}
 function hint(status, target, access) {
     switch (status) {
         case 401:
             return 'the github-token is invalid or expired';
         case 403:
             return access === 'write'
-                ? `the github-token can read this target but not write its secrets (a read-only token passes the public-key read). It needs ${PERMISSIONS[target.kind]}. GITHUB_TOKEN never can`
-                : `the github-token may not manage these secrets. GITHUB_TOKEN never can (it cannot even read the public key). It needs ${PERMISSIONS[target.kind]}`;
+                ? `the github-token can read this target but not write its secrets (a read-only token passes the public-key read). It needs ${permission(target)}. GITHUB_TOKEN never can`
+                : `the github-token may not manage these secrets. GITHUB_TOKEN never can (it cannot even read the public key). It needs ${permission(target)}`;
         case 404:
             return target.kind === 'environment'
                 ? 'the repository or the environment does not exist, or the github-token cannot see it (a classic PAT without access gets 404 too)'
@@ -902,7 +918,10 @@ function describeGitHubError(error, target, timeoutMs, access = 'read') {
 }
 
 ;// CONCATENATED MODULE: ./src/github/secrets.ts
-/** Each scope's endpoint methods: [public key, create or update, delete]. */
+/**
+ * Each scope's endpoint methods: [public key, create or update, delete]. Octokit's `dependabot`
+ * and `codespaces` namespaces name their repository and organization methods as `actions` does.
+ */
 const ENDPOINTS = {
     repository: ['getRepoPublicKey', 'createOrUpdateRepoSecret', 'deleteRepoSecret'],
     environment: [
@@ -925,8 +944,12 @@ function where(target) {
 }
 function endpoints(octokit, target) {
     const [key, put, remove] = ENDPOINTS[target.kind];
-    const actions = octokit.rest.actions;
-    return [actions[key], actions[put], actions[remove]];
+    const methods = namespace(octokit, target);
+    return [methods[key], methods[put], methods[remove]];
+}
+/** The store's endpoint methods: Actions unless the target says otherwise. */
+function namespace(octokit, target) {
+    return octokit.rest[target.store ?? 'actions'];
 }
 /** The parameters of a write; organization writes always say who may read the secret. */
 function writeParams(write) {
@@ -972,10 +995,12 @@ async function deleteSecret(octokit, target, name) {
     await endpoints(octokit, target)[2]({ ...where(target), secret_name: name });
 }
 /** The current visibility of an organization secret, or undefined when it does not exist yet. */
-async function getOrganizationAccess(octokit, org, name) {
+async function getOrganizationAccess(octokit, target, name) {
+    const { org } = target;
+    const methods = namespace(octokit, target);
     let visibility;
     try {
-        const { data } = await octokit.rest.actions.getOrgSecret({ org, secret_name: name });
+        const { data } = await methods.getOrgSecret({ org, secret_name: name });
         visibility = data.visibility;
     }
     catch (error) {
@@ -987,7 +1012,7 @@ async function getOrganizationAccess(octokit, org, name) {
         return { visibility };
     const selectedRepositoryIds = [];
     for (let page = 1;; page++) {
-        const { data } = await octokit.rest.actions.listSelectedReposForOrgSecret({
+        const { data } = await methods.listSelectedReposForOrgSecret({
             org,
             secret_name: name,
             per_page: 100,
@@ -1094,7 +1119,7 @@ async function organizationAccess(run, target) {
             };
         case undefined: {
             const what = `could not read the current visibility of ${secretName}`;
-            const current = getOrganizationAccess(octokit, org, secretName);
+            const current = getOrganizationAccess(octokit, target, secretName);
             return (await explained(run, what, target, current)) ?? { visibility: 'private' };
         }
     }

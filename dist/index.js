@@ -28391,9 +28391,10 @@ __webpack_async_result__();
 /* harmony export */   en: () => (/* binding */ isRepositoryName),
 /* harmony export */   hu: () => (/* binding */ parseTarget)
 /* harmony export */ });
-/* unused harmony export MAX_TARGETS */
+/* unused harmony exports STORES, MAX_TARGETS */
 // Where the rotated secret is written, and the one-line syntax users write targets in.
 // Pure and dependency-free: it runs before anything heavy is loaded.
+const STORES = ['dependabot', 'codespaces'];
 /** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
 const MAX_TARGETS = 100;
 // Owners and organizations: alphanumerics and single inner hyphens, at most 39 characters.
@@ -28403,8 +28404,16 @@ const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 // Environment names: at most 255 characters, no control characters, no surrounding spaces.
 // eslint-disable-next-line no-control-regex
 const ENVIRONMENT = /^(?! )[^\u0000-\u001f\u007f]{1,255}(?<! )$/;
-/** The line syntax: `owner/name`, `owner/name@environment` or `org:NAME`. */
+/**
+ * The line syntax: `owner/name`, `owner/name@environment` or `org:NAME`, after `dependabot:` or
+ * `codespaces:` for those stores.
+ */
 function formatTarget(target) {
+    return target.store
+        ? `${target.store}:${formatActionsTarget(target)}`
+        : formatActionsTarget(target);
+}
+function formatActionsTarget(target) {
     switch (target.kind) {
         case 'repository':
             return `${target.owner}/${target.repo}`;
@@ -28416,6 +28425,16 @@ function formatTarget(target) {
 }
 /** Parses one target; the error says what is wrong without naming the input (callers add that). */
 function parseTarget(text) {
+    const store = STORES.find(name => text.toLowerCase().startsWith(`${name}:`));
+    if (store === undefined)
+        return parseActionsTarget(text);
+    const target = parseActionsTarget(text.slice(store.length + 1));
+    if (target.kind === 'environment') {
+        throw new Error(`${store} secrets have no environments (environments exist only for Actions secrets); write ${store}:${target.owner}/${target.repo}`);
+    }
+    return { ...target, store };
+}
+function parseActionsTarget(text) {
     if (text.toLowerCase().startsWith('org:')) {
         const org = text.slice(4);
         if (!OWNER.test(org))

@@ -32,7 +32,30 @@ export const OPERATION_IDS = [
   'actions/delete-org-secret',
   'actions/get-org-secret',
   'actions/list-selected-repos-for-org-secret',
-  'repos/get'
+  'repos/get',
+  // Dependabot and Codespaces secrets: the same sealed box, each store with its own keys.
+  'dependabot/get-repo-public-key',
+  'dependabot/get-org-public-key',
+  'dependabot/create-or-update-repo-secret',
+  'dependabot/create-or-update-org-secret',
+  'dependabot/delete-repo-secret',
+  'dependabot/delete-org-secret',
+  'dependabot/get-org-secret',
+  'dependabot/list-selected-repos-for-org-secret',
+  'codespaces/get-repo-public-key',
+  'codespaces/get-org-public-key',
+  'codespaces/create-or-update-repo-secret',
+  'codespaces/create-or-update-org-secret',
+  'codespaces/delete-repo-secret',
+  'codespaces/delete-org-secret',
+  'codespaces/get-org-secret',
+  'codespaces/list-selected-repos-for-org-secret',
+  // Redeploys: the workflow, its file, the dispatch and the runs it starts.
+  'actions/get-workflow',
+  'repos/get-content',
+  'actions/create-workflow-dispatch',
+  'actions/list-workflow-runs',
+  'actions/get-workflow-run'
 ]
 /** Where GitHub's generic error body (`basic-error`) is taken from: repos/get documents it. */
 const BASIC_ERROR_FROM = { operationId: 'repos/get', status: '404' }
@@ -107,7 +130,9 @@ function exampleValues(examples) {
 function jsonContent(content, where) {
   if (content === undefined) return {}
   const types = Object.keys(content)
-  if (types.length !== 1 || types[0] !== JSON_TYPE)
+  // repos/get-content also documents its own media types (raw, html, object): the action asks for
+  // JSON, so only the JSON answer is kept.
+  if (!types.includes(JSON_TYPE))
     throw new Error(`${where}: content ${types.join(', ')}; only ${JSON_TYPE} is handled`)
   const media = content[JSON_TYPE]
   /** @type {{ schema?: unknown, examples?: Record<string, unknown> }} */

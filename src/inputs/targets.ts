@@ -1,10 +1,18 @@
 // Where the rotated secret is written, and the one-line syntax users write targets in.
 // Pure and dependency-free: it runs before anything heavy is loaded.
 
-export type Target =
+/**
+ * Where GitHub keeps a secret besides Actions: Dependabot secrets (what workflows that Dependabot
+ * triggers receive) and Codespaces secrets. Absent means Actions.
+ */
+export type Store = 'dependabot' | 'codespaces'
+export const STORES: readonly Store[] = ['dependabot', 'codespaces']
+
+export type Target = (
   | { kind: 'repository'; owner: string; repo: string }
   | { kind: 'environment'; owner: string; repo: string; environment: string }
   | { kind: 'organization'; org: string }
+) & { store?: Store }
 
 /** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
 export const MAX_TARGETS = 100
@@ -17,8 +25,17 @@ const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/
 // eslint-disable-next-line no-control-regex
 const ENVIRONMENT = /^(?! )[^\u0000-\u001f\u007f]{1,255}(?<! )$/
 
-/** The line syntax: `owner/name`, `owner/name@environment` or `org:NAME`. */
+/**
+ * The line syntax: `owner/name`, `owner/name@environment` or `org:NAME`, after `dependabot:` or
+ * `codespaces:` for those stores.
+ */
 export function formatTarget(target: Target): string {
+  return target.store
+    ? `${target.store}:${formatActionsTarget(target)}`
+    : formatActionsTarget(target)
+}
+
+function formatActionsTarget(target: Target): string {
   switch (target.kind) {
     case 'repository':
       return `${target.owner}/${target.repo}`
@@ -31,6 +48,18 @@ export function formatTarget(target: Target): string {
 
 /** Parses one target; the error says what is wrong without naming the input (callers add that). */
 export function parseTarget(text: string): Target {
+  const store = STORES.find(name => text.toLowerCase().startsWith(`${name}:`))
+  if (store === undefined) return parseActionsTarget(text)
+  const target = parseActionsTarget(text.slice(store.length + 1))
+  if (target.kind === 'environment') {
+    throw new Error(
+      `${store} secrets have no environments (environments exist only for Actions secrets); write ${store}:${target.owner}/${target.repo}`
+    )
+  }
+  return { ...target, store }
+}
+
+function parseActionsTarget(text: string): Target {
   if (text.toLowerCase().startsWith('org:')) {
     const org = text.slice(4)
     if (!OWNER.test(org)) throw new Error(`'${org}' is not an organization name`)

@@ -15,6 +15,7 @@ const PAGES = [
   'docs/proxy.md',
   'docs/local-runs.md',
   'docs/versioning.md',
+  'docs/stores.md',
   'SECURITY.md',
   'CONTRIBUTING.md',
   'CHANGELOG.md'
