@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6421);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1155);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28503,7 +28503,7 @@ function parseTargetLines(text) {
 
 /***/ }),
 
-/***/ 6421:
+/***/ 1155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28560,6 +28560,94 @@ function parsed(name, parse, kind) {
 
 // EXTERNAL MODULE: ./src/inputs/targets.ts
 var inputs_targets = __nccwpck_require__(4295);
+;// CONCATENATED MODULE: ./src/inputs/redeploy.ts
+// The `redeploy` input: which workflow to start in each repository once its targets hold the new
+// secret, and how long to follow the runs. Pure and light: it runs before anything is loaded.
+
+
+const DEFAULT_REDEPLOY_TIMEOUT_MINUTES = 20;
+/** GitHub cancels a job after 6 hours: following a run longer cannot help. */
+const MAX_REDEPLOY_TIMEOUT_MINUTES = 360;
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
+const WORKFLOW_ID = /^\d{1,20}$/;
+// A branch, tag or full ref, conservatively: it goes into a printed `gh workflow run` command.
+const REF = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/+-]{1,255}$/;
+function readRedeployOptions(targets) {
+    const text = input('redeploy');
+    return {
+        redeploy: text === '' ? [] : parsed('redeploy', () => parseRedeployLines(text, targets)),
+        redeployTimeoutMs: readTimeoutMinutes() * 60_000
+    };
+}
+function readTimeoutMinutes() {
+    const text = input('redeploy-timeout-minutes');
+    if (text === '')
+        return DEFAULT_REDEPLOY_TIMEOUT_MINUTES;
+    const minutes = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || minutes <= 0 || minutes > MAX_REDEPLOY_TIMEOUT_MINUTES) {
+        throw new InputError('redeploy-timeout-minutes', `'${text}' is not a number of minutes above 0 and at most ${MAX_REDEPLOY_TIMEOUT_MINUTES}`);
+    }
+    return minutes;
+}
+/**
+ * One repository per line; blank and comment lines as in `targets`. Errors name the line. A
+ * repository that receives no target is refused: redeploying it would deploy the old secret.
+ */
+function parseRedeployLines(text, targets) {
+    const lines = [];
+    const seen = new Map();
+    for (const [index, raw] of text.split(/\r?\n/).entries()) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const where = `line ${index + 1} ('${line}')`;
+        let parsedLine;
+        try {
+            parsedLine = parseRedeployLine(line, targets);
+        }
+        catch (error) {
+            throw new Error(`${where}: ${error.message}`);
+        }
+        const key = `${parsedLine.owner}/${parsedLine.repo}`.toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined) {
+            throw new Error(`${where}: ${key} is already on line ${first}; one workflow per repository`);
+        }
+        seen.set(key, index + 1);
+        lines.push(parsedLine);
+    }
+    return lines;
+}
+function parseRedeployLine(line, targets) {
+    const colon = line.indexOf(':');
+    if (colon === -1)
+        throw new Error('expected owner/repo: workflow[@ref]');
+    const { owner, repo } = (0,inputs_targets/* parseRepository */.SU)(line.slice(0, colon).trim());
+    const rest = line.slice(colon + 1).trim();
+    const at = rest.indexOf('@');
+    const workflow = at === -1 ? rest : rest.slice(0, at);
+    const ref = at === -1 ? undefined : rest.slice(at + 1);
+    if (!WORKFLOW_FILE.test(workflow) && !WORKFLOW_ID.test(workflow)) {
+        throw new Error(`'${workflow}' is not a workflow: give its file name in .github/workflows (deploy.yml) or its numeric ID`);
+    }
+    if (ref !== undefined && !REF.test(ref)) {
+        throw new Error(`'${ref}' is not a ref: a branch, tag or commit (letters, digits, '.', '_', '/', '+', '-')`);
+    }
+    const reached = targets.filter(target => reaches(target, owner, repo));
+    // A dispatched run reads Actions secrets only: Dependabot and Codespaces targets do not count.
+    if (!reached.some(target => target.store === undefined)) {
+        throw new Error(`${owner}/${repo} receives no target (a dispatched run reads Actions secrets only), so a redeploy would deploy the old secret; add it, an environment of it or its organization to targets`);
+    }
+    return { line, owner, repo, workflow, ref, labels: reached.map(inputs_targets/* formatTarget */.P4) };
+}
+/** Whether a run in owner/repo reads the target (an organization secret: if its visibility lets it). */
+function reaches(target, owner, repo) {
+    const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+    return target.kind === 'organization'
+        ? same(target.org, owner)
+        : same(target.owner, owner) && same(target.repo, repo);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
 // The inputs that say where the secret goes: targets, or repository and environment, and how an
 // organization secret is shared.
@@ -28658,6 +28746,7 @@ function credentialUrl(text, { allowPath }) {
 
 
 
+
 const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET';
 const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev';
 const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -28679,6 +28768,7 @@ function readSettings(env = process.env) {
         secretName: readSecretName(),
         targets,
         ...readOrganizationOptions(targets),
+        ...readRedeployOptions(targets),
         rotate: read_boolean('rotate', true),
         dryRun: read_boolean('dry-run', false),
         composioBaseUrl: readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
@@ -28775,7 +28865,7 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(328)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3328));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(55), __nccwpck_require__.e(161)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9161));
         await runInProduction(settings);
     }
     catch (error) {
@@ -28790,6 +28880,13 @@ async function run() {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -28972,6 +29069,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

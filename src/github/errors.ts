@@ -64,6 +64,15 @@ export function describeGitHubError(
   timeoutMs: number,
   access: Access = 'read'
 ): string {
+  return describeGitHubAnswer(error, timeoutMs, status => hint(status, target, access))
+}
+
+/** The same, for any GitHub request, with the caller's hint for a status. */
+export function describeGitHubAnswer(
+  error: unknown,
+  timeoutMs: number,
+  hintFor: (status: number) => string | undefined
+): string {
   const { status, response, cause } = error as {
     status?: number
     response?: { data?: unknown }
@@ -75,6 +84,6 @@ export function describeGitHubError(
   if (status === undefined) return error instanceof Error ? error.message : String(error)
   const data = response?.data as { message?: unknown } | undefined
   const message = typeof data?.message === 'string' ? `: ${serverText(data.message)}` : ''
-  const why = hint(status, target, access)
+  const why = hintFor(status)
   return `HTTP ${status}${message}${why ? `. Hint: ${why}` : ''}`
 }

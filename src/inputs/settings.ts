@@ -1,6 +1,7 @@
 // Every input read and validated once, into one typed Settings value, before any request.
 // Light on purpose: a bad input fails before Octokit or libsodium load.
 import { InputError, boolean, input, parsed, required } from './read.js'
+import { readRedeployOptions, type RedeployOptions } from './redeploy.js'
 import { readOrganizationOptions, readTargets, type OrganizationOptions } from './target-inputs.js'
 import type { Target } from './targets.js'
 import { credentialUrl } from './urls.js'
@@ -10,7 +11,7 @@ export interface ComposioAuth {
   value: string
 }
 
-export interface Settings extends OrganizationOptions {
+export interface Settings extends OrganizationOptions, RedeployOptions {
   subscriptionId: string
   composioAuth: ComposioAuth
   githubToken: string
@@ -50,6 +51,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     secretName: readSecretName(),
     targets,
     ...readOrganizationOptions(targets),
+    ...readRedeployOptions(targets),
     rotate: boolean('rotate', true),
     dryRun: boolean('dry-run', false),
     composioBaseUrl: readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL),

@@ -12,6 +12,9 @@ import { reportDryRun, reportStored } from './report.js'
 import { announce, obtainSecret } from './rotate.js'
 import { checkWrites, type WriteCheck } from './write-check.js'
 import { writeEverywhere } from './write.js'
+import { checkRedeploys } from '../redeploy/check.js'
+import { startRedeploys } from '../redeploy/redeploy.js'
+import { noteRedeploys, redeploySummary } from '../redeploy/report.js'
 
 export async function runAction(settings: Settings, deps: Deps): Promise<void> {
   const run = startRun(settings, deps)
@@ -20,10 +23,14 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     // 1. Inputs were read, and credentials masked, by main.ts before anything else.
     // 2. Every target's public key and Composio's subscription, all at once.
     run.io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`)
+    //    Each redeploy's workflow and file are checked alongside, awaited before the rotation.
+    const redeployCheck = checkRedeploys(run)
+    redeployCheck.catch(() => undefined) // awaited below; a preflight failure must not leave it unhandled
     const checked = await preflight(run)
     // 3. A write that every target accepts, before anything irreversible. A real run that does
     //    not rotate has nothing to protect: its writes are the check.
     if (settings.rotate || settings.dryRun) writeCheck = await checkWrites(run, checked.targets)
+    const redeployLines = await redeployCheck
     if (settings.dryRun) {
       await writeCheck?.remove()
       return await reportDryRun(run, checked)
@@ -34,15 +41,28 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     const obtained = await obtainSecret(run, checked)
     // 5. Sealed for each target and written at once; then, behind the writes, the outputs set,
     //    the write checks removed (if not yet) and Composio read to confirm the rotation.
-    const writing = writeEverywhere(run, checked.targets, obtained, await run.sealer)
+    //    Each repository's workflow starts as soon as its own targets are written.
+    const redeploys = startRedeploys(run, redeployLines)
+    const writing = writeEverywhere(
+      run,
+      checked.targets,
+      obtained,
+      await run.sealer,
+      redeploys.onSettled
+    )
     announce(run, obtained)
     void writeCheck?.remove()
     const [results, confirmation] = await Promise.all([
       writing,
       confirmRotation(run, obtained, checked.subscription?.secret)
     ])
-    // 6. Outputs and job summary; anything short of every target written fails the run.
-    await reportStored(run, obtained.source, results, confirmation)
+    // 6. Every redeploy followed to its end; then outputs and job summary. Anything short of
+    //    every target written and redeployed fails the run.
+    const redeployed = await redeploys.results
+    noteRedeploys(run, redeployed)
+    await reportStored(run, obtained.source, results, confirmation, summary =>
+      redeploySummary(summary, redeployed)
+    )
   } finally {
     await writeCheck?.remove()
     run.guard.dispose()

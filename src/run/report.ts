@@ -1,7 +1,7 @@
 // Step 6: what a run tells its workflow and its reader: the outputs, the job summary, and an
 // error listing every target and a recipe per unwritten one when it did not finish cleanly.
 import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
-import type { Run, WriteResult } from './context.js'
+import type { Run, Summary, WriteResult } from './context.js'
 import type { Checked } from './preflight.js'
 import { incompleteMessage, isWritten } from './recipes.js'
 import type { Source } from './rotate.js'
@@ -11,7 +11,8 @@ export async function reportStored(
   run: Run,
   source: Source,
   results: WriteResult[],
-  confirmation: Confirmation
+  confirmation: Confirmation,
+  more?: (summary: Summary) => Summary
 ): Promise<void> {
   const { io, problems } = run
   if (confirmation === 'changed') problems.add(CONFIRMATION_TEXT.changed)
@@ -20,7 +21,7 @@ export async function reportStored(
     io.setOutput('targets', JSON.stringify(written))
   )
   await problems.note('Writing the job summary', () =>
-    io.writeSummary(summary => storedSummary(summary, source, results, confirmation))
+    io.writeSummary(summary => storedSummary(summary, source, results, confirmation, more))
   )
   if (problems.list.length > 0 || written.length < results.length) {
     throw new Error(incompleteMessage(source, results, problems.list))

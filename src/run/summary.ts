@@ -22,7 +22,9 @@ export function storedSummary(
   summary: Summary,
   source: Source,
   results: WriteResult[],
-  confirmation: Confirmation
+  confirmation: Confirmation,
+  /** Sections of other steps (the redeploys), after the targets. */
+  more: (summary: Summary) => Summary = summary => summary
 ): Summary {
   const failed = results.filter(result => !isWritten(result))
   const what = source.how === 'current' ? 'stored (not rotated)' : 'rotated'
@@ -51,6 +53,7 @@ export function storedSummary(
       source.rotatedAt ?? 'not rotated'
     ])
   ])
+  more(summary)
   if (failed.length > 0) {
     summary.addHeading('Finish by hand', 3)
     summary.addRaw('Run this action again with <code>rotate: false</code>, or send:', true)

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto'
 import sodium from 'libsodium-wrappers'
 import { matchPath, startFakeServer } from './http-fake.js'
+import { createWorkflows } from './github-workflows.js'
 import { checkRequest, checkResponse, exampleOf, matchOperation } from './openapi.js'
 
 /** @typedef {import('./http-fake.js').FaultAction} FaultAction */
@@ -24,6 +25,10 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
  * @property {number} [latencyMs]
  * @property {(req: FaultRequest) => FaultAction | undefined} [fault]
  * @property {(violation: Violation) => void} [onViolation] called as each violation is recorded
+ * @property {Record<string, import('./github-workflows.js').WorkflowOptions[]>} [workflows] by
+ *   repository full name: what redeploys find, dispatch and follow
+ * @property {boolean} [returnRunDetails] false: dispatches refuse `return_run_details` (422), as
+ *   older GitHub Enterprise Server does (default true)
  */
 /**
  * Something that breaks GitHub's OpenAPI description: a request the fake received (answered 400
@@ -67,6 +72,7 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
  * @property {() => void} assertNoViolations throws, listing them, when violations were recorded
  *   (unless expectViolations() was called)
  * @property {DeletedSecret[]} deleted secrets deleted by DELETE requests, in order
+ * @property {import('./github-workflows.js').Dispatch[]} dispatches workflow dispatches, in order
  */
 /** @typedef {{ id: number, name: string, fullName: string, owner: string, environments: string[] }} Repo */
 /** @typedef {SecretEntry & { name: string, createdAt: string, updatedAt: string }} Stored */
@@ -322,6 +328,8 @@ export async function startFakeGitHub(options = {}) {
     const auth = /^(?:token|bearer)\s+(.+)$/i.exec(ctx.headers.authorization ?? '')
     if (auth?.[1] !== token) return fail('Bad credentials', 401)
     const m = (/** @type {string} */ pattern) => matchPath(ctx.segments, pattern)
+    const workflow = workflows.route(ctx, m)
+    if (workflow) return workflow
     // `:store` is actions, dependabot or codespaces; anything else is no route.
     const inStore = (/** @type {Record<string, string>} */ p, /** @type {string} */ key) =>
       STORES.includes(String(p.store))
@@ -369,6 +377,7 @@ export async function startFakeGitHub(options = {}) {
         const body = repositoryFrom(exampleOf('repos/get', 200), r)
         // Required by full-repository, missing from the description's example.
         body.language ??= null
+        body.default_branch = 'main'
         return { status: 200, body }
       }
     }
@@ -440,6 +449,10 @@ export async function startFakeGitHub(options = {}) {
     return action
   }
 
+  const workflows = createWorkflows(options.workflows ?? {}, {
+    returnRunDetails: options.returnRunDetails ?? true,
+    url: () => fake.url
+  })
   const server = await startFakeServer({
     latencyMs: options.latencyMs ?? 0,
     fault: options.fault,
@@ -478,7 +491,8 @@ export async function startFakeGitHub(options = {}) {
           `(call github.expectViolations() in a test that sends them on purpose):\n${formatViolations(violations)}`
       )
     },
-    deleted
+    deleted,
+    dispatches: workflows.dispatches
   }
   return fake
 }

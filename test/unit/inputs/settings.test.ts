@@ -52,7 +52,9 @@ describe('readSettings: where it reads from', () => {
       dryRun: false,
       composioBaseUrl: 'https://backend.composio.dev',
       githubApiUrl: 'https://api.github.com',
-      timeoutMs: 10000
+      timeoutMs: 10000,
+      redeploy: [],
+      redeployTimeoutMs: 20 * 60_000
     })
     expect(DEFAULT_SECRET_NAME).toBe('COMPOSIO_WEBHOOK_SECRET')
     expect(DEFAULT_COMPOSIO_BASE_URL).toBe('https://backend.composio.dev')
