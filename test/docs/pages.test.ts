@@ -16,6 +16,7 @@ const PAGES = [
   'docs/local-runs.md',
   'docs/versioning.md',
   'docs/stores.md',
+  'docs/redeploy.md',
   'SECURITY.md',
   'CONTRIBUTING.md',
   'CHANGELOG.md'
