@@ -28386,6 +28386,7 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C0: () => (/* binding */ parseTargetLines),
+/* harmony export */   Li: () => (/* binding */ parseLines),
 /* harmony export */   P4: () => (/* binding */ formatTarget),
 /* harmony export */   SU: () => (/* binding */ parseRepository),
 /* harmony export */   en: () => (/* binding */ isRepositoryName),
@@ -28470,34 +28471,41 @@ function parseRepository(text) {
  * Errors name the line number and the line, so a long list is easy to fix.
  */
 function parseTargetLines(text) {
-    const targets = [];
-    const seen = new Map();
-    for (const [index, raw] of text.split(/\r?\n/).entries()) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const where = `line ${index + 1} ('${line}')`;
-        let target;
-        try {
-            target = parseTarget(line);
-        }
-        catch (error) {
-            throw new Error(`${where}: ${error.message}`);
-        }
-        // GitHub treats owner, repository, environment and organization names case-insensitively.
-        const key = formatTarget(target).toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined)
-            throw new Error(`${where}: duplicate of line ${first}`);
-        seen.set(key, index + 1);
-        targets.push(target);
-    }
+    // GitHub treats owner, repository, environment and organization names case-insensitively.
+    const targets = parseLines(text, parseTarget, target => formatTarget(target).toLowerCase());
     if (targets.length === 0)
         throw new Error('no targets: give at least one line');
     if (targets.length > MAX_TARGETS) {
         throw new Error(`${targets.length} targets: at most ${MAX_TARGETS} are allowed`);
     }
     return targets;
+}
+/**
+ * The lines of a multi-line input, each parsed: blank and comment lines skipped, an error or a
+ * duplicate (same `key`) named by its line number and text.
+ */
+function parseLines(text, parse, key, duplicate = (first) => `duplicate of line ${first}`) {
+    const values = [];
+    const seen = new Map();
+    for (const [index, raw] of text.split(/\r?\n/).entries()) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const where = `line ${index + 1} ('${line}')`;
+        let value;
+        try {
+            value = parse(line);
+        }
+        catch (error) {
+            throw new Error(`${where}: ${error.message}`);
+        }
+        const first = seen.get(key(value));
+        if (first !== undefined)
+            throw new Error(`${where}: ${duplicate(first)}`);
+        seen.set(key(value), index + 1);
+        values.push(value);
+    }
+    return values;
 }
 
 
@@ -28594,29 +28602,7 @@ function readTimeoutMinutes() {
  * repository that receives no target is refused: redeploying it would deploy the old secret.
  */
 function parseRedeployLines(text, targets) {
-    const lines = [];
-    const seen = new Map();
-    for (const [index, raw] of text.split(/\r?\n/).entries()) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const where = `line ${index + 1} ('${line}')`;
-        let parsedLine;
-        try {
-            parsedLine = parseRedeployLine(line, targets);
-        }
-        catch (error) {
-            throw new Error(`${where}: ${error.message}`);
-        }
-        const key = `${parsedLine.owner}/${parsedLine.repo}`.toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined) {
-            throw new Error(`${where}: ${key} is already on line ${first}; one workflow per repository`);
-        }
-        seen.set(key, index + 1);
-        lines.push(parsedLine);
-    }
-    return lines;
+    return (0,inputs_targets/* parseLines */.Li)(text, line => parseRedeployLine(line, targets), ({ owner, repo }) => `${owner}/${repo}`.toLowerCase(), first => `this repository is already on line ${first}; one workflow per repository`);
 }
 function parseRedeployLine(line, targets) {
     const colon = line.indexOf(':');

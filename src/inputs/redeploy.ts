@@ -1,7 +1,7 @@
 // The `redeploy` input: which workflow to start in each repository once its targets hold the new
 // secret, and how long to follow the runs. Pure and light: it runs before anything is loaded.
 import { InputError, input, parsed } from './read.js'
-import { formatTarget, parseRepository, type Target } from './targets.js'
+import { formatTarget, parseLines, parseRepository, type Target } from './targets.js'
 
 /** One line of `redeploy`: `owner/repo: workflow[@ref]`. */
 export interface RedeployLine {
@@ -58,27 +58,12 @@ function readTimeoutMinutes(): number {
  * repository that receives no target is refused: redeploying it would deploy the old secret.
  */
 export function parseRedeployLines(text: string, targets: Target[]): RedeployLine[] {
-  const lines: RedeployLine[] = []
-  const seen = new Map<string, number>()
-  for (const [index, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#')) continue
-    const where = `line ${index + 1} ('${line}')`
-    let parsedLine: RedeployLine
-    try {
-      parsedLine = parseRedeployLine(line, targets)
-    } catch (error) {
-      throw new Error(`${where}: ${(error as Error).message}`)
-    }
-    const key = `${parsedLine.owner}/${parsedLine.repo}`.toLowerCase()
-    const first = seen.get(key)
-    if (first !== undefined) {
-      throw new Error(`${where}: ${key} is already on line ${first}; one workflow per repository`)
-    }
-    seen.set(key, index + 1)
-    lines.push(parsedLine)
-  }
-  return lines
+  return parseLines(
+    text,
+    line => parseRedeployLine(line, targets),
+    ({ owner, repo }) => `${owner}/${repo}`.toLowerCase(),
+    first => `this repository is already on line ${first}; one workflow per repository`
+  )
 }
 
 function parseRedeployLine(line: string, targets: Target[]): RedeployLine {

@@ -98,28 +98,41 @@ export function parseRepository(text: string): { owner: string; repo: string } {
  * Errors name the line number and the line, so a long list is easy to fix.
  */
 export function parseTargetLines(text: string): Target[] {
-  const targets: Target[] = []
-  const seen = new Map<string, number>()
-  for (const [index, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#')) continue
-    const where = `line ${index + 1} ('${line}')`
-    let target: Target
-    try {
-      target = parseTarget(line)
-    } catch (error) {
-      throw new Error(`${where}: ${(error as Error).message}`)
-    }
-    // GitHub treats owner, repository, environment and organization names case-insensitively.
-    const key = formatTarget(target).toLowerCase()
-    const first = seen.get(key)
-    if (first !== undefined) throw new Error(`${where}: duplicate of line ${first}`)
-    seen.set(key, index + 1)
-    targets.push(target)
-  }
+  // GitHub treats owner, repository, environment and organization names case-insensitively.
+  const targets = parseLines(text, parseTarget, target => formatTarget(target).toLowerCase())
   if (targets.length === 0) throw new Error('no targets: give at least one line')
   if (targets.length > MAX_TARGETS) {
     throw new Error(`${targets.length} targets: at most ${MAX_TARGETS} are allowed`)
   }
   return targets
+}
+
+/**
+ * The lines of a multi-line input, each parsed: blank and comment lines skipped, an error or a
+ * duplicate (same `key`) named by its line number and text.
+ */
+export function parseLines<T>(
+  text: string,
+  parse: (line: string) => T,
+  key: (value: T) => string,
+  duplicate = (first: number) => `duplicate of line ${first}`
+): T[] {
+  const values: T[] = []
+  const seen = new Map<string, number>()
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    const where = `line ${index + 1} ('${line}')`
+    let value: T
+    try {
+      value = parse(line)
+    } catch (error) {
+      throw new Error(`${where}: ${(error as Error).message}`)
+    }
+    const first = seen.get(key(value))
+    if (first !== undefined) throw new Error(`${where}: ${duplicate(first)}`)
+    seen.set(key(value), index + 1)
+    values.push(value)
+  }
+  return values
 }

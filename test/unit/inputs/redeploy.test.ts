@@ -78,7 +78,7 @@ describe('parseRedeployLines', () => {
 
   test('a repository twice, whatever the case, is refused', () => {
     expect(() => parse('acme/app: deploy.yml\nACME/App: other.yml')).toThrow(
-      "line 2 ('ACME/App: other.yml'): acme/app is already on line 1; one workflow per repository"
+      "line 2 ('ACME/App: other.yml'): this repository is already on line 1; one workflow per repository"
     )
   })
 })
