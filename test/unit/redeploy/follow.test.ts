@@ -37,7 +37,7 @@ function harness(answer: (request: Sent) => Reply, timeoutMinutes = 20) {
     settings: { redeployTimeoutMs: timeoutMinutes * 60_000, timeoutMs: 10_000 },
     deps: {
       now: () => new Date(Date.UTC(2026, 11, 3) + clock),
-      sleep: async (ms: number) => void (sleeps.push(ms), (clock += ms))
+      sleep: (ms: number) => (sleeps.push(ms), (clock += ms), Promise.resolve())
     },
     io: {
       info: (message: string) => void log.push(`info: ${message}`),
