@@ -17,13 +17,12 @@ const line = (repo: string, labels: string[]): PreparedRedeploy => ({
   workflowPath: '.github/workflows/deploy.yml',
   dispatchRef: 'main'
 })
-const settled = (label: string, written = true): WriteResult =>
-  ({
-    label,
-    keyId: '1',
-    request: { method: 'PUT', url: '', body: {} },
-    outcome: written ? { written: 'created' } : { failed: 'HTTP 422' }
-  }) as WriteResult
+const settled = (label: string, written = true): WriteResult => ({
+  label,
+  keyId: '1',
+  request: { method: 'PUT', url: '', body: {} },
+  outcome: written ? { written: 'created' } : { failed: 'HTTP 422' }
+})
 
 function harness() {
   let posted: ((path: string) => void) | undefined
