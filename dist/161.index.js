@@ -1670,7 +1670,8 @@ async function follow(run, line, dispatchedRunId, since) {
             io.warning(`${name}: run ${state.htmlUrl} is waiting for an environment's approval; the receiver keeps the old secret until it is approved and deploys. Following it up to ${minutes} min (redeploy-timeout-minutes).`);
         }
         const left = deadline - deps.now().getTime();
-        if (left <= 0)
+        // A cancelled job ends the follow at once (the guard is exiting).
+        if (left <= 0 || run.guard.signal.aborted)
             return unfinished(line, state, lastError, minutes);
         await deps.sleep(Math.min(POLL_INTERVAL_MS, left), run.guard.signal);
     }

@@ -95,7 +95,8 @@ async function follow(
       )
     }
     const left = deadline - deps.now().getTime()
-    if (left <= 0) return unfinished(line, state, lastError, minutes)
+    // A cancelled job ends the follow at once (the guard is exiting).
+    if (left <= 0 || run.guard.signal.aborted) return unfinished(line, state, lastError, minutes)
     await deps.sleep(Math.min(POLL_INTERVAL_MS, left), run.guard.signal)
   }
 }

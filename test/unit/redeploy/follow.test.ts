@@ -28,7 +28,11 @@ const status = (status: string, conclusion: string | null = null): Reply => ({
 })
 
 /** A run over `answer`, its clock starting at 0 and moved only by the loop's sleeps. */
-function harness(answer: (request: Sent) => Reply, timeoutMinutes = 20) {
+function harness(
+  answer: (request: Sent) => Reply,
+  timeoutMinutes = 20,
+  cancel = new AbortController()
+) {
   const github = fakeGitHub(answer)
   const sleeps: number[] = []
   const log: string[] = []
@@ -44,7 +48,7 @@ function harness(answer: (request: Sent) => Reply, timeoutMinutes = 20) {
       warning: (message: string) => void log.push(`warning: ${message}`)
     },
     github: github.client,
-    guard: { signal: new AbortController().signal }
+    guard: { signal: cancel.signal }
   } as unknown as Run
   return { run, sleeps, log, sent: github.sent }
 }
@@ -99,6 +103,15 @@ describe('dispatchAndFollow', () => {
     const result = await dispatchAndFollow(run, LINE)
     expect(result.conclusion).toBe('in_progress')
     expect(sleeps).toEqual([10_000, 5_000])
+  })
+
+  test('a cancelled job stops following at once: no polling until the deadline', async () => {
+    const cancel = new AbortController()
+    cancel.abort()
+    const { run, sleeps, sent } = harness(script(status('in_progress')), 20, cancel)
+    await expect(dispatchAndFollow(run, LINE)).resolves.toMatchObject({ conclusion: 'in_progress' })
+    expect(sleeps).toEqual([])
+    expect(sent).toHaveLength(2)
   })
 
   test('a read that fails is retried at the next poll, and named if it was the last', async () => {
