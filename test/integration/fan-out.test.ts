@@ -187,10 +187,18 @@ describe('preflight across targets', () => {
       ...world,
       fault: on('PUT', SECRET_WRITE, { status: 422, body: { message: 'no' } })
     })
-    const result = await scenario.run({ targets: 'acme/app\nacme/app@production\norg:acme' })
+    // Dependabot and Codespaces scopes too: each store has its own keys.
+    const targets = [
+      'acme/app',
+      'acme/app@production',
+      'org:acme',
+      'dependabot:acme/app',
+      'codespaces:org:acme'
+    ]
+    const result = await scenario.run({ targets: targets.join('\n') })
     expect(result.code).toBe(1)
     const bodies = replayBodies(result.stdout)
-    expect([...bodies.keys()].sort()).toEqual(['acme/app', 'acme/app@production', 'org:acme'])
+    expect([...bodies.keys()].sort()).toEqual([...targets].sort())
     const secret = scenario.composio.currentSecret('ws_123')
     for (const [scope, body] of bodies) {
       expect(scenario.github.open(scope, body.encrypted_value)).toBe(secret)
@@ -199,5 +207,10 @@ describe('preflight across targets', () => {
     expect(() =>
       scenario.github.open('acme/app', bodies.get('org:acme')!.encrypted_value)
     ).toThrow()
+    expect(() =>
+      scenario.github.open('acme/app', bodies.get('dependabot:acme/app')!.encrypted_value)
+    ).toThrow()
+    expect(result.stdout).toContain(`/repos/acme/app/dependabot/secrets/${NAME}`)
+    expect(result.stdout).toContain(`/orgs/acme/codespaces/secrets/${NAME}`)
   })
 })

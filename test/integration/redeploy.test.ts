@@ -12,6 +12,8 @@ import {
   type GitHubOptions,
   type Scenario
 } from '../support/scenario.js'
+import type { RunResult } from '../fakes/runner.js'
+import type { WorkflowOptions } from '../fakes/github-workflows.js'
 
 let scenario: Scenario
 afterEach(async () => scenario?.close())
@@ -190,11 +192,30 @@ describe('refused before the rotation', () => {
   })
 })
 
-describe('following the runs', () => {
-  const failing = (expected: string, inputs: Record<string, string>, overrides: GitHubOptions) =>
-    test(expected, async () => {
-      scenario = await startScenario(world(overrides))
-      const result = await scenario.run({ targets: TARGETS, redeploy: REDEPLOY, ...inputs })
+describe('following the runs: anything but success fails the run, after everything else', () => {
+  type Check = (result: RunResult) => void
+  /** acme/app's run goes as `app` says; acme/worker's succeeds. */
+  const failing = (
+    name: string,
+    expected: string,
+    app: Omit<WorkflowOptions, 'file'>,
+    minutes: string,
+    check: Check
+  ) =>
+    test(name, async () => {
+      scenario = await startScenario(
+        world({
+          workflows: {
+            'acme/app': [{ file: 'deploy.yml', ...app }],
+            'acme/worker': [{ file: 'ship.yml', refs: ['main', 'release'] }]
+          }
+        })
+      )
+      const result = await scenario.run({
+        targets: TARGETS,
+        redeploy: REDEPLOY,
+        'redeploy-timeout-minutes': minutes
+      })
       expect(result.code).toBe(1)
       // Everything else reported first: stored everywhere, the other repository redeployed.
       const secret = scenario.composio.currentSecret('ws_123')!
@@ -210,63 +231,35 @@ describe('following the runs', () => {
         "Redeploy by hand once the cause is fixed: gh workflow run 'deploy.yml' -R 'acme/app' --ref 'main'"
       )
       expect(leaks(result, secret)).toEqual([])
-      return result
+      check(result)
     })
 
+  failing('a failed deploy', 'failure', { conclusion: 'failure' }, '20', result => {
+    expect(result.stdout).toContain('the run ended: failure')
+  })
+
   failing(
-    'failure',
-    {},
-    {
-      workflows: {
-        'acme/app': [{ file: 'deploy.yml', statuses: ['completed'], conclusion: 'failure' }],
-        'acme/worker': [{ file: 'ship.yml', refs: ['main', 'release'] }]
-      }
+    'a run waiting for approval is said at once, and reported as waiting',
+    'waiting',
+    { statuses: ['queued', 'waiting'] },
+    '0.05',
+    result => {
+      expect(result.stdout).toMatch(
+        /::warning::acme\/app: run https:\/\/github\.com\/acme\/app\/actions\/runs\/\d+ is waiting for an environment's approval; the receiver keeps the old secret until it is approved and deploys\. Following it up to 0\.05 min/
+      )
+      expect(result.stdout).toContain("still waiting for an environment's approval after 0.05 min")
     }
   )
 
-  test('a run waiting for approval is said at once, and reported as waiting', async () => {
-    scenario = await startScenario(
-      world({
-        workflows: {
-          'acme/app': [{ file: 'deploy.yml', statuses: ['queued', 'waiting'] }],
-          'acme/worker': [{ file: 'ship.yml', refs: ['main', 'release'] }]
-        }
-      })
-    )
-    const result = await scenario.run({
-      targets: TARGETS,
-      redeploy: REDEPLOY,
-      'redeploy-timeout-minutes': '0.05'
-    })
-    expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(
-      /::warning::acme\/app: run https:\/\/github\.com\/acme\/app\/actions\/runs\/\d+ is waiting for an environment's approval; the receiver keeps the old secret until it is approved and deploys\. Following it up to 0\.05 min/
-    )
-    const redeploys = JSON.parse(result.outputs['redeploys']!) as { conclusion: string }[]
-    expect(redeploys[0]).toMatchObject({ repository: 'acme/app', conclusion: 'waiting' })
-    expect(result.stdout).toContain("still waiting for an environment's approval after 0.05 min")
-  })
-
-  test('a run still going at the timeout fails the action, with the command to redeploy', async () => {
-    scenario = await startScenario(
-      world({
-        workflows: {
-          'acme/app': [{ file: 'deploy.yml', statuses: ['in_progress'] }],
-          'acme/worker': [{ file: 'ship.yml', refs: ['main', 'release'] }]
-        }
-      })
-    )
-    const result = await scenario.run({
-      targets: TARGETS,
-      redeploy: REDEPLOY,
-      'redeploy-timeout-minutes': '0.02'
-    })
-    expect(result.code).toBe(1)
-    expect(result.stdout).toContain('still in_progress after 0.02 min (redeploy-timeout-minutes)')
-    expect(result.stdout).toContain("gh workflow run 'deploy.yml' -R 'acme/app' --ref 'main'")
-    const redeploys = JSON.parse(result.outputs['redeploys']!) as { conclusion: string }[]
-    expect(redeploys.map(r => r.conclusion)).toEqual(['in_progress', 'success'])
-  })
+  failing(
+    'a run still going at the timeout',
+    'in_progress',
+    { statuses: ['in_progress'] },
+    '0.02',
+    result => {
+      expect(result.stdout).toContain('still in_progress after 0.02 min (redeploy-timeout-minutes)')
+    }
+  )
 })
 
 describe('GitHub Enterprise Server without return_run_details', () => {

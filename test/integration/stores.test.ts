@@ -1,5 +1,5 @@
 // Dependabot and Codespaces secrets: the same preflight, write check, sealing and recipes as
-// Actions secrets, each store and scope with its own key.
+// Actions secrets, each store and scope with its own key (their recipes: fan-out.test.ts).
 import { afterEach, describe, expect, test } from '@jest/globals'
 import {
   NAME,
@@ -7,7 +7,6 @@ import {
   SECRET_WRITE,
   leaks,
   on,
-  replayBodies,
   requestsTo,
   row,
   startScenario,
@@ -108,29 +107,5 @@ describe('Dependabot and Codespaces targets', () => {
     expect(scenario.composio.rotations).toHaveLength(0)
     expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
     expect(requestsTo(scenario.github, 'PUT', PROBE)).toBe(2)
-  })
-
-  test('a failed write prints a recipe that opens in its own store only', async () => {
-    scenario = await startScenario({
-      ...world,
-      fault: on('PUT', SECRET_WRITE, { status: 422, body: { message: 'no' } })
-    })
-    const result = await scenario.run({ targets: STORE_TARGETS.join('\n') })
-    expect(result.code).toBe(1)
-    const bodies = replayBodies(result.stdout)
-    expect([...bodies.keys()].sort()).toEqual([...STORE_TARGETS].sort())
-    const secret = scenario.composio.currentSecret('ws_123')
-    for (const [scope, body] of bodies) {
-      expect(scenario.github.open(scope, body.encrypted_value)).toBe(secret)
-      expect(body.key_id).toBe(scenario.github.publicKey(scope).key_id)
-    }
-    expect(() =>
-      scenario.github.open(
-        'codespaces:acme/app',
-        bodies.get('dependabot:acme/app')!.encrypted_value
-      )
-    ).toThrow()
-    expect(result.stdout).toContain(`/repos/acme/app/dependabot/secrets/${NAME}`)
-    expect(result.stdout).toContain(`/orgs/acme/codespaces/secrets/${NAME}`)
   })
 })
