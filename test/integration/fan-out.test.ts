@@ -66,25 +66,27 @@ describe('mixed targets', () => {
     expect(leaks(result, secret)).toEqual([])
   })
 
-  test('organization secret with selected repositories given by name', async () => {
+  test('organization secret with selected repositories given by name, in every store', async () => {
     scenario = await startScenario(world)
+    const scopes = ['org:acme', 'dependabot:org:acme', 'codespaces:org:acme']
     const result = await scenario.run({
-      targets: 'org:acme',
+      targets: scopes.join('\n'),
       visibility: 'selected',
       'selected-repositories': 'api,\nweb'
     })
     expect(result.code).toBe(0)
-    const entry = scenario.github.secretEntry('org:acme', NAME)!
-    expect(entry.visibility).toBe('selected')
-    expect(entry.selectedRepositoryIds).toEqual([
-      scenario.github.repoId('acme/api'),
-      scenario.github.repoId('acme/web')
-    ])
-    const put = scenario.github.requests.find(r => r.method === 'PUT' && SECRET_WRITE.test(r.path))!
-    expect(put.body).toMatchObject({
-      visibility: 'selected',
-      selected_repository_ids: entry.selectedRepositoryIds
-    })
+    const ids = [scenario.github.repoId('acme/api'), scenario.github.repoId('acme/web')]
+    for (const scope of scopes) {
+      const entry = scenario.github.secretEntry(scope, NAME)!
+      expect(entry.visibility).toBe('selected')
+      expect(entry.selectedRepositoryIds).toEqual(ids)
+    }
+    const puts = scenario.github.requests.filter(
+      r => r.method === 'PUT' && SECRET_WRITE.test(r.path)
+    )
+    expect(puts).toHaveLength(3)
+    for (const put of puts)
+      expect(put.body).toMatchObject({ visibility: 'selected', selected_repository_ids: ids })
   })
 
   test('an update keeps the existing visibility and selected repositories', async () => {

@@ -1,5 +1,6 @@
 // Dependabot and Codespaces secrets: the same preflight, write check, sealing and recipes as
-// Actions secrets, each store and scope with its own key (their recipes: fan-out.test.ts).
+// Actions secrets, each store and scope with its own key (recipes and selected visibility:
+// fan-out.test.ts).
 import { afterEach, describe, expect, test } from '@jest/globals'
 import {
   NAME,
@@ -61,22 +62,6 @@ describe('Dependabot and Codespaces targets', () => {
     expect(result.summary).toContain(row('dependabot:acme/app', NAME, 'created'))
     expect(result.summary).toContain(row('codespaces:org:acme', NAME, 'created'))
     expect(leaks(result, secret)).toEqual([])
-  })
-
-  test('organization visibility: selected repositories, as for Actions', async () => {
-    scenario = await startScenario(world)
-    const result = await scenario.run({
-      targets: 'dependabot:org:acme\ncodespaces:org:acme',
-      visibility: 'selected',
-      'selected-repositories': 'web'
-    })
-    expect(result.code).toBe(0)
-    for (const scope of ['dependabot:org:acme', 'codespaces:org:acme']) {
-      expect(scenario.github.secretEntry(scope, NAME)).toMatchObject({
-        visibility: 'selected',
-        selectedRepositoryIds: [scenario.github.repoId('acme/web')]
-      })
-    }
   })
 
   test('an environment on a Dependabot target is refused before any request, naming the line', async () => {
