@@ -1558,6 +1558,17 @@ async function checkRedeploys(run) {
     }
     return prepared;
 }
+/**
+ * For a preflight that failed: its error, with the redeploy check's problems added once that
+ * check has settled too, so that one run names every problem.
+ */
+async function withRedeployProblems(error, check) {
+    const failed = await check.then(() => undefined, (reason) => reason);
+    if (error instanceof PreflightError && failed instanceof PreflightError) {
+        throw new PreflightError(`${error.message}\n${failed.message}`);
+    }
+    throw error;
+}
 /** One round trip for a workflow given by file name; two for a numeric ID (its path comes first). */
 async function check_prepare(run, line) {
     const { octokit } = run.github;
@@ -1781,7 +1792,7 @@ async function runAction(settings, deps) {
         //    Each redeploy's workflow and file are checked alongside, awaited before the rotation.
         const redeployCheck = checkRedeploys(run);
         redeployCheck.catch(() => undefined); // awaited below; a preflight failure must not leave it unhandled
-        const checked = await preflight(run);
+        const checked = await preflight(run).catch(error => withRedeployProblems(error, redeployCheck));
         // 3. A write that every target accepts, before anything irreversible. A real run that does
         //    not rotate has nothing to protect: its writes are the check.
         if (settings.rotate || settings.dryRun)

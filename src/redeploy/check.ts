@@ -4,7 +4,7 @@
 import { describeGitHubAnswer } from '../github/errors.js'
 import type { RedeployLine } from '../inputs/redeploy.js'
 import type { Run } from '../run/context.js'
-import { failBeforeRotation } from '../run/preflight.js'
+import { PreflightError, failBeforeRotation } from '../run/preflight.js'
 import { getDefaultBranch, getFileText, getWorkflow, type Repository } from './github.js'
 import { dispatchTriggerProblem } from './workflow-file.js'
 
@@ -42,6 +42,24 @@ export async function checkRedeploys(run: Run): Promise<PreparedRedeploy[]> {
     )
   }
   return prepared
+}
+
+/**
+ * For a preflight that failed: its error, with the redeploy check's problems added once that
+ * check has settled too, so that one run names every problem.
+ */
+export async function withRedeployProblems(
+  error: unknown,
+  check: Promise<unknown>
+): Promise<never> {
+  const failed = await check.then(
+    () => undefined,
+    (reason: unknown) => reason
+  )
+  if (error instanceof PreflightError && failed instanceof PreflightError) {
+    throw new PreflightError(`${error.message}\n${failed.message}`)
+  }
+  throw error
 }
 
 /** One round trip for a workflow given by file name; two for a numeric ID (its path comes first). */

@@ -12,7 +12,7 @@ import { reportDryRun, reportStored } from './report.js'
 import { announce, obtainSecret } from './rotate.js'
 import { checkWrites, type WriteCheck } from './write-check.js'
 import { writeEverywhere } from './write.js'
-import { checkRedeploys } from '../redeploy/check.js'
+import { checkRedeploys, withRedeployProblems } from '../redeploy/check.js'
 import { startRedeploys } from '../redeploy/redeploy.js'
 import { noteRedeploys, redeploySummary } from '../redeploy/report.js'
 
@@ -26,7 +26,7 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     //    Each redeploy's workflow and file are checked alongside, awaited before the rotation.
     const redeployCheck = checkRedeploys(run)
     redeployCheck.catch(() => undefined) // awaited below; a preflight failure must not leave it unhandled
-    const checked = await preflight(run)
+    const checked = await preflight(run).catch(error => withRedeployProblems(error, redeployCheck))
     // 3. A write that every target accepts, before anything irreversible. A real run that does
     //    not rotate has nothing to protect: its writes are the check.
     if (settings.rotate || settings.dryRun) writeCheck = await checkWrites(run, checked.targets)

@@ -161,6 +161,21 @@ describe('refused before the rotation', () => {
     expect(requestsTo(scenario.github, 'POST', DISPATCH)).toBe(0)
   })
 
+  test('with a target that cannot be written, both problems are named together', async () => {
+    scenario = await startScenario(world())
+    const result = await scenario.run({
+      targets: `${TARGETS}\nacme/ghost`,
+      redeploy: 'acme/app: missing.yml'
+    })
+    expect(result.code).toBe(1)
+    const error = result.stdout.replace(/%0A/g, '\n')
+    expect(error).toContain('Nothing was rotated: 1 of 4 targets cannot be written.')
+    expect(error).toContain('- acme/ghost: could not read the public key: HTTP 404')
+    expect(error).toContain('Nothing was rotated: 1 of 1 redeploys cannot start.')
+    expect(error).toContain("- 'acme/app: missing.yml': could not read the workflow: HTTP 404")
+    expect(scenario.composio.rotations).toHaveLength(0)
+  })
+
   test('a dry run checks the redeploys too, and dispatches nothing', async () => {
     scenario = await startScenario(world())
     const bad = await scenario.run({
