@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5040);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8518);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28493,14 +28493,16 @@ function seconds(name, fallback, max) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C0: () => (/* binding */ parseTargetLines),
+/* harmony export */   Li: () => (/* binding */ parseLines),
 /* harmony export */   P4: () => (/* binding */ formatTarget),
 /* harmony export */   SU: () => (/* binding */ parseRepository),
 /* harmony export */   en: () => (/* binding */ isRepositoryName),
 /* harmony export */   hu: () => (/* binding */ parseTarget)
 /* harmony export */ });
-/* unused harmony export MAX_TARGETS */
+/* unused harmony exports STORES, MAX_TARGETS */
 // Where the rotated secret is written, and the one-line syntax users write targets in.
 // Pure and dependency-free: it runs before anything heavy is loaded.
+const STORES = ['dependabot', 'codespaces'];
 /** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
 const MAX_TARGETS = 100;
 // Owners and organizations: alphanumerics and single inner hyphens, at most 39 characters.
@@ -28510,8 +28512,16 @@ const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 // Environment names: at most 255 characters, no control characters, no surrounding spaces.
 // eslint-disable-next-line no-control-regex
 const ENVIRONMENT = /^(?! )[^\u0000-\u001f\u007f]{1,255}(?<! )$/;
-/** The line syntax: `owner/name`, `owner/name@environment` or `org:NAME`. */
+/**
+ * The line syntax: `owner/name`, `owner/name@environment` or `org:NAME`, after `dependabot:` or
+ * `codespaces:` for those stores.
+ */
 function formatTarget(target) {
+    return target.store
+        ? `${target.store}:${formatActionsTarget(target)}`
+        : formatActionsTarget(target);
+}
+function formatActionsTarget(target) {
     switch (target.kind) {
         case 'repository':
             return `${target.owner}/${target.repo}`;
@@ -28523,6 +28533,16 @@ function formatTarget(target) {
 }
 /** Parses one target; the error says what is wrong without naming the input (callers add that). */
 function parseTarget(text) {
+    const store = STORES.find(name => text.toLowerCase().startsWith(`${name}:`));
+    if (store === undefined)
+        return parseActionsTarget(text);
+    const target = parseActionsTarget(text.slice(store.length + 1));
+    if (target.kind === 'environment') {
+        throw new Error(`${store} secrets have no environments (environments exist only for Actions secrets); write ${store}:${target.owner}/${target.repo}`);
+    }
+    return { ...target, store };
+}
+function parseActionsTarget(text) {
     if (text.toLowerCase().startsWith('org:')) {
         const org = text.slice(4);
         if (!OWNER.test(org))
@@ -28558,34 +28578,41 @@ function parseRepository(text) {
  * Errors name the line number and the line, so a long list is easy to fix.
  */
 function parseTargetLines(text) {
-    const targets = [];
-    const seen = new Map();
-    for (const [index, raw] of text.split(/\r?\n/).entries()) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const where = `line ${index + 1} ('${line}')`;
-        let target;
-        try {
-            target = parseTarget(line);
-        }
-        catch (error) {
-            throw new Error(`${where}: ${error.message}`);
-        }
-        // GitHub treats owner, repository, environment and organization names case-insensitively.
-        const key = formatTarget(target).toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined)
-            throw new Error(`${where}: duplicate of line ${first}`);
-        seen.set(key, index + 1);
-        targets.push(target);
-    }
+    // GitHub treats owner, repository, environment and organization names case-insensitively.
+    const targets = parseLines(text, parseTarget, target => formatTarget(target).toLowerCase());
     if (targets.length === 0)
         throw new Error('no targets: give at least one line');
     if (targets.length > MAX_TARGETS) {
         throw new Error(`${targets.length} targets: at most ${MAX_TARGETS} are allowed`);
     }
     return targets;
+}
+/**
+ * The lines of a multi-line input, each parsed: blank and comment lines skipped, an error or a
+ * duplicate (same `key`) named by its line number and text.
+ */
+function parseLines(text, parse, key, duplicate = (first) => `duplicate of line ${first}`) {
+    const values = [];
+    const seen = new Map();
+    for (const [index, raw] of text.split(/\r?\n/).entries()) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const where = `line ${index + 1} ('${line}')`;
+        let value;
+        try {
+            value = parse(line);
+        }
+        catch (error) {
+            throw new Error(`${where}: ${error.message}`);
+        }
+        const first = seen.get(key(value));
+        if (first !== undefined)
+            throw new Error(`${where}: ${duplicate(first)}`);
+        seen.set(key(value), index + 1);
+        values.push(value);
+    }
+    return values;
 }
 
 
@@ -28669,7 +28696,7 @@ function displayUrl(url) {
 
 /***/ }),
 
-/***/ 5040:
+/***/ 8518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28757,6 +28784,75 @@ function readVerifyReceiverSettings() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/inputs/redeploy.ts
+// The `redeploy` input: which workflow to start in each repository once its targets hold the new
+// secret, and how long to follow the runs. Pure and light: it runs before anything is loaded.
+
+
+const DEFAULT_REDEPLOY_TIMEOUT_MINUTES = 20;
+/** GitHub cancels a job after 6 hours: following a run longer cannot help. */
+const MAX_REDEPLOY_TIMEOUT_MINUTES = 360;
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
+const WORKFLOW_ID = /^\d{1,20}$/;
+// A branch, tag or full ref, conservatively: it goes into a printed `gh workflow run` command.
+const REF = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/+-]{1,255}$/;
+/** `targets` undefined: they were invalid (and reported); the lines are checked for form only. */
+function readRedeployOptions(targets) {
+    const text = (0,read/* input */.hF)('redeploy');
+    return {
+        redeploy: text === '' ? [] : (0,read/* parsed */.Yz)('redeploy', () => parseRedeployLines(text, targets)),
+        redeployTimeoutMs: readTimeoutMinutes() * 60_000
+    };
+}
+function readTimeoutMinutes() {
+    const text = (0,read/* input */.hF)('redeploy-timeout-minutes');
+    if (text === '')
+        return DEFAULT_REDEPLOY_TIMEOUT_MINUTES;
+    const minutes = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || minutes <= 0 || minutes > MAX_REDEPLOY_TIMEOUT_MINUTES) {
+        throw new read/* InputError */.dz('redeploy-timeout-minutes', `'${text}' is not a number of minutes above 0 and at most ${MAX_REDEPLOY_TIMEOUT_MINUTES}`);
+    }
+    return minutes;
+}
+/**
+ * One repository per line; blank and comment lines as in `targets`. Errors name the line. A
+ * repository that receives no target is refused: redeploying it would deploy the old secret.
+ */
+function parseRedeployLines(text, targets) {
+    return (0,inputs_targets/* parseLines */.Li)(text, line => parseRedeployLine(line, targets), ({ owner, repo }) => `${owner}/${repo}`.toLowerCase(), first => `this repository is already on line ${first}; one workflow per repository`);
+}
+function parseRedeployLine(line, targets) {
+    const colon = line.indexOf(':');
+    if (colon === -1)
+        throw new Error('expected owner/repo: workflow[@ref]');
+    const { owner, repo } = (0,inputs_targets/* parseRepository */.SU)(line.slice(0, colon).trim());
+    const rest = line.slice(colon + 1).trim();
+    const at = rest.indexOf('@');
+    const workflow = at === -1 ? rest : rest.slice(0, at);
+    const ref = at === -1 ? undefined : rest.slice(at + 1);
+    if (!WORKFLOW_FILE.test(workflow) && !WORKFLOW_ID.test(workflow)) {
+        throw new Error(`'${workflow}' is not a workflow: give its file name in .github/workflows (deploy.yml) or its numeric ID`);
+    }
+    if (ref !== undefined && !REF.test(ref)) {
+        throw new Error(`'${ref}' is not a ref: a branch, tag or commit (letters, digits, '.', '_', '/', '+', '-')`);
+    }
+    if (targets === undefined)
+        return { line, owner, repo, workflow, ref, labels: [] };
+    const reached = targets.filter(target => reaches(target, owner, repo));
+    // A dispatched run reads Actions secrets only: Dependabot and Codespaces targets do not count.
+    if (!reached.some(target => target.store === undefined)) {
+        throw new Error(`${owner}/${repo} receives no target (a dispatched run reads Actions secrets only), so a redeploy would deploy the old secret; add it, an environment of it or its organization to targets`);
+    }
+    return { line, owner, repo, workflow, ref, labels: reached.map(inputs_targets/* formatTarget */.P4) };
+}
+/** Whether a run in owner/repo reads the target (an organization secret: if its visibility lets it). */
+function reaches(target, owner, repo) {
+    const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+    return target.kind === 'organization'
+        ? same(target.org, owner)
+        : same(target.owner, owner) && same(target.repo, repo);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
 // The inputs that say where the secret goes: targets, or repository and environment, and how an
 // organization secret is shared.
@@ -28823,6 +28919,7 @@ function readOrganizationOptions(targets) {
 
 
 
+
 const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET';
 const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev';
 const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -28842,7 +28939,7 @@ function readSettings(env = process.env) {
     const subscriptionId = inputs.read(readSubscriptionId);
     const githubToken = inputs.read(() => credential('github-token', (0,read/* required */.mw)('github-token', EMPTY_SECRET_HINT)));
     const targets = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']));
-    const { organization, receiver, ...settings } = inputs.settled({
+    const { organization, receiver, redeploy, ...settings } = inputs.settled({
         subscriptionId,
         composioAuth: inputs.read(readComposioAuth),
         githubToken,
@@ -28854,10 +28951,11 @@ function readSettings(env = process.env) {
         composioBaseUrl: inputs.read(() => readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL)),
         githubApiUrl: inputs.read(() => readGitHubApiUrl(env)),
         timeoutMs: inputs.read(() => (0,read/* seconds */.YA)('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS) * 1000),
+        redeploy: inputs.read(() => readRedeployOptions(targets)),
         failureIssue: inputs.read(() => readFailureIssue(env)),
         receiver: inputs.read(readReceiverOptions)
     });
-    return { ...settings, ...organization, ...receiver };
+    return { ...settings, ...organization, ...receiver, ...redeploy };
 }
 /**
  * Composio's IDs are letters, digits, '_' and '-'. Anything else is refused unquoted: the ID is
@@ -28945,7 +29043,7 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6836));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(55), __nccwpck_require__.e(667)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3667));
         await runInProduction(settings);
     }
     catch (error) {
@@ -29068,6 +29166,13 @@ async function writeJobSummary(fill) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -29250,6 +29355,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

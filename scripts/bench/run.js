@@ -12,6 +12,7 @@ import { bundleReport } from '../bundle-report.js'
 import { footprint } from './footprint.js'
 import { ENVIRONMENTS, MAX_TARGETS, SUBSCRIPTION, measurer } from './measure.js'
 import { report } from './report.js'
+import { benchRedeploys } from './redeploy.js'
 
 /** @typedef {import('./measure.js').Sample} Sample */
 
@@ -91,6 +92,8 @@ export async function main(argv) {
   /** @type {Sample[]} */
   const samples = []
   let markdown = ''
+  /** @type {string[]} */
+  let redeployProblems = []
   try {
     progress(`bench: ${options.runs} run(s) per scenario, bundle copied to ${dist}`)
     // Warm-up, discarded: the page cache, the fakes' first connections.
@@ -145,6 +148,10 @@ export async function main(argv) {
       seconds: (performance.now() - started) / 1000
     })
     markdown = result.markdown
+    const latency = Math.max(...options.latencies)
+    const redeploys = await benchRedeploys({ ...options, entry, latency, progress })
+    markdown += redeploys.markdown
+    redeployProblems = redeploys.problems
     progress(`bench: ${result.verdicts.join('; ') || 'budgets not judged'}`)
     if (options.json) {
       const data = { options, samples, rss, loaded: { full: [...loaded.full] } }
@@ -159,6 +166,10 @@ export async function main(argv) {
   const failed = samples.filter(s => !s.ok).length
   if (failed > 0) {
     progress(`bench: ${failed} run(s) failed (listed at the end of the report)`)
+    code = 1
+  }
+  if (redeployProblems.length > 0) {
+    progress(`bench: redeploys: ${redeployProblems.join('; ')}`)
     code = 1
   }
   // Figures taken against a fake that strays from GitHub's OpenAPI description measure something

@@ -1,7 +1,7 @@
 // What a failed GitHub request means for the user, with the likely fix. Status and GitHub's
 // `message` only: never a header or a body, which may carry a token or a sealed value.
 import { describeNetworkError, serverText } from '../http.js'
-import type { Target } from '../inputs/targets.js'
+import type { Store, Target } from '../inputs/targets.js'
 
 /** What writing a secret of each scope takes. */
 const PERMISSIONS: Record<Target['kind'], string> = {
@@ -13,6 +13,28 @@ const PERMISSIONS: Record<Target['kind'], string> = {
     "the organization permission 'Secrets: Read and write' (fine-grained PAT), 'organization_secrets: write' (GitHub App), or the admin:org scope (classic PAT)"
 }
 
+/** The same for Dependabot and Codespaces secrets, which have no environments. */
+const STORE_PERMISSIONS: Record<Store, Record<'repository' | 'organization', string>> = {
+  dependabot: {
+    repository:
+      "the repository permission 'Dependabot secrets: Read and write' (fine-grained PAT), 'dependabot_secrets: write' (GitHub App), or the repo scope (classic PAT)",
+    organization:
+      "the organization permission 'Organization dependabot secrets: Read and write' (fine-grained PAT), 'organization_dependabot_secrets: write' (GitHub App), or the admin:org scope (classic PAT)"
+  },
+  codespaces: {
+    repository:
+      "the repository permission 'Codespaces secrets: Read and write' (fine-grained PAT), 'codespaces_secrets: write' (GitHub App), or the repo scope (classic PAT)",
+    organization:
+      "the organization permission 'Organization codespaces secrets: Read and write' (fine-grained PAT), 'organization_codespaces_secrets: write' (GitHub App), or the admin:org scope (classic PAT)"
+  }
+}
+
+function permission(target: Target): string {
+  return target.store && target.kind !== 'environment'
+    ? STORE_PERMISSIONS[target.store][target.kind]
+    : PERMISSIONS[target.kind]
+}
+
 /** Reading a public key, or writing (the write check and the real write). */
 export type Access = 'read' | 'write'
 
@@ -22,8 +44,8 @@ function hint(status: number, target: Target, access: Access): string | undefine
       return 'the github-token is invalid or expired'
     case 403:
       return access === 'write'
-        ? `the github-token can read this target but not write its secrets (a read-only token passes the public-key read). It needs ${PERMISSIONS[target.kind]}. GITHUB_TOKEN never can`
-        : `the github-token may not manage these secrets. GITHUB_TOKEN never can (it cannot even read the public key). It needs ${PERMISSIONS[target.kind]}`
+        ? `the github-token can read this target but not write its secrets (a read-only token passes the public-key read). It needs ${permission(target)}. GITHUB_TOKEN never can`
+        : `the github-token may not manage these secrets. GITHUB_TOKEN never can (it cannot even read the public key). It needs ${permission(target)}`
     case 404:
       return target.kind === 'environment'
         ? 'the repository or the environment does not exist, or the github-token cannot see it (a classic PAT without access gets 404 too)'
@@ -42,6 +64,15 @@ export function describeGitHubError(
   timeoutMs: number,
   access: Access = 'read'
 ): string {
+  return describeGitHubAnswer(error, timeoutMs, status => hint(status, target, access))
+}
+
+/** The same, for any GitHub request, with the caller's hint for a status. */
+export function describeGitHubAnswer(
+  error: unknown,
+  timeoutMs: number,
+  hintFor: (status: number) => string | undefined
+): string {
   const { status, response, cause } = error as {
     status?: number
     response?: { data?: unknown }
@@ -53,6 +84,6 @@ export function describeGitHubError(
   if (status === undefined) return error instanceof Error ? error.message : String(error)
   const data = response?.data as { message?: unknown } | undefined
   const message = typeof data?.message === 'string' ? `: ${serverText(data.message)}` : ''
-  const why = hint(status, target, access)
+  const why = hintFor(status)
   return `HTTP ${status}${message}${why ? `. Hint: ${why}` : ''}`
 }

@@ -39,7 +39,10 @@ type Body = {
   selected_repository_ids?: number[]
 }
 
-/** Each scope's endpoint methods: [public key, create or update, delete]. */
+/**
+ * Each scope's endpoint methods: [public key, create or update, delete]. Octokit's `dependabot`
+ * and `codespaces` namespaces name their repository and organization methods as `actions` does.
+ */
 const ENDPOINTS = {
   repository: ['getRepoPublicKey', 'createOrUpdateRepoSecret', 'deleteRepoSecret'],
   environment: [
@@ -69,8 +72,13 @@ function where(target: Target): object {
 
 function endpoints(octokit: Octokit, target: Target): [Endpoint, Endpoint, Endpoint] {
   const [key, put, remove] = ENDPOINTS[target.kind]
-  const actions = octokit.rest.actions as unknown as Record<string, Endpoint>
-  return [actions[key]!, actions[put]!, actions[remove]!]
+  const methods = namespace(octokit, target) as unknown as Record<string, Endpoint>
+  return [methods[key]!, methods[put]!, methods[remove]!]
+}
+
+/** The store's endpoint methods: Actions unless the target says otherwise. */
+function namespace(octokit: Octokit, target: Target) {
+  return octokit.rest[target.store ?? 'actions']
 }
 
 /** The parameters of a write; organization writes always say who may read the secret. */
@@ -129,12 +137,14 @@ export async function deleteSecret(octokit: Octokit, target: Target, name: strin
 /** The current visibility of an organization secret, or undefined when it does not exist yet. */
 export async function getOrganizationAccess(
   octokit: Octokit,
-  org: string,
+  target: Target & { kind: 'organization' },
   name: string
 ): Promise<OrganizationAccess | undefined> {
+  const { org } = target
+  const methods = namespace(octokit, target)
   let visibility: Visibility
   try {
-    const { data } = await octokit.rest.actions.getOrgSecret({ org, secret_name: name })
+    const { data } = await methods.getOrgSecret({ org, secret_name: name })
     visibility = data.visibility
   } catch (error) {
     if ((error as { status?: number }).status === 404) return undefined
@@ -143,7 +153,7 @@ export async function getOrganizationAccess(
   if (visibility !== 'selected') return { visibility }
   const selectedRepositoryIds: number[] = []
   for (let page = 1; ; page++) {
-    const { data } = await octokit.rest.actions.listSelectedReposForOrgSecret({
+    const { data } = await methods.listSelectedReposForOrgSecret({
       org,
       secret_name: name,
       per_page: 100,

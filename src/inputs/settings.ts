@@ -3,6 +3,7 @@
 import { readFailureIssue, type FailureIssue } from './failure-issue.js'
 import { InputError, InputReader, boolean, input, parsed, required, seconds } from './read.js'
 import { readReceiverOptions, type ReceiverOptions } from './receiver-inputs.js'
+import { readRedeployOptions, type RedeployOptions } from './redeploy.js'
 import { readOrganizationOptions, readTargets, type OrganizationOptions } from './target-inputs.js'
 import type { Target } from './targets.js'
 import { credentialUrl } from './urls.js'
@@ -12,7 +13,7 @@ export interface ComposioAuth {
   value: string
 }
 
-export interface Settings extends OrganizationOptions, ReceiverOptions {
+export interface Settings extends OrganizationOptions, ReceiverOptions, RedeployOptions {
   subscriptionId: string
   composioAuth: ComposioAuth
   githubToken: string
@@ -54,7 +55,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     credential('github-token', required('github-token', EMPTY_SECRET_HINT))
   )
   const targets = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']))
-  const { organization, receiver, ...settings } = inputs.settled({
+  const { organization, receiver, redeploy, ...settings } = inputs.settled({
     subscriptionId,
     composioAuth: inputs.read(readComposioAuth),
     githubToken,
@@ -68,10 +69,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     timeoutMs: inputs.read(
       () => seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS) * 1000
     ),
+    redeploy: inputs.read(() => readRedeployOptions(targets)),
     failureIssue: inputs.read(() => readFailureIssue(env)),
     receiver: inputs.read(readReceiverOptions)
   })
-  return { ...settings, ...organization, ...receiver }
+  return { ...settings, ...organization, ...receiver, ...redeploy }
 }
 
 /**

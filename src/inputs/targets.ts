@@ -1,10 +1,18 @@
 // Where the rotated secret is written, and the one-line syntax users write targets in.
 // Pure and dependency-free: it runs before anything heavy is loaded.
 
-export type Target =
+/**
+ * Where GitHub keeps a secret besides Actions: Dependabot secrets (what workflows that Dependabot
+ * triggers receive) and Codespaces secrets. Absent means Actions.
+ */
+export type Store = 'dependabot' | 'codespaces'
+export const STORES: readonly Store[] = ['dependabot', 'codespaces']
+
+export type Target = (
   | { kind: 'repository'; owner: string; repo: string }
   | { kind: 'environment'; owner: string; repo: string; environment: string }
   | { kind: 'organization'; org: string }
+) & { store?: Store }
 
 /** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
 export const MAX_TARGETS = 100
@@ -17,8 +25,17 @@ const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/
 // eslint-disable-next-line no-control-regex
 const ENVIRONMENT = /^(?! )[^\u0000-\u001f\u007f]{1,255}(?<! )$/
 
-/** The line syntax: `owner/name`, `owner/name@environment` or `org:NAME`. */
+/**
+ * The line syntax: `owner/name`, `owner/name@environment` or `org:NAME`, after `dependabot:` or
+ * `codespaces:` for those stores.
+ */
 export function formatTarget(target: Target): string {
+  return target.store
+    ? `${target.store}:${formatActionsTarget(target)}`
+    : formatActionsTarget(target)
+}
+
+function formatActionsTarget(target: Target): string {
   switch (target.kind) {
     case 'repository':
       return `${target.owner}/${target.repo}`
@@ -31,6 +48,18 @@ export function formatTarget(target: Target): string {
 
 /** Parses one target; the error says what is wrong without naming the input (callers add that). */
 export function parseTarget(text: string): Target {
+  const store = STORES.find(name => text.toLowerCase().startsWith(`${name}:`))
+  if (store === undefined) return parseActionsTarget(text)
+  const target = parseActionsTarget(text.slice(store.length + 1))
+  if (target.kind === 'environment') {
+    throw new Error(
+      `${store} secrets have no environments (environments exist only for Actions secrets); write ${store}:${target.owner}/${target.repo}`
+    )
+  }
+  return { ...target, store }
+}
+
+function parseActionsTarget(text: string): Target {
   if (text.toLowerCase().startsWith('org:')) {
     const org = text.slice(4)
     if (!OWNER.test(org)) throw new Error(`'${org}' is not an organization name`)
@@ -69,28 +98,41 @@ export function parseRepository(text: string): { owner: string; repo: string } {
  * Errors name the line number and the line, so a long list is easy to fix.
  */
 export function parseTargetLines(text: string): Target[] {
-  const targets: Target[] = []
-  const seen = new Map<string, number>()
-  for (const [index, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#')) continue
-    const where = `line ${index + 1} ('${line}')`
-    let target: Target
-    try {
-      target = parseTarget(line)
-    } catch (error) {
-      throw new Error(`${where}: ${(error as Error).message}`)
-    }
-    // GitHub treats owner, repository, environment and organization names case-insensitively.
-    const key = formatTarget(target).toLowerCase()
-    const first = seen.get(key)
-    if (first !== undefined) throw new Error(`${where}: duplicate of line ${first}`)
-    seen.set(key, index + 1)
-    targets.push(target)
-  }
+  // GitHub treats owner, repository, environment and organization names case-insensitively.
+  const targets = parseLines(text, parseTarget, target => formatTarget(target).toLowerCase())
   if (targets.length === 0) throw new Error('no targets: give at least one line')
   if (targets.length > MAX_TARGETS) {
     throw new Error(`${targets.length} targets: at most ${MAX_TARGETS} are allowed`)
   }
   return targets
+}
+
+/**
+ * The lines of a multi-line input, each parsed: blank and comment lines skipped, an error or a
+ * duplicate (same `key`) named by its line number and text.
+ */
+export function parseLines<T>(
+  text: string,
+  parse: (line: string) => T,
+  key: (value: T) => string,
+  duplicate = (first: number) => `duplicate of line ${first}`
+): T[] {
+  const values: T[] = []
+  const seen = new Map<string, number>()
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    const where = `line ${index + 1} ('${line}')`
+    let value: T
+    try {
+      value = parse(line)
+    } catch (error) {
+      throw new Error(`${where}: ${(error as Error).message}`)
+    }
+    const first = seen.get(key(value))
+    if (first !== undefined) throw new Error(`${where}: ${duplicate(first)}`)
+    seen.set(key(value), index + 1)
+    values.push(value)
+  }
+  return values
 }

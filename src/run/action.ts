@@ -3,10 +3,13 @@
 import type { ComposioClientOptions } from '../composio/client.js'
 import { createGitHubClient } from '../github/client.js'
 import type { Settings } from '../inputs/settings.js'
+import { receiverSection } from '../receiver/summary.js'
+import { checkRedeploys, withRedeployProblems } from '../redeploy/check.js'
+import { startRedeploys } from '../redeploy/redeploy.js'
+import { noteRedeploys, redeploySummary } from '../redeploy/report.js'
 import { loadSealer } from '../seal.js'
 import { CancellationGuard } from './cancel.js'
 import { confirmRotation } from './confirm.js'
-import { receiverSection } from '../receiver/summary.js'
 import { Problems, type Deps, type Run, type Summary } from './context.js'
 import { describeFailure, reportFailure, reportSuccess } from './failure.js'
 import { writeFailureSummary } from './failure-summary.js'
@@ -24,11 +27,15 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     // 1. Inputs were read, and credentials masked, by main.ts before anything else.
     // 2. Every target's public key and Composio's subscription, all at once.
     run.io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`)
-    const checked = await preflight(run)
+    //    Each redeploy's workflow and file are checked alongside, awaited before the rotation.
+    const redeployCheck = checkRedeploys(run)
+    redeployCheck.catch(() => undefined) // awaited below; a preflight failure must not leave it unhandled
+    const checked = await preflight(run).catch(error => withRedeployProblems(error, redeployCheck))
     const receiverUrl = receiverUrlOf(run, checked) // verify-receiver: subscription needs the read
     // 3. A write that every target accepts, before anything irreversible. A real run that does
     //    not rotate has nothing to protect: its writes are the check.
     if (settings.rotate || settings.dryRun) writeCheck = await checkWrites(run, checked.targets)
+    const redeployLines = await redeployCheck
     if (settings.dryRun) {
       await writeCheck?.remove()
       return await reportDryRun(run, checked)
@@ -39,17 +46,32 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     const obtained = await obtainSecret(run, checked)
     // 5. Sealed for each target and written at once; then, behind the writes, the outputs set,
     //    the write checks removed (if not yet) and Composio read to confirm the rotation.
-    const writing = writeEverywhere(run, checked.targets, obtained, await run.sealer)
+    //    Each repository's workflow starts as soon as its own targets are written.
+    const redeploys = startRedeploys(run, redeployLines)
+    const writing = writeEverywhere(
+      run,
+      checked.targets,
+      obtained,
+      await run.sealer,
+      redeploys.onSettled
+    )
     announce(run, obtained)
     void writeCheck?.remove()
     const [results, confirmation] = await Promise.all([writing, confirmRotation(run, obtained)])
-    // 6. The receiver check (verify-receiver), once every write is done.
+    // 6. Every redeploy followed to its end; then the receiver check (verify-receiver), which
+    //    needs the receiver redeployed.
+    const redeployed = await redeploys.results
+    noteRedeploys(run, redeployed)
     const receiver =
       receiverUrl === undefined
         ? undefined
-        : await verifyAfterWrites(run, obtained.secret, receiverUrl, results)
-    // 7. Outputs and job summary; anything short of every target written fails the run.
-    const sections = receiver ? [(summary: Summary) => receiverSection(summary, receiver)] : []
+        : await verifyAfterWrites(run, obtained.secret, receiverUrl, results, redeployed)
+    // 7. Outputs and job summary; anything short of every target written, redeployed and (if
+    //    asked) confirmed by the receiver fails the run.
+    const sections = [
+      (summary: Summary) => redeploySummary(summary, redeployed),
+      ...(receiver ? [(summary: Summary) => receiverSection(summary, receiver)] : [])
+    ]
     await reportStored(run, obtained.source, results, confirmation, sections)
     await reportSuccess(run)
   } catch (error) {

@@ -146,7 +146,7 @@ async function organizationAccess(
       }
     case undefined: {
       const what = `could not read the current visibility of ${secretName}`
-      const current = getOrganizationAccess(octokit, org, secretName)
+      const current = getOrganizationAccess(octokit, target, secretName)
       return (await explained(run, what, target, current)) ?? { visibility: 'private' }
     }
   }

@@ -4,6 +4,7 @@
 import { timedOut } from '../http.js'
 import { displayUrl, receiverUrl } from '../inputs/urls.js'
 import { checkReceiver, type ReceiverOutcome } from '../receiver/check.js'
+import type { RedeployResult } from '../redeploy/follow.js'
 import type { Run, WriteResult } from './context.js'
 import { failBeforeRotation, type Checked } from './preflight.js'
 import { isWritten } from './recipes.js'
@@ -47,17 +48,24 @@ export function receiverUrlOf(run: Run, checked: Checked): string | undefined {
   return url
 }
 
-/** The check, once every write is done; skipped, and said so, when a write failed. */
+/**
+ * The check, once every write is done and every redeploy has ended; skipped, and said so, when
+ * a write failed or a redeploy did not succeed (the receiver cannot hold the new secret yet).
+ */
 export async function verifyAfterWrites(
   run: Run,
   secret: string,
   url: string,
-  results: WriteResult[]
+  results: WriteResult[],
+  redeployed: RedeployResult[] = []
 ): Promise<ReceiverOutcome | undefined> {
-  if (!results.every(isWritten)) {
-    run.io.warning(
-      `Receiver check of ${displayUrl(url)} skipped: not every target was written, and finishing the writes comes first.`
-    )
+  const why = !results.every(isWritten)
+    ? 'not every target was written, and finishing the writes comes first'
+    : redeployed.some(result => result.conclusion !== 'success')
+      ? 'a redeploy did not succeed, so the receiver cannot hold the new secret yet'
+      : undefined
+  if (why) {
+    run.io.warning(`Receiver check of ${displayUrl(url)} skipped: ${why}.`)
     return undefined
   }
   return verifyReceiver(run, secret, url)

@@ -18,7 +18,9 @@ export async function writeEverywhere(
   run: Run,
   targets: PreparedTarget[],
   obtained: Obtained,
-  seal: Sealer
+  seal: Sealer,
+  /** Told of each target as its write settles, written or not, before the others are. */
+  onSettled?: (result: WriteResult) => void
 ): Promise<WriteResult[]> {
   const { octokit } = run.github
   const sealed: SecretWrite[] = []
@@ -63,6 +65,7 @@ export async function writeEverywhere(
       }
     }
     results[index]!.outcome = outcome // set by then: written below, before any answer can come
+    onSettled?.(results[index]!)
   })
   const results = withRecipes('cancelled before GitHub confirmed the write')
   run.guard.writing(() => unfinishedMessage(obtained.source, results))

@@ -15,6 +15,8 @@ const PAGES = [
   'docs/proxy.md',
   'docs/local-runs.md',
   'docs/versioning.md',
+  'docs/stores.md',
+  'docs/redeploy.md',
   'SECURITY.md',
   'CONTRIBUTING.md',
   'CHANGELOG.md'

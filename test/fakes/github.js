@@ -1,5 +1,5 @@
 // @ts-check
-// A fake of the GitHub Actions secrets API: per-scope sealed-box keys, PUT validation that really
+// A fake of GitHub's secrets APIs (Actions, Dependabot, Codespaces): per-scope sealed-box keys, PUT validation that really
 // opens the sealed value, DELETE, org visibility / selected repositories. Held to GitHub's OpenAPI
 // description (./openapi.js): a request that breaks it is refused (400) and recorded in
 // `violations`, and so is any answer of the fake's own that breaks it (a bug of the fake).
@@ -8,6 +8,7 @@
 import crypto from 'node:crypto'
 import sodium from 'libsodium-wrappers'
 import { matchPath, startFakeServer } from './http-fake.js'
+import { createWorkflows } from './github-workflows.js'
 import { checkRequest, checkResponse, exampleOf, matchOperation } from './openapi.js'
 
 /** @typedef {import('./http-fake.js').FaultAction} FaultAction */
@@ -24,6 +25,10 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
  * @property {number} [latencyMs]
  * @property {(req: FaultRequest) => FaultAction | undefined} [fault]
  * @property {(violation: Violation) => void} [onViolation] called as each violation is recorded
+ * @property {Record<string, import('./github-workflows.js').WorkflowOptions[]>} [workflows] by
+ *   repository full name: what redeploys find, dispatch and follow
+ * @property {boolean} [returnRunDetails] false: dispatches refuse `return_run_details` (422), as
+ *   older GitHub Enterprise Server does (default true)
  */
 /**
  * Something that breaks GitHub's OpenAPI description: a request the fake received (answered 400
@@ -68,6 +73,7 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
  *   (unless expectViolations() was called)
  * @property {DeletedSecret[]} deleted secrets deleted by DELETE requests, in order
  * @property {FakeIssue[]} issues every issue, in the order opened (tests may add some)
+ * @property {import('./github-workflows.js').Dispatch[]} dispatches workflow dispatches, in order
  */
 /** @typedef {{ id: number, name: string, fullName: string, owner: string, environments: string[] }} Repo */
 /**
@@ -88,6 +94,10 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/
 const MAX_VALUE_BYTES = 48 * 1024
 const VISIBILITIES = ['all', 'private', 'selected']
+/** Every repository and organization has a scope, with its own keypair, in each store. */
+const STORES = ['actions', 'dependabot', 'codespaces']
+/** How a scope of `store` is labelled: 'acme/app', 'dependabot:acme/app', 'codespaces:org:acme'. */
+const storePrefix = (/** @type {string} */ store) => (store === 'actions' ? '' : `${store}:`)
 /** @param {string} message @param {number} [status] @returns {FaultAction} */
 const fail = (message, status = 422) => ({ status, body: { message } })
 const NOT_FOUND = fail('Not Found', 404)
@@ -117,7 +127,7 @@ export async function startFakeGitHub(options = {}) {
   const token = options.token ?? 'ghs_fake_token'
   /** @type {Map<string, Repo>} lower-cased full name → repo */
   const repos = new Map()
-  /** @type {Map<string, Scope>} 'owner/name' | 'owner/name@env' | 'org:name', lower-cased */
+  /** @type {Map<string, Scope>} 'owner/name' | 'owner/name@env' | 'org:name', after 'dependabot:' or 'codespaces:' for those stores; lower-cased */
   const scopes = new Map()
   const keyIds = new Set()
   const takenIds = new Set(Object.values(options.repositories ?? {}).map(r => r.id))
@@ -156,7 +166,8 @@ export async function startFakeGitHub(options = {}) {
     /** @type {Repo} */
     const repo = { id: id ?? nextId++, name, owner, fullName, environments: envs }
     repos.set(lower, repo)
-    scopes.set(lower, newScope(fullName))
+    for (const store of STORES)
+      scopes.set(`${storePrefix(store)}${lower}`, newScope(`${storePrefix(store)}${fullName}`))
     for (const env of envs)
       scopes.set(`${lower}@${env.toLowerCase()}`, newScope(`${fullName}@${env}`))
     return repo
@@ -172,6 +183,8 @@ export async function startFakeGitHub(options = {}) {
     for (const name of o.repositories ?? []) addRepo(`${org}/${name}`, undefined, [])
     const scope = newScope(`org:${org}`, org)
     scopes.set(`org:${org.toLowerCase()}`, scope)
+    for (const store of STORES.slice(1))
+      scopes.set(`${store}:org:${org.toLowerCase()}`, newScope(`${store}:org:${org}`, org))
     for (const [name, s] of Object.entries(o.secrets ?? {})) {
       const ids = (s.selectedRepositories ?? []).map(n => mustRepo(`${org}/${n}`).id)
       scope.secrets.set(name.toUpperCase(), {
@@ -231,7 +244,10 @@ export async function startFakeGitHub(options = {}) {
       selected = []
       if (visibility === 'selected' && selected_repository_ids !== undefined) {
         const valid = new Set(orgRepos(scope.org).map(r => r.id))
-        const ids = selected_repository_ids
+        // Dependabot's description also allows the ids as strings of digits.
+        const ids = Array.isArray(selected_repository_ids)
+          ? selected_repository_ids.map(id => (/^\d+$/.test(String(id)) ? Number(id) : id))
+          : selected_repository_ids
         if (!Array.isArray(ids) || !ids.every(id => Number.isInteger(id) && valid.has(id)))
           return fail('Bad selected_repository_ids')
         selected = [...ids]
@@ -327,31 +343,38 @@ export async function startFakeGitHub(options = {}) {
     const auth = /^(?:token|bearer)\s+(.+)$/i.exec(ctx.headers.authorization ?? '')
     if (auth?.[1] !== token) return fail('Bad credentials', 401)
     const m = (/** @type {string} */ pattern) => matchPath(ctx.segments, pattern)
+    const workflow = workflows.route(ctx, m)
+    if (workflow) return workflow
+    // `:store` is actions, dependabot or codespaces; anything else is no route.
+    const inStore = (/** @type {Record<string, string>} */ p, /** @type {string} */ key) =>
+      STORES.includes(String(p.store))
+        ? scopes.get(`${storePrefix(String(p.store))}${key}`)
+        : undefined
     const repoScope = (/** @type {Record<string, string>} */ p) =>
-      scopes.get(`${p.o}/${p.r}`.toLowerCase())
+      inStore(p, `${p.o}/${p.r}`.toLowerCase())
     const envScope = (/** @type {Record<string, string>} */ p) =>
       scopes.get(`${p.o}/${p.r}@${p.env}`.toLowerCase())
     const orgScope = (/** @type {Record<string, string>} */ p) =>
-      scopes.get(`org:${p.org}`.toLowerCase())
+      inStore(p, `org:${p.org}`.toLowerCase())
     /** @param {Scope | undefined} s @returns {FaultAction} */
     const keyOf = s => (s ? { status: 200, body: { key_id: s.keyId, key: s.key } } : NOT_FOUND)
     /** @type {Record<string, string> | undefined} */
     let p
     if (ctx.method === 'GET') {
-      if ((p = m('repos/:o/:r/actions/secrets/public-key'))) return keyOf(repoScope(p))
+      if ((p = m('repos/:o/:r/:store/secrets/public-key'))) return keyOf(repoScope(p))
       if ((p = m('repos/:o/:r/environments/:env/secrets/public-key'))) return keyOf(envScope(p))
-      if ((p = m('orgs/:org/actions/secrets/public-key'))) return keyOf(orgScope(p))
-      if ((p = m('orgs/:org/actions/secrets/:name'))) {
+      if ((p = m('orgs/:org/:store/secrets/public-key'))) return keyOf(orgScope(p))
+      if ((p = m('orgs/:org/:store/secrets/:name'))) {
         const s = orgScope(p)?.secrets.get(String(p.name).toUpperCase())
         if (!s) return NOT_FOUND
         /** @type {Record<string, unknown>} */
         const body = { name: s.name, created_at: s.createdAt, updated_at: s.updatedAt }
         body.visibility = s.visibility
         if (s.visibility === 'selected')
-          body.selected_repositories_url = `${fake.url}/orgs/${p.org}/actions/secrets/${s.name}/repositories`
+          body.selected_repositories_url = `${fake.url}/orgs/${p.org}/${p.store}/secrets/${s.name}/repositories`
         return { status: 200, body }
       }
-      if ((p = m('orgs/:org/actions/secrets/:name/repositories'))) {
+      if ((p = m('orgs/:org/:store/secrets/:name/repositories'))) {
         const s = orgScope(p)?.secrets.get(String(p.name).toUpperCase())
         if (!s) return NOT_FOUND
         const byId = new Map([...repos.values()].map(r => [r.id, r]))
@@ -369,6 +392,7 @@ export async function startFakeGitHub(options = {}) {
         const body = repositoryFrom(exampleOf('repos/get', 200), r)
         // Required by full-repository, missing from the description's example.
         body.language ??= null
+        body.default_branch = 'main'
         return { status: 200, body }
       }
     }
@@ -377,16 +401,16 @@ export async function startFakeGitHub(options = {}) {
     if (ctx.method === 'PUT') {
       /** @param {Scope | undefined} s @param {Record<string, string>} q */
       const put = (s, q) => (s ? putSecret(s, String(q.name), ctx) : NOT_FOUND)
-      if ((p = m('repos/:o/:r/actions/secrets/:name'))) return put(repoScope(p), p)
+      if ((p = m('repos/:o/:r/:store/secrets/:name'))) return put(repoScope(p), p)
       if ((p = m('repos/:o/:r/environments/:env/secrets/:name'))) return put(envScope(p), p)
-      if ((p = m('orgs/:org/actions/secrets/:name'))) return put(orgScope(p), p)
+      if ((p = m('orgs/:org/:store/secrets/:name'))) return put(orgScope(p), p)
     }
     if (ctx.method === 'DELETE') {
       /** @param {Scope | undefined} s @param {Record<string, string>} q */
       const del = (s, q) => (s ? deleteSecret(s, String(q.name)) : NOT_FOUND)
-      if ((p = m('repos/:o/:r/actions/secrets/:name'))) return del(repoScope(p), p)
+      if ((p = m('repos/:o/:r/:store/secrets/:name'))) return del(repoScope(p), p)
       if ((p = m('repos/:o/:r/environments/:env/secrets/:name'))) return del(envScope(p), p)
-      if ((p = m('orgs/:org/actions/secrets/:name'))) return del(orgScope(p), p)
+      if ((p = m('orgs/:org/:store/secrets/:name'))) return del(orgScope(p), p)
     }
     return NOT_FOUND
   }
@@ -531,6 +555,10 @@ export async function startFakeGitHub(options = {}) {
     return action
   }
 
+  const workflows = createWorkflows(options.workflows ?? {}, {
+    returnRunDetails: options.returnRunDetails ?? true,
+    url: () => fake.url
+  })
   const server = await startFakeServer({
     latencyMs: options.latencyMs ?? 0,
     fault: options.fault,
@@ -570,7 +598,8 @@ export async function startFakeGitHub(options = {}) {
       )
     },
     deleted,
-    issues
+    issues,
+    dispatches: workflows.dispatches
   }
   return fake
 }

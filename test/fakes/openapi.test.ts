@@ -75,7 +75,38 @@ describe('the committed extract', () => {
       'issues/list-for-repo': 'GET /repos/{owner}/{repo}/issues',
       'issues/create': 'POST /repos/{owner}/{repo}/issues',
       'issues/create-comment': 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
-      'issues/update': 'PATCH /repos/{owner}/{repo}/issues/{issue_number}'
+      'issues/update': 'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      ...Object.fromEntries(
+        ['dependabot', 'codespaces'].flatMap(store => [
+          [`${store}/get-repo-public-key`, `GET /repos/{owner}/{repo}/${store}/secrets/public-key`],
+          [`${store}/get-org-public-key`, `GET /orgs/{org}/${store}/secrets/public-key`],
+          [
+            `${store}/create-or-update-repo-secret`,
+            `PUT /repos/{owner}/{repo}/${store}/secrets/{secret_name}`
+          ],
+          [
+            `${store}/create-or-update-org-secret`,
+            `PUT /orgs/{org}/${store}/secrets/{secret_name}`
+          ],
+          [
+            `${store}/delete-repo-secret`,
+            `DELETE /repos/{owner}/{repo}/${store}/secrets/{secret_name}`
+          ],
+          [`${store}/delete-org-secret`, `DELETE /orgs/{org}/${store}/secrets/{secret_name}`],
+          [`${store}/get-org-secret`, `GET /orgs/{org}/${store}/secrets/{secret_name}`],
+          [
+            `${store}/list-selected-repos-for-org-secret`,
+            `GET /orgs/{org}/${store}/secrets/{secret_name}/repositories`
+          ]
+        ])
+      ),
+      'actions/get-workflow': 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}',
+      'repos/get-content': 'GET /repos/{owner}/{repo}/contents/{path}',
+      'actions/create-workflow-dispatch':
+        'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
+      'actions/list-workflow-runs':
+        'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+      'actions/get-workflow-run': 'GET /repos/{owner}/{repo}/actions/runs/{run_id}'
     })
   })
 
@@ -94,8 +125,9 @@ describe('the committed extract', () => {
   })
 
   test('stays small: prose is gone, data and validating keywords are not', () => {
-    // The issues operations (the failure issue) carry GitHub's whole issue schema: ~520 KB.
-    expect(statSync(OUTPUT).size).toBeLessThan(640 * 1024)
+    // 37 operations; the issues operations (the failure issue) and the workflow runs (redeploys)
+    // carry GitHub's largest schemas: ~790 KB.
+    expect(statSync(OUTPUT).size).toBeLessThan(900 * 1024)
     const text = readFileSync(OUTPUT, 'utf8')
     expect(text).not.toMatch(/"summary":|"externalDocs":|"x-github":|"x-octokit":/)
     // `description` survives only as a property name (full-repository has one) or example data.
@@ -305,7 +337,7 @@ describe('checkRequest accepts', () => {
         checked++
       }
     }
-    expect(checked).toBe(6) // the three secret writes; an issue created, commented, updated
+    expect(checked).toBe(11) // three secret writes, four in the other stores, a dispatch; an issue created, commented, updated
   })
 
   test('reads and deletes, with and without paging', () => {
@@ -424,7 +456,11 @@ describe('checkResponse', () => {
       'actions/create-or-update-org-secret 201: response 201 body must be object',
       // full-repository requires `language`; the example has none (the fake sets null).
       "repos/get 200: response 200 body must have required property 'language'",
-      "repos/get 200: response 200 body/source must have required property 'language'"
+      "repos/get 200: response 200 body/source must have required property 'language'",
+      ...['dependabot', 'codespaces'].flatMap(store => [
+        `${store}/create-or-update-repo-secret 201: response 201 body must be object`,
+        `${store}/create-or-update-org-secret 201: response 201 body must be object`
+      ])
     ])
   })
 })

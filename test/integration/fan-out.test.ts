@@ -66,25 +66,27 @@ describe('mixed targets', () => {
     expect(leaks(result, secret)).toEqual([])
   })
 
-  test('organization secret with selected repositories given by name', async () => {
+  test('organization secret with selected repositories given by name, in every store', async () => {
     scenario = await startScenario(world)
+    const scopes = ['org:acme', 'dependabot:org:acme', 'codespaces:org:acme']
     const result = await scenario.run({
-      targets: 'org:acme',
+      targets: scopes.join('\n'),
       visibility: 'selected',
       'selected-repositories': 'api,\nweb'
     })
     expect(result.code).toBe(0)
-    const entry = scenario.github.secretEntry('org:acme', NAME)!
-    expect(entry.visibility).toBe('selected')
-    expect(entry.selectedRepositoryIds).toEqual([
-      scenario.github.repoId('acme/api'),
-      scenario.github.repoId('acme/web')
-    ])
-    const put = scenario.github.requests.find(r => r.method === 'PUT' && SECRET_WRITE.test(r.path))!
-    expect(put.body).toMatchObject({
-      visibility: 'selected',
-      selected_repository_ids: entry.selectedRepositoryIds
-    })
+    const ids = [scenario.github.repoId('acme/api'), scenario.github.repoId('acme/web')]
+    for (const scope of scopes) {
+      const entry = scenario.github.secretEntry(scope, NAME)!
+      expect(entry.visibility).toBe('selected')
+      expect(entry.selectedRepositoryIds).toEqual(ids)
+    }
+    const puts = scenario.github.requests.filter(
+      r => r.method === 'PUT' && SECRET_WRITE.test(r.path)
+    )
+    expect(puts).toHaveLength(3)
+    for (const put of puts)
+      expect(put.body).toMatchObject({ visibility: 'selected', selected_repository_ids: ids })
   })
 
   test('an update keeps the existing visibility and selected repositories', async () => {
@@ -187,10 +189,18 @@ describe('preflight across targets', () => {
       ...world,
       fault: on('PUT', SECRET_WRITE, { status: 422, body: { message: 'no' } })
     })
-    const result = await scenario.run({ targets: 'acme/app\nacme/app@production\norg:acme' })
+    // Dependabot and Codespaces scopes too: each store has its own keys.
+    const targets = [
+      'acme/app',
+      'acme/app@production',
+      'org:acme',
+      'dependabot:acme/app',
+      'codespaces:org:acme'
+    ]
+    const result = await scenario.run({ targets: targets.join('\n') })
     expect(result.code).toBe(1)
     const bodies = replayBodies(result.stdout)
-    expect([...bodies.keys()].sort()).toEqual(['acme/app', 'acme/app@production', 'org:acme'])
+    expect([...bodies.keys()].sort()).toEqual([...targets].sort())
     const secret = scenario.composio.currentSecret('ws_123')
     for (const [scope, body] of bodies) {
       expect(scenario.github.open(scope, body.encrypted_value)).toBe(secret)
@@ -199,5 +209,10 @@ describe('preflight across targets', () => {
     expect(() =>
       scenario.github.open('acme/app', bodies.get('org:acme')!.encrypted_value)
     ).toThrow()
+    expect(() =>
+      scenario.github.open('acme/app', bodies.get('dependabot:acme/app')!.encrypted_value)
+    ).toThrow()
+    expect(result.stdout).toContain(`/repos/acme/app/dependabot/secrets/${NAME}`)
+    expect(result.stdout).toContain(`/orgs/acme/codespaces/secrets/${NAME}`)
   })
 })

@@ -62,6 +62,42 @@ describe('describeGitHubError: HTTP answers', () => {
         'the admin:org scope (classic PAT)'
       ],
       ['Environments', 'the repo scope']
+    ],
+    [
+      { ...repository, store: 'dependabot' },
+      [
+        "repository permission 'Dependabot secrets: Read and write'",
+        "'dependabot_secrets: write' (GitHub App)",
+        'the repo scope (classic PAT)'
+      ],
+      ["'Secrets: Read and write'", 'Codespaces', 'admin:org']
+    ],
+    [
+      { ...organization, store: 'dependabot' },
+      [
+        "organization permission 'Organization dependabot secrets: Read and write'",
+        "'organization_dependabot_secrets: write' (GitHub App)",
+        'the admin:org scope (classic PAT)'
+      ],
+      ["'Secrets: Read and write'", 'Codespaces', 'the repo scope']
+    ],
+    [
+      { ...repository, store: 'codespaces' },
+      [
+        "repository permission 'Codespaces secrets: Read and write'",
+        "'codespaces_secrets: write' (GitHub App)",
+        'the repo scope (classic PAT)'
+      ],
+      ["'Secrets: Read and write'", 'Dependabot', 'admin:org']
+    ],
+    [
+      { ...organization, store: 'codespaces' },
+      [
+        "organization permission 'Organization codespaces secrets: Read and write'",
+        "'organization_codespaces_secrets: write' (GitHub App)",
+        'the admin:org scope (classic PAT)'
+      ],
+      ["'Secrets: Read and write'", 'Dependabot', 'the repo scope']
     ]
   ]
 

@@ -14,6 +14,7 @@ const environment: Target = {
   repo: 'app',
   environment: 'prod eu'
 }
+const ACME = { kind: 'organization', org: 'acme' } as const
 const answering = (reply: Reply) => fakeGitHub(() => reply)
 
 describe('deleteSecret, getRepositoryId', () => {
@@ -35,19 +36,19 @@ describe('deleteSecret, getRepositoryId', () => {
 describe('getOrganizationAccess', () => {
   test('a secret that does not exist yet (404) → undefined', async () => {
     const { client } = answering({ status: 404, body: { message: 'Not Found' } })
-    await expect(getOrganizationAccess(client.octokit, 'acme', 'S')).resolves.toBeUndefined()
+    await expect(getOrganizationAccess(client.octokit, ACME, 'S')).resolves.toBeUndefined()
   })
 
   test('any other failure is thrown', async () => {
     const { client } = answering({ status: 403, body: { message: 'Forbidden' } })
-    await expect(getOrganizationAccess(client.octokit, 'acme', 'S')).rejects.toMatchObject({
+    await expect(getOrganizationAccess(client.octokit, ACME, 'S')).rejects.toMatchObject({
       status: 403
     })
   })
 
   test.each(['all', 'private'])('visibility %s', async visibility => {
     const { client, sent } = answering({ status: 200, body: { name: 'S', visibility } })
-    await expect(getOrganizationAccess(client.octokit, 'acme', 'S')).resolves.toEqual({
+    await expect(getOrganizationAccess(client.octokit, ACME, 'S')).resolves.toEqual({
       visibility
     })
     expect(sent.map(r => r.path)).toEqual(['/orgs/acme/actions/secrets/S'])
@@ -62,7 +63,7 @@ describe('getOrganizationAccess', () => {
       const repositories = ids.slice((page - 1) * 100, page * 100).map(id => ({ id }))
       return { status: 200, body: { total_count: 150, repositories } }
     })
-    await expect(getOrganizationAccess(client.octokit, 'acme', 'S')).resolves.toEqual({
+    await expect(getOrganizationAccess(client.octokit, ACME, 'S')).resolves.toEqual({
       visibility: 'selected',
       selectedRepositoryIds: ids
     })
@@ -73,13 +74,29 @@ describe('getOrganizationAccess', () => {
     ])
   })
 
+  test.each(['dependabot', 'codespaces'] as const)('%s: the store’s own endpoints', async store => {
+    const { client, sent } = fakeGitHub(({ path }) =>
+      path.includes('/repositories')
+        ? { status: 200, body: { total_count: 1, repositories: [{ id: 7 }] } }
+        : { status: 200, body: { visibility: 'selected' } }
+    )
+    await expect(getOrganizationAccess(client.octokit, { ...ACME, store }, 'S')).resolves.toEqual({
+      visibility: 'selected',
+      selectedRepositoryIds: [7]
+    })
+    expect(sent.map(r => r.path)).toEqual([
+      `/orgs/acme/${store}/secrets/S`,
+      `/orgs/acme/${store}/secrets/S/repositories?per_page=100&page=1`
+    ])
+  })
+
   test('selected: an empty page ends the listing even if total_count says more', async () => {
     const { client, sent } = fakeGitHub(({ path }) =>
       path.includes('/repositories')
         ? { status: 200, body: { total_count: 5, repositories: [] } }
         : { status: 200, body: { visibility: 'selected' } }
     )
-    await expect(getOrganizationAccess(client.octokit, 'acme', 'S')).resolves.toEqual({
+    await expect(getOrganizationAccess(client.octokit, ACME, 'S')).resolves.toEqual({
       visibility: 'selected',
       selectedRepositoryIds: []
     })

@@ -27,7 +27,11 @@ describe('getPublicKey', () => {
   test.each<[Target, string]>([
     [repository, '/repos/acme/app/actions/secrets/public-key'],
     [environment, '/repos/acme/app/environments/prod%20eu/secrets/public-key'],
-    [organization, '/orgs/acme/actions/secrets/public-key']
+    [organization, '/orgs/acme/actions/secrets/public-key'],
+    [{ ...repository, store: 'dependabot' }, '/repos/acme/app/dependabot/secrets/public-key'],
+    [{ ...organization, store: 'dependabot' }, '/orgs/acme/dependabot/secrets/public-key'],
+    [{ ...repository, store: 'codespaces' }, '/repos/acme/app/codespaces/secrets/public-key'],
+    [{ ...organization, store: 'codespaces' }, '/orgs/acme/codespaces/secrets/public-key']
   ])('%j → GET %s', async (target, path) => {
     const { client, sent } = answering({
       status: 200,
@@ -127,6 +131,21 @@ describe('putSecret and writeRequest', () => {
       write(organization, { visibility: 'selected' }),
       '/orgs/acme/actions/secrets/COMPOSIO_WEBHOOK_SECRET',
       { visibility: 'selected', selected_repository_ids: [] }
+    ],
+    [
+      'a Dependabot repository secret',
+      write({ ...repository, store: 'dependabot' }),
+      '/repos/acme/app/dependabot/secrets/COMPOSIO_WEBHOOK_SECRET',
+      {}
+    ],
+    [
+      'a Codespaces organization secret, selected',
+      write(
+        { ...organization, store: 'codespaces' },
+        { visibility: 'selected', selectedRepositoryIds: [42] }
+      ),
+      '/orgs/acme/codespaces/secrets/COMPOSIO_WEBHOOK_SECRET',
+      { visibility: 'selected', selected_repository_ids: [42] }
     ]
   ])('%s: the PUT sent is the request a recipe replays', async (_name, secret, path, extra) => {
     const { client, sent } = answering({ status: 201 })

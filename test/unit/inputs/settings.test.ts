@@ -55,7 +55,9 @@ describe('readSettings: where it reads from', () => {
       timeoutMs: 10000,
       failureIssue: false,
       verifyReceiver: undefined,
-      verifyTiming: { timeoutMs: 300_000, intervalMs: 10_000 }
+      verifyTiming: { timeoutMs: 300_000, intervalMs: 10_000 },
+      redeploy: [],
+      redeployTimeoutMs: 20 * 60_000
     })
     expect(DEFAULT_SECRET_NAME).toBe('COMPOSIO_WEBHOOK_SECRET')
     expect(DEFAULT_COMPOSIO_BASE_URL).toBe('https://backend.composio.dev')

@@ -48,6 +48,49 @@ describe('parseTarget: the three syntaxes', () => {
   })
 })
 
+describe('parseTarget: Dependabot and Codespaces stores', () => {
+  test.each<[string, Target]>([
+    [
+      'dependabot:acme/app',
+      { kind: 'repository', owner: 'acme', repo: 'app', store: 'dependabot' }
+    ],
+    ['dependabot:org:acme', { kind: 'organization', org: 'acme', store: 'dependabot' }],
+    [
+      'codespaces:acme/app',
+      { kind: 'repository', owner: 'acme', repo: 'app', store: 'codespaces' }
+    ],
+    ['Codespaces:ORG:acme', { kind: 'organization', org: 'acme', store: 'codespaces' }]
+  ])('%j', (text, expected) => {
+    expect(parseTarget(text)).toEqual(expected)
+  })
+
+  test.each([
+    [
+      'dependabot:acme/app@prod',
+      'dependabot secrets have no environments (environments exist only for Actions secrets); write dependabot:acme/app'
+    ],
+    ['codespaces:acme/app@prod', 'codespaces secrets have no environments'],
+    ['dependabot:', "'' is not a repository"],
+    ['dependabot:codespaces:acme/app', "'codespaces:acme/app' is not a repository"],
+    ['dependabot: acme/app', "' acme/app' is not a repository"]
+  ])('%j is refused', (text, fragment) => {
+    expect(() => parseTarget(text)).toThrow(fragment)
+  })
+
+  test('the store prefix is part of the line: a store target names its line', () => {
+    expect(() => parseTargetLines('acme/app\ndependabot:acme/app@prod')).toThrow(
+      "line 2 ('dependabot:acme/app@prod'): dependabot secrets have no environments"
+    )
+  })
+
+  test('the same repository in each store is three targets, twice in one store a duplicate', () => {
+    expect(parseTargetLines('acme/app\ndependabot:acme/app\ncodespaces:acme/app')).toHaveLength(3)
+    expect(() => parseTargetLines('dependabot:acme/app\nDEPENDABOT:Acme/App')).toThrow(
+      "line 2 ('DEPENDABOT:Acme/App'): duplicate of line 1"
+    )
+  })
+})
+
 describe('parseTarget: refused', () => {
   const ENV_RULE =
     'is not an environment name (1 to 255 characters, no control characters, no leading or trailing space)'
@@ -102,6 +145,8 @@ describe('formatTarget and isRepositoryName', () => {
     'acme/app@prod (eu) #2',
     'acme/app@a@b',
     'org:acme',
+    'dependabot:acme/app',
+    'codespaces:org:acme',
     `${OWNER_39}/${REPO_100}@${ENV_255}`
   ])('round trip %j', text => {
     const target = parseTarget(text)

@@ -1,0 +1,125 @@
+// Before the rotation, alongside the preflight: every redeploy line names an active workflow whose
+// file, at the ref the dispatch will use, can be started by hand. The dispatch permission itself
+// (`actions: write`) can only be proven by dispatching, which would deploy the old secret.
+import { describeGitHubAnswer } from '../github/errors.js'
+import type { RedeployLine } from '../inputs/redeploy.js'
+import type { Run } from '../run/context.js'
+import { PreflightError, failBeforeRotation } from '../run/preflight.js'
+import { getDefaultBranch, getFileText, getWorkflow, type Repository } from './github.js'
+import { dispatchTriggerProblem } from './workflow-file.js'
+
+/** A line, checked: the workflow's ID and file, and the ref the dispatch will send. */
+export interface PreparedRedeploy extends RedeployLine {
+  workflowId: number
+  workflowPath: string
+  /** The line's ref, or the repository's default branch. */
+  dispatchRef: string
+}
+
+/** What reading and starting workflows takes, for every hint. */
+export const ACTIONS_PERMISSION =
+  "'Actions: Read and write' and 'Contents: Read' (fine-grained PAT), 'actions: write' and 'contents: read' (GitHub App), or the repo scope (classic PAT)"
+
+/** Resolves with every line checked, or fails before the rotation listing every bad line. */
+export async function checkRedeploys(run: Run): Promise<PreparedRedeploy[]> {
+  const lines = run.settings.redeploy
+  const checked = await Promise.allSettled(lines.map(line => prepare(run, line)))
+  const problems = checked.flatMap((result, index) =>
+    result.status === 'rejected'
+      ? [`'${lines[index]!.line}': ${(result.reason as Error).message}`]
+      : []
+  )
+  if (problems.length > 0) {
+    failBeforeRotation(run, `${problems.length} of ${lines.length} redeploys cannot start`, [
+      ...problems,
+      "(Starting a workflow also takes 'actions: write', which only a dispatch can prove.)"
+    ])
+  }
+  const prepared = checked.map(result => (result as PromiseFulfilledResult<PreparedRedeploy>).value)
+  for (const line of prepared) {
+    run.io.info(
+      `Redeploy checked: ${line.owner}/${line.repo} will start ${line.workflowPath} on ${line.dispatchRef} (it declares workflow_dispatch).`
+    )
+  }
+  return prepared
+}
+
+/**
+ * For a preflight that failed: its error, with the redeploy check's problems added once that
+ * check has settled too, so that one run names every problem.
+ */
+export async function withRedeployProblems(
+  error: unknown,
+  check: Promise<unknown>
+): Promise<never> {
+  const failed = await check.then(
+    () => undefined,
+    (reason: unknown) => reason
+  )
+  if (error instanceof PreflightError && failed instanceof PreflightError) {
+    throw new PreflightError(error.headline, [...error.problems, ...failed.problems])
+  }
+  throw error
+}
+
+/** One round trip for a workflow given by file name; two for a numeric ID (its path comes first). */
+async function prepare(run: Run, line: RedeployLine): Promise<PreparedRedeploy> {
+  const { octokit } = run.github
+  const where: Repository = { owner: line.owner, repo: line.repo }
+  const byName = !/^\d+$/.test(line.workflow)
+  const readFile = (path: string) =>
+    explained(run, `could not read ${path}`, 'file', getFileText(octokit, where, path, line.ref))
+  const [workflow, dispatchRef, text] = await Promise.all([
+    explained(
+      run,
+      'could not read the workflow',
+      'workflow',
+      getWorkflow(octokit, where, line.workflow)
+    ),
+    line.ref ??
+      explained(
+        run,
+        'could not read the default branch',
+        'repository',
+        getDefaultBranch(octokit, where)
+      ),
+    byName ? readFile(`.github/workflows/${line.workflow}`) : undefined
+  ])
+  if (workflow.state !== 'active') {
+    throw new Error(
+      `the workflow ${workflow.path} is ${workflow.state}, not active; enable it (gh workflow enable ${workflow.id} -R ${line.owner}/${line.repo})`
+    )
+  }
+  const problem = dispatchTriggerProblem(text ?? (await readFile(workflow.path)))
+  if (problem) {
+    throw new Error(`${workflow.path} at ${dispatchRef} cannot be started by hand: ${problem}`)
+  }
+  return { ...line, workflowId: workflow.id, workflowPath: workflow.path, dispatchRef }
+}
+
+const NOT_FOUND = {
+  workflow:
+    'no such workflow in this repository (a file name in .github/workflows, or a numeric ID), or the github-token cannot see the repository',
+  file: 'the file is not at that ref (does the branch, tag or commit exist?)',
+  repository: 'the repository does not exist, or the github-token cannot see it'
+}
+
+async function explained<T>(
+  run: Run,
+  what: string,
+  reading: keyof typeof NOT_FOUND,
+  work: Promise<T>
+): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    const why = describeGitHubAnswer(error, run.settings.timeoutMs, status => {
+      if (status === 401) return 'the github-token is invalid or expired'
+      if (status === 404) return NOT_FOUND[reading]
+      if (status === 403)
+        return `the github-token cannot read this repository's workflows; redeploying needs ${ACTIONS_PERMISSION}`
+      return undefined
+    })
+    throw new Error(`${what}: ${why}`)
+  }
+}

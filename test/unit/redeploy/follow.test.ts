@@ -1,0 +1,197 @@
+// The follow loop over the real Octokit, with an injected clock and sleep: minutes pass in no
+// time, and every wait the loop asks for is recorded.
+import { describe, expect, test } from '@jest/globals'
+import type { PreparedRedeploy } from '../../../src/redeploy/check.js'
+import { POLL_INTERVAL_MS, dispatchAndFollow } from '../../../src/redeploy/follow.js'
+import type { Run } from '../../../src/run/context.js'
+import { fakeGitHub, type Reply, type Sent } from '../github/fake-github.js'
+
+const LINE: PreparedRedeploy = {
+  line: 'acme/app: deploy.yml',
+  owner: 'acme',
+  repo: 'app',
+  workflow: 'deploy.yml',
+  ref: undefined,
+  labels: ['acme/app'],
+  workflowId: 111,
+  workflowPath: '.github/workflows/deploy.yml',
+  dispatchRef: 'main'
+}
+const RUN_URL = 'https://github.com/acme/app/actions/runs/5'
+const DISPATCHED: Reply = {
+  status: 200,
+  body: { workflow_run_id: 5, run_url: 'https://api.github.test/x', html_url: RUN_URL }
+}
+const status = (status: string, conclusion: string | null = null): Reply => ({
+  status: 200,
+  body: { id: 5, html_url: RUN_URL, status, conclusion }
+})
+
+/** A run over `answer`, its clock starting at 0 and moved only by the loop's sleeps. */
+function harness(
+  answer: (request: Sent) => Reply,
+  timeoutMinutes = 20,
+  cancel = new AbortController()
+) {
+  const github = fakeGitHub(answer)
+  const sleeps: number[] = []
+  const log: string[] = []
+  let clock = 0
+  const run = {
+    settings: { redeployTimeoutMs: timeoutMinutes * 60_000, timeoutMs: 10_000 },
+    deps: {
+      now: () => new Date(Date.UTC(2026, 11, 3) + clock),
+      sleep: (ms: number) => (sleeps.push(ms), (clock += ms), Promise.resolve())
+    },
+    io: {
+      info: (message: string) => void log.push(`info: ${message}`),
+      warning: (message: string) => void log.push(`warning: ${message}`)
+    },
+    github: github.client,
+    guard: { signal: cancel.signal }
+  } as unknown as Run
+  return { run, sleeps, log, sent: github.sent }
+}
+
+/** Answers the dispatch, then each read of the run with the next status, the last one repeated. */
+const script =
+  (...reads: Reply[]) =>
+  (request: Sent): Reply => {
+    if (request.method === 'POST') return DISPATCHED
+    return reads.length > 1 ? reads.shift()! : reads[0]!
+  }
+
+describe('dispatchAndFollow', () => {
+  test('polls every interval until the run completes', async () => {
+    const { run, sleeps, sent } = harness(
+      script(status('queued'), status('in_progress'), status('completed', 'success'))
+    )
+    await expect(dispatchAndFollow(run, LINE)).resolves.toEqual({
+      repository: 'acme/app',
+      workflow: 'deploy.yml',
+      ref: 'main',
+      runUrl: RUN_URL,
+      conclusion: 'success'
+    })
+    expect(sleeps).toEqual([POLL_INTERVAL_MS, POLL_INTERVAL_MS])
+    expect(sent[0]).toMatchObject({
+      method: 'POST',
+      path: '/repos/acme/app/actions/workflows/111/dispatches',
+      body: { ref: 'main', return_run_details: true }
+    })
+    expect(sent.slice(1).map(r => r.path)).toEqual(Array(3).fill('/repos/acme/app/actions/runs/5'))
+  })
+
+  test('a run that waits for approval is said once, at once; at the timeout it is reported waiting', async () => {
+    const { run, sleeps, log } = harness(script(status('waiting')), 1)
+    const result = await dispatchAndFollow(run, LINE)
+    expect(result).toMatchObject({
+      conclusion: 'waiting',
+      runUrl: RUN_URL,
+      detail: "still waiting for an environment's approval after 1 min"
+    })
+    const warnings = log.filter(line => line.startsWith('warning:'))
+    expect(warnings).toHaveLength(1)
+    // Said after the first read, before any wait.
+    expect(log.indexOf(warnings[0]!)).toBe(2)
+    // Six polls of 10 s fill the minute exactly; the last read comes at the deadline.
+    expect(sleeps).toEqual(Array(6).fill(POLL_INTERVAL_MS))
+  })
+
+  test('the last wait is cut to the deadline', async () => {
+    const { run, sleeps } = harness(script(status('in_progress')), 0.25)
+    const result = await dispatchAndFollow(run, LINE)
+    expect(result.conclusion).toBe('in_progress')
+    expect(sleeps).toEqual([10_000, 5_000])
+  })
+
+  test('a cancelled job stops following at once: no polling until the deadline', async () => {
+    const cancel = new AbortController()
+    cancel.abort()
+    const { run, sleeps, sent } = harness(script(status('in_progress')), 20, cancel)
+    await expect(dispatchAndFollow(run, LINE)).resolves.toMatchObject({ conclusion: 'in_progress' })
+    expect(sleeps).toEqual([])
+    expect(sent).toHaveLength(2)
+  })
+
+  test('a read that fails is retried at the next poll, and named if it was the last', async () => {
+    let reads = 0
+    const { run } = harness(request => {
+      if (request.method === 'POST') return DISPATCHED
+      reads++
+      return reads === 1
+        ? { status: 404, body: { message: 'Not Found' } }
+        : status('completed', 'cancelled')
+    })
+    await expect(dispatchAndFollow(run, LINE)).resolves.toMatchObject({
+      conclusion: 'cancelled',
+      detail: 'the run ended: cancelled'
+    })
+    const stuck = harness(
+      request =>
+        request.method === 'POST' ? DISPATCHED : { status: 404, body: { message: 'Not Found' } },
+      0.1
+    )
+    await expect(dispatchAndFollow(stuck.run, LINE)).resolves.toMatchObject({
+      conclusion: 'not_found',
+      detail:
+        'the dispatched run did not appear within 0.1 min (last status request: HTTP 404: Not Found)'
+    })
+  })
+
+  test('without run details (GHES), the run is the first dispatched since', async () => {
+    const created = (seconds: number) =>
+      new Date(Date.UTC(2026, 11, 3) + seconds * 1000).toISOString()
+    const { run, sent } = harness(request => {
+      if (request.method === 'POST')
+        return 'return_run_details' in (request.body as object)
+          ? { status: 422, body: { message: 'Invalid request.' } }
+          : { status: 204 }
+      if (request.path.includes('/workflows/111/runs'))
+        return {
+          status: 200,
+          body: {
+            total_count: 3,
+            workflow_runs: [
+              { id: 7, created_at: created(12) },
+              { id: 5, created_at: created(0) },
+              { id: 3, created_at: created(-60) }
+            ]
+          }
+        }
+      return status('completed', 'success')
+    })
+    await expect(dispatchAndFollow(run, LINE)).resolves.toMatchObject({
+      conclusion: 'success',
+      runUrl: RUN_URL
+    })
+    expect(sent.map(r => `${r.method} ${r.path}`)).toEqual([
+      'POST /repos/acme/app/actions/workflows/111/dispatches',
+      'POST /repos/acme/app/actions/workflows/111/dispatches',
+      'GET /repos/acme/app/actions/workflows/111/runs?event=workflow_dispatch&per_page=20',
+      'GET /repos/acme/app/actions/runs/5'
+    ])
+  })
+
+  test('a refused dispatch is a result naming the permission, and is never retried', async () => {
+    const { run, sent } = harness(() => ({
+      status: 403,
+      body: { message: 'Resource not accessible by integration' }
+    }))
+    const result = await dispatchAndFollow(run, LINE)
+    expect(result.conclusion).toBe('dispatch_failed')
+    expect(result.detail).toContain(
+      "the dispatch failed: HTTP 403: Resource not accessible by integration. Hint: starting a workflow needs 'Actions: Read and write'"
+    )
+    expect(result.detail).toContain('cannot prove this without starting a run')
+    expect(sent).toHaveLength(1)
+  })
+
+  test('a 5xx on the dispatch is not retried either: a second dispatch could deploy twice', async () => {
+    const { run, sent } = harness(() => ({ status: 502, body: { message: 'Bad Gateway' } }))
+    await expect(dispatchAndFollow(run, LINE)).resolves.toMatchObject({
+      conclusion: 'dispatch_failed'
+    })
+    expect(sent).toHaveLength(1)
+  })
+})

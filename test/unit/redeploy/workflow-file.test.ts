@@ -1,0 +1,66 @@
+import { describe, expect, test } from '@jest/globals'
+import { dispatchTriggerProblem } from '../../../src/redeploy/workflow-file.js'
+
+const job = '\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n'
+
+describe('dispatchTriggerProblem: workflow_dispatch declared', () => {
+  test.each([
+    ['a single name', 'on: workflow_dispatch'],
+    ['a list', 'on: [push, workflow_dispatch]'],
+    ['a block list', 'on:\n  - push\n  - workflow_dispatch'],
+    ['a mapping, empty trigger', 'on:\n  push:\n    branches: [main]\n  workflow_dispatch:'],
+    [
+      'a mapping with inputs',
+      'on:\n  workflow_dispatch:\n    inputs:\n      why:\n        type: string'
+    ],
+    ['a quoted key', '"on":\n  workflow_dispatch: {}'],
+    ['the YAML 1.1 key true', 'true:\n  workflow_dispatch: {}'],
+    ['a flow mapping', 'on: { workflow_dispatch: null, schedule: [{ cron: "0 3 * * 1" }] }']
+  ])('%s', (_name, on) => {
+    expect(dispatchTriggerProblem(`name: Deploy\n${on}${job}`)).toBeUndefined()
+  })
+})
+
+describe('dispatchTriggerProblem: refused', () => {
+  test.each([
+    [
+      'a single other trigger',
+      'on: push',
+      'its on: declares push but not workflow_dispatch; add it'
+    ],
+    [
+      'a list without it',
+      'on: [push, pull_request]',
+      'its on: declares push, pull_request but not workflow_dispatch; add it'
+    ],
+    [
+      'a mapping without it',
+      'on:\n  repository_dispatch:\n    types: [deploy]',
+      'its on: declares repository_dispatch but not workflow_dispatch; add it'
+    ],
+    ['no on:', 'env:\n  A: 1', 'its on: declares no trigger; add workflow_dispatch'],
+    ['an empty on:', 'on:', 'its on: declares no trigger; add workflow_dispatch'],
+    [
+      'workflow_dispatch only in a comment',
+      'on: push # workflow_dispatch',
+      'its on: declares push but not workflow_dispatch; add it'
+    ],
+    [
+      'workflow_dispatch only as a job name',
+      'on: push\njobs:\n  workflow_dispatch: {}',
+      'its on: declares push but not workflow_dispatch; add it'
+    ]
+  ])('%s', (_name, text, problem) => {
+    expect(dispatchTriggerProblem(text)).toBe(problem)
+  })
+
+  test('not YAML: the line is named', () => {
+    expect(dispatchTriggerProblem('name: x\non: [push\njobs: {}')).toMatch(
+      /^it is not valid YAML \(line \d+\)$/
+    )
+  })
+
+  test.each(['- a\n- b', 'just text', ''])('not a mapping at the top (%j)', text => {
+    expect(dispatchTriggerProblem(text)).toBe('it is not a workflow (no mapping at the top)')
+  })
+})
