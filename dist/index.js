@@ -28396,8 +28396,12 @@ __webpack_async_result__();
 // Pure and dependency-free: it runs before anything heavy is loaded.
 /** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
 const MAX_TARGETS = 100;
-// Owners and organizations: alphanumerics and single inner hyphens, at most 39 characters.
+// Organizations, and users: alphanumerics and single inner hyphens, at most 39 characters.
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+// Enterprise Managed Users own repositories too: GitHub names them `handle_shortcode` (the
+// enterprise's shortcode: 3 to 8 alphanumerics), at most 39 characters. Organization names have
+// no underscore.
+const MANAGED_USER = /^(?=.{5,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*_[A-Za-z0-9]{3,8}$/;
 // Repository names: letters, digits, '.', '-', '_', at most 100 characters, never '.' or '..'.
 const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 // Environment names: at most 255 characters, no control characters, no surrounding spaces.
@@ -28439,7 +28443,8 @@ function isRepositoryName(name) {
 function parseRepository(text) {
     const parts = text.split('/');
     const [owner, repo] = parts;
-    if (parts.length !== 2 || !owner || !repo || !OWNER.test(owner) || !REPO.test(repo)) {
+    const isOwner = (name) => OWNER.test(name) || MANAGED_USER.test(name);
+    if (parts.length !== 2 || !owner || !repo || !isOwner(owner) || !REPO.test(repo)) {
         throw new Error(`'${text}' is not a repository; expected owner/name`);
     }
     return { owner, repo };
@@ -28756,7 +28761,7 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(328)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3328));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(197)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8197));
         await runInProduction(settings);
     }
     catch (error) {

@@ -16,6 +16,7 @@ import { writeEverywhere } from './write.js'
 export async function runAction(settings: Settings, deps: Deps): Promise<void> {
   const run = startRun(settings, deps)
   let writeCheck: WriteCheck | undefined
+  let finished = false
   try {
     // 1. Inputs were read, and credentials masked, by main.ts before anything else.
     // 2. Every target's public key and Composio's subscription, all at once.
@@ -28,23 +29,27 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
       await writeCheck?.remove()
       return await reportDryRun(run, checked)
     }
-    // 4. The secret, rotated exactly once (or read, rotate: false), masked the moment it arrives;
-    //    the write checks are deleted meanwhile, if the write budget leaves room for the writes.
-    writeCheck?.removeIfRoom(settings.targets.length)
+    // 4. The secret, rotated exactly once (or read, rotate: false), masked the moment it arrives.
+    //    The write checks' deletes are queued first, in the lane of the write budget that yields:
+    //    they never take a place the writes need (src/github/write-budget.ts).
+    writeCheck?.removeBehind(settings.targets.length)
     const obtained = await obtainSecret(run, checked)
-    // 5. Sealed for each target and written at once; then, behind the writes, the outputs set,
-    //    the write checks removed (if not yet) and Composio read to confirm the rotation.
+    // 5. Sealed for each target and written at once; then, behind the writes, the outputs set
+    //    and Composio read to confirm the rotation.
     const writing = writeEverywhere(run, checked.targets, obtained, await run.sealer)
     announce(run, obtained)
-    void writeCheck?.remove()
     const [results, confirmation] = await Promise.all([
       writing,
       confirmRotation(run, obtained, checked.subscription?.secret)
     ])
     // 6. Outputs and job summary; anything short of every target written fails the run.
     await reportStored(run, obtained.source, results, confirmation)
+    finished = true
   } finally {
-    await writeCheck?.remove()
+    // A failure (its recipes, after the rotation) goes to the log before any cleanup: the deletes
+    // then finish on their own, before the process ends. A finished run waits for them.
+    const cleanup = writeCheck?.remove()
+    if (finished) await cleanup
     run.guard.dispose()
   }
 }

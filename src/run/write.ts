@@ -9,10 +9,10 @@ import type { Obtained } from './rotate.js'
 import type { Sealer } from '../seal.js'
 
 /**
- * Writes every target at once: each target's value is sealed and its write sent before the next
- * is sealed, and every write is on its way before this returns its promise, so that whatever the
- * caller sends next queues behind them. A cancellation during the writes prints the recipe of
- * every write GitHub has not confirmed.
+ * Writes every target at once: each target's value is sealed and its turn in GitHub's write
+ * budget taken before the next is sealed (given at once up to 80, the budget's places kept for
+ * them; later ones as the secret's own writes leave the window). A cancellation during the
+ * writes, or while rotating, prints the recipe of every write GitHub has not confirmed.
  */
 export async function writeEverywhere(
   run: Run,
@@ -20,7 +20,7 @@ export async function writeEverywhere(
   obtained: Obtained,
   seal: Sealer
 ): Promise<WriteResult[]> {
-  const { octokit } = run.github
+  const { octokit, writes } = run.github
   const sealed: SecretWrite[] = []
   // Target `index`'s write, sealed for its own key: a value sealed for one scope is garbage
   // in another.
@@ -47,15 +47,20 @@ export async function writeEverywhere(
         outcome: { failed: why }
       }
     })
-  // Cancelled while rotating: the answer came, but nothing more is sent.
+  // Cancelled while rotating: the answer came, but nothing more is sent. From here a second
+  // signal prints the recipes too, not "waiting for Composio's answer".
   if (run.guard.signal.aborted) {
     const results = withRecipes('cancelled before the write')
-    throw new Error(`Cancelled ${unfinishedMessage(obtained.source, results)}`)
+    const unfinished = () => unfinishedMessage(obtained.source, results)
+    run.guard.writing(unfinished)
+    throw new Error(`Cancelled ${unfinished()}`)
   }
   const settled = targets.map(async (_, index) => {
     const write = writeFor(index)
+    const turn = writes.turnForWrite()
     let outcome: WriteOutcome
     try {
+      await turn
       outcome = { written: await putSecret(octokit, write) }
     } catch (error) {
       outcome = {
