@@ -18,10 +18,14 @@
 //            (default: this process's; `npm run bench` passes Node 24's)
 // --dist     the bundle directory (default dist/), copied to a temporary directory first
 // --json     also write every sample to FILE
+// --no-scale / --scale-only   skip / run only the runs at 1 to 100 targets (scripts/bench/scale.js)
 //
 // scripts/bench/run.js orchestrates; scripts/bench/measure.js runs and reads one child process;
 // scripts/bench/footprint.js measures peak RSS and loaded files; scripts/bench/report.js writes
 // the markdown.
 import { main } from './bench/run.js'
+import { scale } from './bench/scale.js'
 
-process.exitCode = await main(process.argv.slice(2))
+const argv = process.argv.slice(2)
+process.exitCode = argv.includes('--scale-only') ? 0 : await main(argv)
+if (process.exitCode === 0) process.exitCode = await scale(argv)

@@ -38,9 +38,10 @@ const MAX_RATE_LIMIT_WAIT_SECONDS = 60
 /**
  * GitHub allows 100 concurrent requests. Each lane has its own slots, so a probe in flight never
  * holds a slot a write of the secret needs: as many as the writes that can start together, and
- * a few for the checks, 95 in all.
+ * a few for the write checks; 95 in all.
  */
-const CONCURRENT_REQUESTS = { secret: 80, check: 15 }
+const SECRET_LANE_CONCURRENCY = 80
+const CHECK_LANE_CONCURRENCY = 15
 /** GitHub's secondary limit on content-creating requests. */
 export const WRITES_PER_MINUTE = 80
 
@@ -49,8 +50,8 @@ type LimitHandler = NonNullable<ThrottlingOptions['onRateLimit']>
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const writes = new WriteBudget(WRITES_PER_MINUTE, 60_000, options.sleep, options.now)
   return {
-    octokit: createOctokit(options, writes.secretLane, CONCURRENT_REQUESTS.secret),
-    writeChecks: createOctokit(options, writes.checkLane, CONCURRENT_REQUESTS.check),
+    octokit: createOctokit(options, writes.secretLane, SECRET_LANE_CONCURRENCY),
+    writeChecks: createOctokit(options, writes.checkLane, CHECK_LANE_CONCURRENCY),
     writes
   }
 }

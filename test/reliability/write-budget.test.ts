@@ -54,6 +54,9 @@ describe('the write budget', () => {
     const { result, waited } = await runWith(26, 300)
     expect(result.code).toBe(0)
     expect(waited).toBe(-1)
+    expect(result.stdout).toContain(
+      `Every target accepted a test write (${NAME}_WRITE_CHECK, deleted again while the secret is rotated).`
+    )
     expect(result.sleeps.filter(ms => ms >= 1000)).toEqual([])
     const rotate = scenario.composio.requests.find(r => ROTATE.test(r.path))!
     const deletes = requests('DELETE', PROBE)
@@ -76,6 +79,9 @@ describe('the write budget', () => {
   test('41 targets: the rotation waits about a minute, then all 41 writes go out at once', async () => {
     const { result, lines, waited, rotated } = await runWith(41)
     expect(result.code).toBe(0)
+    expect(result.stdout).toContain(
+      `Every target accepted a test write (${NAME}_WRITE_CHECK, deleted again as GitHub's write budget leaves room beside the 41 writes of the secret, some up to a minute after them).`
+    )
     expect(waited).toBeGreaterThan(-1)
     expect(waited).toBeLessThan(rotated)
     expect(lines[waited]).toMatch(
