@@ -255,8 +255,9 @@ function respectRetryAfter(options) {
 // write check, a probe delete or a retry of either:
 //
 // - The secret lane: the rotated secret's writes and every retry of them (the main client's
-//   `throttle.write`). A first attempt asks for its turn (`turnForWrite`, in target order); a
-//   request then passes the lane without waiting, retries included, and is counted once.
+//   `throttle.write`). The first attempts ask for their turns all at once (`turnsForWrites`, in
+//   target order); a request then passes the lane without waiting, retries included, and is
+//   counted once.
 // - The check lane: the write checks' PUTs and DELETEs and their retries (the write-check
 //   client's `throttle.write`). It yields: a check starts only when no secret write waits for its
 //   turn and the window keeps a place for every secret write reserved (`reserve`) and not yet
@@ -320,12 +321,14 @@ class WriteBudget {
         this.reserved = 0;
         this.admit();
     }
-    /** A first attempt of a secret write: resolved at once while the window has room. */
-    turnForWrite() {
-        return new Promise(resolve => {
-            this.turns.push(resolve);
-            this.admit();
-        });
+    /**
+     * The turns of `count` first attempts of secret writes, asked for together so that no check
+     * starts between them: each resolved at once while the window has room.
+     */
+    turnsForWrites(count) {
+        const turns = Array.from({ length: count }, () => new Promise(resolve => this.turns.push(resolve)));
+        this.admit();
+        return turns;
     }
     /**
      * How long until `count` jobs could start at once (all `limit`, when more are asked for).
@@ -393,6 +396,14 @@ const SECRET_LANE_CONCURRENCY = 80;
 const CHECK_LANE_CONCURRENCY = 15;
 /** GitHub's secondary limit on content-creating requests. */
 const WRITES_PER_MINUTE = 80;
+/**
+ * The write queue is built here, in two lanes over one budget. The write checks get a client of
+ * their own, whose write queue is the check lane: it yields (a place kept for every write of the
+ * secret to come, turns given to those writes first). The main client's is the secret lane,
+ * which never holds a request. So no write of the secret, nor any retry of one, waits behind a
+ * write check, a probe delete or a retry of either, by construction: write-budget.ts has the
+ * rules, docs/timeouts-and-retries.md what they mean for a run.
+ */
 function createGitHubClient(options) {
     const writes = new WriteBudget(WRITES_PER_MINUTE, 60_000, options.sleep, options.now);
     return {
@@ -1445,10 +1456,11 @@ async function removeProbes(run, targets, name) {
 
 
 /**
- * Writes every target at once: each target's value is sealed and its turn in GitHub's write
- * budget taken before the next is sealed (given at once up to 80, the budget's places kept for
- * them; later ones as the secret's own writes leave the window). A cancellation during the
- * writes, or while rotating, prints the recipe of every write GitHub has not confirmed.
+ * Writes every target at once: every turn in GitHub's write budget is taken first (given at once
+ * up to 80, in the places kept for them; later ones as the secret's own writes leave the window),
+ * then each target's value is sealed and its write sent before the next is sealed. A
+ * cancellation during the writes, or while rotating, prints the recipe of every write GitHub has
+ * not confirmed.
  */
 async function writeEverywhere(run, targets, obtained, seal) {
     const { octokit, writes } = run.github;
@@ -1485,12 +1497,12 @@ async function writeEverywhere(run, targets, obtained, seal) {
         run.guard.writing(unfinished);
         throw new Error(`Cancelled ${unfinished()}`);
     }
+    const turns = writes.turnsForWrites(targets.length);
     const settled = targets.map(async (_, index) => {
         const write = writeFor(index);
-        const turn = writes.turnForWrite();
         let outcome;
         try {
-            await turn;
+            await turns[index];
             outcome = { written: await putSecret(octokit, write) };
         }
         catch (error) {

@@ -47,6 +47,14 @@ export const WRITES_PER_MINUTE = 80
 
 type LimitHandler = NonNullable<ThrottlingOptions['onRateLimit']>
 
+/**
+ * The write queue is built here, in two lanes over one budget. The write checks get a client of
+ * their own, whose write queue is the check lane: it yields (a place kept for every write of the
+ * secret to come, turns given to those writes first). The main client's is the secret lane,
+ * which never holds a request. So no write of the secret, nor any retry of one, waits behind a
+ * write check, a probe delete or a retry of either, by construction: write-budget.ts has the
+ * rules, docs/timeouts-and-retries.md what they mean for a run.
+ */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const writes = new WriteBudget(WRITES_PER_MINUTE, 60_000, options.sleep, options.now)
   return {

@@ -3,8 +3,9 @@
 // write check, a probe delete or a retry of either:
 //
 // - The secret lane: the rotated secret's writes and every retry of them (the main client's
-//   `throttle.write`). A first attempt asks for its turn (`turnForWrite`, in target order); a
-//   request then passes the lane without waiting, retries included, and is counted once.
+//   `throttle.write`). The first attempts ask for their turns all at once (`turnsForWrites`, in
+//   target order); a request then passes the lane without waiting, retries included, and is
+//   counted once.
 // - The check lane: the write checks' PUTs and DELETEs and their retries (the write-check
 //   client's `throttle.write`). It yields: a check starts only when no secret write waits for its
 //   turn and the window keeps a place for every secret write reserved (`reserve`) and not yet
@@ -76,12 +77,17 @@ export class WriteBudget {
     this.admit()
   }
 
-  /** A first attempt of a secret write: resolved at once while the window has room. */
-  turnForWrite(): Promise<void> {
-    return new Promise(resolve => {
-      this.turns.push(resolve)
-      this.admit()
-    })
+  /**
+   * The turns of `count` first attempts of secret writes, asked for together so that no check
+   * starts between them: each resolved at once while the window has room.
+   */
+  turnsForWrites(count: number): Promise<void>[] {
+    const turns = Array.from(
+      { length: count },
+      () => new Promise<void>(resolve => this.turns.push(resolve))
+    )
+    this.admit()
+    return turns
   }
 
   /**

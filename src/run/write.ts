@@ -9,10 +9,11 @@ import type { Obtained } from './rotate.js'
 import type { Sealer } from '../seal.js'
 
 /**
- * Writes every target at once: each target's value is sealed and its turn in GitHub's write
- * budget taken before the next is sealed (given at once up to 80, the budget's places kept for
- * them; later ones as the secret's own writes leave the window). A cancellation during the
- * writes, or while rotating, prints the recipe of every write GitHub has not confirmed.
+ * Writes every target at once: every turn in GitHub's write budget is taken first (given at once
+ * up to 80, in the places kept for them; later ones as the secret's own writes leave the window),
+ * then each target's value is sealed and its write sent before the next is sealed. A
+ * cancellation during the writes, or while rotating, prints the recipe of every write GitHub has
+ * not confirmed.
  */
 export async function writeEverywhere(
   run: Run,
@@ -55,12 +56,12 @@ export async function writeEverywhere(
     run.guard.writing(unfinished)
     throw new Error(`Cancelled ${unfinished()}`)
   }
+  const turns = writes.turnsForWrites(targets.length)
   const settled = targets.map(async (_, index) => {
     const write = writeFor(index)
-    const turn = writes.turnForWrite()
     let outcome: WriteOutcome
     try {
-      await turn
+      await turns[index]
       outcome = { written: await putSecret(octokit, write) }
     } catch (error) {
       outcome = {

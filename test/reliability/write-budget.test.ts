@@ -26,7 +26,7 @@ const stages = (n: number): string[] => Array.from({ length: n }, (_, i) => `sta
 async function runWith(
   n: number,
   composioLatencyMs = 0,
-  { fault, clock }: { fault?: GitHubOptions['fault']; clock?: IdleClock } = {}
+  { fault, clock }: { fault?: NonNullable<GitHubOptions>['fault']; clock?: IdleClock } = {}
 ) {
   scenario = await startScenario(
     { repositories: { 'acme/app': { environments: stages(n) } }, ...(fault && { fault }) },

@@ -22,6 +22,8 @@ export function idleClock() {
   const jumps = []
   /** @type {number[]} */
   const sleeps = []
+  /** @type {{ method: string, url: string, at: number }[]} each fetch as the run called it */
+  const sent = []
   let settling = false
   /** The run's clock, on performance.now()'s scale. */
   const runNow = () => performance.now() + skipped
@@ -65,6 +67,8 @@ export function idleClock() {
     now: () => performance.timeOrigin + runNow(),
     /** Every sleep asked for, in ms. */
     sleeps,
+    /** Every request, when the run handed it to fetch (performance.now()). */
+    sent,
     /** @param {number} ms @param {AbortSignal} [signal] @returns {Promise<void>} */
     sleep: (ms, signal) =>
       new Promise(resolve => {
@@ -83,6 +87,7 @@ export function idleClock() {
      * @returns {Fetch}
      */
     track: fetch => async (url, init) => {
+      sent.push({ method: init?.method ?? 'GET', url, at: performance.now() })
       inFlight++
       try {
         const response = await fetch(url, init)

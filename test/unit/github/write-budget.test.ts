@@ -20,7 +20,9 @@ function budget(limit: number, windowMs = 60_000) {
     writes.checkLane
       .key()
       .schedule(priority === undefined ? {} : { priority }, () => started.push(name))
-  const turn = (name: string) => writes.turnForWrite().then(() => started.push(name))
+  /** Asks for the turns of `names` together, as write.ts does. */
+  const turns = (...names: string[]) =>
+    writes.turnsForWrites(names.length).map((turn, i) => turn.then(() => started.push(names[i]!)))
   /** Moves the clock to the end of the first sleep and wakes it. */
   const wake = async (): Promise<void> => {
     const sleep = sleeps.shift()!
@@ -28,7 +30,7 @@ function budget(limit: number, windowMs = 60_000) {
     sleep.wake()
     await tick()
   }
-  return { writes, clock, sleeps, started, check, turn, wake }
+  return { writes, clock, sleeps, started, check, turns, wake }
 }
 
 describe('the check lane', () => {
@@ -48,13 +50,13 @@ describe('the check lane', () => {
   })
 
   test('leaves a place for every reserved write of the secret, until it has had its turn', async () => {
-    const { writes, started, check, turn, sleeps } = budget(4)
+    const { writes, started, check, turns, sleeps } = budget(4)
     writes.reserve(3)
     for (const name of ['d1', 'd2', 'd3']) void check(name)
     await tick()
     expect(started).toEqual(['d1']) // 1 + 3 reserved = 4
     expect(sleeps).toHaveLength(1)
-    for (const name of ['w1', 'w2', 'w3']) void turn(name)
+    void turns('w1', 'w2', 'w3')
     await tick()
     // The writes take the three kept places at once; the checks wait for the window.
     expect(started).toEqual(['d1', 'w1', 'w2', 'w3'])
@@ -92,14 +94,13 @@ describe('the check lane', () => {
 
 describe('the secret lane', () => {
   test('turns come before every check waiting, in the order asked', async () => {
-    const { writes, clock, started, check, turn, wake } = budget(2)
+    const { writes, clock, started, check, turns, wake } = budget(2)
     void check('c1')
     void check('c2')
     await tick()
     clock.now = 1000
     void check('c3')
-    void turn('w1')
-    void turn('w2')
+    void turns('w1', 'w2')
     await tick()
     expect(started).toEqual(['c1', 'c2'])
     await wake() // c1 and c2 leave the window together
@@ -108,10 +109,9 @@ describe('the secret lane', () => {
   })
 
   test('a request of the secret lane (a retry: no turn asked) starts at once, and is counted', async () => {
-    const { writes, started, check, turn } = budget(2)
+    const { writes, started, check, turns } = budget(2)
     writes.reserve(2)
-    void turn('w1')
-    void turn('w2')
+    void turns('w1', 'w2')
     await tick()
     void check('c1')
     // The window is full; the write's retries still go, each counted once.
@@ -126,10 +126,10 @@ describe('the secret lane', () => {
   })
 
   test('past the limit, a turn waits only for the window; no check takes a place meanwhile', async () => {
-    const { writes, started, check, turn, wake } = budget(2)
+    const { writes, started, check, turns, wake } = budget(2)
     writes.reserve(3)
     void check('c1')
-    for (const name of ['w1', 'w2', 'w3']) void turn(name)
+    void turns('w1', 'w2', 'w3')
     await tick()
     expect(started).toEqual(['w1', 'w2'])
     await wake()
@@ -151,4 +151,16 @@ describe('the secret lane', () => {
     expect([1, 2, 3].map(n => writes.delayFor(n))).toEqual([0, 0, 10_000])
     expect(writes.limit).toBe(3)
   })
+})
+
+test('turns asked together are all given before any check starts', async () => {
+  const { writes, started, check, turns } = budget(10)
+  writes.reserve(3)
+  void check('c1')
+  void turns('w1', 'w2', 'w3')
+  await tick()
+  expect(started).toEqual(['c1', 'w1', 'w2', 'w3'])
+  void check('c2')
+  await tick()
+  expect(started).toEqual(['c1', 'w1', 'w2', 'w3', 'c2'])
 })
