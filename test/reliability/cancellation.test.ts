@@ -125,23 +125,21 @@ describe('signalled while rotating, with a probe DELETE that never answers (SIGI
       { fault: on('DELETE', PROBE, { hang: true as const }) },
       { latencyMs: 2000 }
     )
-    let sigintAt = Number.NaN
     let sigtermAt = Number.NaN
     let errorAt = Number.NaN
     const onSpawn = (child: ChildProcess, output: () => string): void => {
+      let signalling = false
       const poll = setInterval(() => {
         if (Number.isNaN(errorAt) && output().includes('::error::')) errorAt = performance.now()
-        if (!Number.isNaN(sigintAt) || !scenario.composio.requests.some(r => ROTATE.test(r.path)))
-          return
+        if (signalling || !scenario.composio.requests.some(r => ROTATE.test(r.path))) return
+        signalling = true
         setTimeout(() => {
-          sigintAt = performance.now()
           child.kill('SIGINT')
           setTimeout(() => {
             sigtermAt = performance.now()
             child.kill('SIGTERM')
           }, 7500)
         }, 300)
-        sigintAt = Infinity // sent in 300 ms
       }, 10)
       child.on('exit', () => clearInterval(poll))
     }

@@ -20,6 +20,17 @@ type Reply = { status: number; body: object; headers?: Record<string, string> }
 const SECONDARY =
   'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
 
+/** GitHub's answer once the token's primary rate limit is spent, until `reset` (epoch s). */
+const primaryLimit = (reset: number): Reply => ({
+  status: 403,
+  body: { message: 'API rate limit exceeded for installation ID 1.' },
+  headers: {
+    'x-ratelimit-limit': '5000',
+    'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset': String(reset)
+  }
+})
+
 /** The write of the secret answers `reply` for its first `times` attempts. */
 async function limited(reply: () => Reply, times = 1): Promise<Scenario> {
   return startScenario({
@@ -88,18 +99,7 @@ describe('a rate-limited write is retried no sooner than GitHub asks', () => {
   test.concurrent('403, x-ratelimit-remaining: 0: waits until x-ratelimit-reset', async () => {
     let reset = 0
     await using(
-      await limited(() => {
-        reset = Math.floor(Date.now() / 1000) + 2
-        return {
-          status: 403,
-          body: { message: 'API rate limit exceeded for installation ID 1.' },
-          headers: {
-            'x-ratelimit-limit': '5000',
-            'x-ratelimit-remaining': '0',
-            'x-ratelimit-reset': String(reset)
-          }
-        }
-      }),
+      await limited(() => primaryLimit((reset = Math.floor(Date.now() / 1000) + 2))),
       async scenario => {
         const result = await scenario.run()
         expectStored(scenario, result)
@@ -240,33 +240,19 @@ describe('a rate limit is reported as one, with the wait GitHub asked for, never
     'a write after the rotation answered 403 with x-ratelimit-remaining: 0: the NOT WRITTEN line says until when',
     async () => {
       const reset = Math.floor(Date.now() / 1000) + 3600
-      await using(
-        await limited(
-          () => ({
-            status: 403,
-            body: { message: 'API rate limit exceeded for installation ID 1.' },
-            headers: {
-              'x-ratelimit-limit': '5000',
-              'x-ratelimit-remaining': '0',
-              'x-ratelimit-reset': String(reset)
-            }
-          }),
-          99
-        ),
-        async scenario => {
-          const result = await scenario.run()
-          expect(result.code).toBe(1)
-          const until = new Date(reset * 1000).toISOString()
-          const text = result.stdout.replace(/%0A/g, '\n')
-          expect(text).toMatch(
-            new RegExp(
-              `acme/app: NOT WRITTEN \\(HTTP 403: API rate limit exceeded for installation ID 1\\.\\. Hint: GitHub rate-limited this request \\(not a permission problem\\): it asks to wait until ${until.replace(/\./g, '\\.')} \\(x-ratelimit-reset\\)`
-            )
+      await using(await limited(() => primaryLimit(reset), 99), async scenario => {
+        const result = await scenario.run()
+        expect(result.code).toBe(1)
+        const until = new Date(reset * 1000).toISOString()
+        const text = result.stdout.replace(/%0A/g, '\n')
+        expect(text).toMatch(
+          new RegExp(
+            `acme/app: NOT WRITTEN \\(HTTP 403: API rate limit exceeded for installation ID 1\\.\\. Hint: GitHub rate-limited this request \\(not a permission problem\\): it asks to wait until ${until.replace(/\./g, '\\.')} \\(x-ratelimit-reset\\)`
           )
-          expect(text).not.toMatch(PERMISSION_HINT)
-          expect(replayBodies(result.stdout).get('acme/app')).toBeDefined()
-        }
-      )
+        )
+        expect(text).not.toMatch(PERMISSION_HINT)
+        expect(replayBodies(result.stdout).get('acme/app')).toBeDefined()
+      })
     }
   )
 })
