@@ -283,13 +283,13 @@ class WriteBudget {
     waking = false;
     secretLane = {
         key: () => this.secretLane,
-        schedule: async (_options, job, ...args) => {
+        schedule: (_options, job, ...args) => {
             // A request without a turn given is a retry: counted (GitHub counts it), never held.
             if (this.given > 0)
                 this.given--;
             else
                 this.starts.push(this.now());
-            return job(...args);
+            return new Promise(resolve => resolve(job(...args)));
         }
     };
     checkLane = {
