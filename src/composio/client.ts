@@ -1,11 +1,12 @@
 // The Composio client: the rotation, whose answer is the only copy of the new secret
-// (https://docs.composio.dev/reference/api-reference/webhooks/postWebhookSubscriptionsByIdRotateSecret),
-// and the v3.1 read of the subscription, which also carries its current secret.
+// (https://docs.composio.dev/reference/api-reference/webhook-subscriptions/postWebhookSubscriptionsByIdRotateSecret),
+// and the v3.1 read of the subscription, which also carries its current secret
+// (https://docs.composio.dev/reference/api-reference/webhook-subscriptions/getWebhookSubscriptionsById).
 import { RedirectRefusedError, describeNetworkError, readTextCapped, type Fetch } from '../http.js'
 import type { ComposioAuth } from '../inputs/settings.js'
 import { ComposioError, describeStatus, parseComposioError } from './errors.js'
 import { parseRetryAfter, withRetries, type Attempt, type RetryPolicy } from './retry.js'
-import { parseSubscription, type Subscription } from './subscription.js'
+import { parseRotatedSecret, parseSubscription, type Subscription } from './subscription.js'
 
 export interface ComposioClientOptions extends RetryPolicy {
   baseUrl: string
@@ -48,7 +49,8 @@ async function rotateOnce(
   // Without an answer, the request may have reached Composio and rotated the secret.
   const answer = await send(options, 'POST', path, operation, { lostMayHaveRotated: true })
   if ('error' in answer) return answer
-  const secret = parseSubscription(answer.body)?.secret
+  // The rotation's answer is the secret, whatever it looks like: never judged as a read is.
+  const secret = parseRotatedSecret(answer.body)
   if (secret === undefined) {
     const problem = `${operation} answered HTTP ${answer.status} without a full 'secret' (body not shown: it may hold a secret)`
     return { error: new ComposioError(problem, answer.status, true), retry: false }
@@ -101,7 +103,8 @@ async function send(
   }
   if (response.ok) return { status: response.status, body }
   const { status } = response
-  const message = `${operation} failed: ${describeStatus(status, parseComposioError(body))}`
+  const details = parseComposioError(body)
+  const message = `${operation} failed: ${describeStatus(status, details, options.auth.header)}`
   return {
     error: new ComposioError(message, status, lostMayHaveRotated && status >= 500),
     retry: status === 429 || status >= 500,

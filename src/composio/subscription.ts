@@ -1,9 +1,9 @@
 // What Composio answers about a subscription (v3.1 read, and the rotation's `{id, secret}`), and
-// when its secret counts as masked: such a value is never stored, nor compared as a value.
+// when a secret it reads back could be a real one: anything else is never stored, nor compared.
 import { serverText } from '../http.js'
 
 export interface Subscription {
-  /** The full signing secret, or undefined when the answer had it masked, empty or missing. */
+  /** The full signing secret, or undefined when the read could not be a real secret. */
   secret: string | undefined
   /** Shown in the dry run's summary, so users see which receiver the secret belongs to. */
   webhookUrl?: string
@@ -11,16 +11,54 @@ export interface Subscription {
   enabledEvents?: string[]
 }
 
-/** Missing, empty, not a string, or holding a masking character: `*`, `•` or `…`. */
-export function isMaskedSecret(value: unknown): boolean {
-  return typeof value !== 'string' || value === '' || /[*\u2022\u2026]/.test(value)
-}
+/** Shorter than this, a read secret is taken for a masked or placeholder one. */
+export const MIN_SECRET_LENGTH = 32
+/**
+ * Marks of a hidden value: Composio's own (`abcd...`, `xxxx...`, `REDACTED`, its changelog of
+ * 2025-12-10; `ak_**XXXX` in its messages) and the common ones (`*`, `•`, `…`).
+ */
+const MASK_MARKS = /\.\.\.|\u2026|\*|\u2022|redacted|xxxx/i
 
 /**
- * Parses a 2xx body; undefined when it is not a JSON object. JSON errors are swallowed: V8
- * quotes the input, which may hold a secret.
+ * Whether a secret read from the subscription could be a real one: a string of at least 32
+ * characters, none of them whitespace, without any masking mark. Composio's one example secret
+ * is 64 hex digits. The rotation's own answer is never judged by this: it is the secret.
  */
+export function couldBeRealSecret(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length >= MIN_SECRET_LENGTH &&
+    !/\s/.test(value) &&
+    !MASK_MARKS.test(value)
+  )
+}
+
+/** The rotation's `secret`: any non-empty string, as Composio returned it. */
+export function parseRotatedSecret(body: string): string | undefined {
+  const secret = parseObject(body)?.['secret']
+  return typeof secret === 'string' && secret !== '' ? secret : undefined
+}
+
+/** Parses a read's 2xx body; undefined when it is not a JSON object. */
 export function parseSubscription(body: string): Subscription | undefined {
+  const fields = parseObject(body)
+  if (fields === undefined) return undefined
+  const text = (key: string): string | undefined =>
+    typeof fields[key] === 'string' ? serverText(fields[key]) : undefined
+  const events = fields['enabled_events']
+  const secret = fields['secret']
+  return {
+    secret: couldBeRealSecret(secret) ? secret : undefined,
+    webhookUrl: text('webhook_url'),
+    version: text('version'),
+    enabledEvents: Array.isArray(events)
+      ? events.flatMap(event => (typeof event === 'string' ? [serverText(event, 100)] : []))
+      : undefined
+  }
+}
+
+/** A JSON object, or undefined. JSON errors are swallowed: V8 quotes the input, which may hold a secret. */
+function parseObject(body: string): Record<string, unknown> | undefined {
   let parsed: unknown
   try {
     parsed = JSON.parse(body)
@@ -28,16 +66,5 @@ export function parseSubscription(body: string): Subscription | undefined {
     return undefined
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined
-  const fields = parsed as Record<string, unknown>
-  const text = (key: string): string | undefined =>
-    typeof fields[key] === 'string' ? serverText(fields[key]) : undefined
-  const events = fields['enabled_events']
-  return {
-    secret: isMaskedSecret(fields['secret']) ? undefined : (fields['secret'] as string),
-    webhookUrl: text('webhook_url'),
-    version: text('version'),
-    enabledEvents: Array.isArray(events)
-      ? events.flatMap(event => (typeof event === 'string' ? [serverText(event, 100)] : []))
-      : undefined
-  }
+  return parsed as Record<string, unknown>
 }

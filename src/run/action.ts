@@ -38,10 +38,7 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     //    and Composio read to confirm the rotation.
     const writing = writeEverywhere(run, checked.targets, obtained, await run.sealer)
     announce(run, obtained)
-    const [results, confirmation] = await Promise.all([
-      writing,
-      confirmRotation(run, obtained, checked.subscription?.secret)
-    ])
+    const [results, confirmation] = await Promise.all([writing, confirmRotation(run, obtained)])
     // 6. Outputs and job summary; anything short of every target written fails the run.
     await reportStored(run, obtained.source, results, confirmation)
     finished = true

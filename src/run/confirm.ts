@@ -1,23 +1,26 @@
 // After a rotation, Composio is read once more, in parallel with the writes: does the
 // subscription hold the secret this run stores? Only a secret that is neither the new one nor
-// the one before the run fails it: someone rotated around this run.
+// the one before the run fails it: someone rotated around this run. A secret recovered by a read
+// after a lost answer needs this second read to agree, else it may be a stale replica's.
 import type { Run } from './context.js'
-import { readCurrentSecret, type Obtained } from './rotate.js'
+import { readCurrentSecret } from './read-back.js'
+import type { Obtained } from './rotate.js'
 
-export type Confirmation = 'confirmed' | 'unconfirmed' | 'stale' | 'changed' | 'not needed'
+export type Confirmation =
+  'confirmed' | 'unconfirmed' | 'stale' | 'possibly stale' | 'changed' | 'not needed'
 
-export async function confirmRotation(
-  run: Run,
-  obtained: Obtained,
-  before: string | undefined
-): Promise<Confirmation> {
-  // A recovered secret was itself read back; a current one was not rotated; a cancelled run
-  // sends nothing more.
-  if (obtained.source.how !== 'rotated' || run.guard.signal.aborted) return 'not needed'
-  const current = await readCurrentSecret(run)
-  if (current === undefined) return 'unconfirmed'
+export async function confirmRotation(run: Run, obtained: Obtained): Promise<Confirmation> {
+  const { how } = obtained.source
+  // A current one was not rotated; a cancelled run sends nothing more.
+  if (how === 'current' || run.guard.signal.aborted) return 'not needed'
+  const current = await readCurrentSecret(run, 'back')
   if (current === obtained.secret) return 'confirmed'
-  if (current === before) {
+  if (how === 'recovered' && (current === undefined || current === obtained.before)) {
+    run.io.warning(CONFIRMATION_TEXT['possibly stale'])
+    return 'possibly stale'
+  }
+  if (current === undefined) return 'unconfirmed'
+  if (current === obtained.before) {
     run.io.warning(
       "Composio's read after the rotation still showed the previous secret (a stale read); the rotation's answer is the secret stored."
     )
@@ -32,6 +35,8 @@ export const CONFIRMATION_TEXT: Record<Confirmation, string> = {
   unconfirmed:
     'The rotation could not be confirmed: Composio did not return the full secret when read back.',
   stale: "Composio's read after the rotation still showed the previous secret (a stale read).",
+  'possibly stale':
+    'The secret recovered after the lost answer could not be confirmed by a second read of Composio, so it may be stale: if deliveries fail verification, run this action again with rotate: false to store the secret the subscription holds.',
   changed:
     'Composio now holds a secret that is neither the one this run rotated to nor the one before it: someone rotated the subscription during this run, so the value stored may no longer work. Run this action again with rotate: false to store the current secret.',
   'not needed': ''

@@ -2,6 +2,7 @@
 // process.
 import * as core from '@actions/core'
 import { createFetch } from '../http.js'
+import { logRequests } from '../http-log.js'
 import type { Settings } from '../inputs/settings.js'
 import { runAction } from './action.js'
 import type { Deps, Io } from './context.js'
@@ -28,9 +29,13 @@ const runnerIo: Io = {
 }
 
 function productionDeps(timeoutMs: number): Deps {
+  const fetch = createFetch(timeoutMs)
   return {
     io: runnerIo,
-    fetch: createFetch(timeoutMs),
+    // With step debug logging on (RUNNER_DEBUG=1), one `::debug::` line per request.
+    fetch: core.isDebug()
+      ? logRequests(fetch, { debug: core.debug, now: () => performance.now() })
+      : fetch,
     sleep: (ms, signal) =>
       new Promise(resolve => {
         const timer = setTimeout(resolve, ms)

@@ -1,10 +1,11 @@
 // Step 4: the secret to store. Rotated exactly once (the one irreversible call), recovered by a
 // read when the rotation's answer is lost, or, with `rotate: false`, the current one as read.
 import { createHash } from 'node:crypto'
-import { readWebhookSubscription, rotateWebhookSecret } from '../composio/client.js'
+import { rotateWebhookSecret } from '../composio/client.js'
 import { ComposioError } from '../composio/errors.js'
 import type { Run } from './context.js'
 import type { Checked } from './preflight.js'
+import { readCurrentSecret } from './read-back.js'
 
 /** Where the stored secret came from, and what is safe to print about it. Never the secret. */
 export interface Source {
@@ -20,6 +21,8 @@ export interface Source {
 export interface Obtained {
   secret: string
   source: Source
+  /** The full secret the subscription held before the rotation, when a read showed it. */
+  before?: string
 }
 
 export function fingerprint(secret: string): string {
@@ -29,10 +32,10 @@ export function fingerprint(secret: string): string {
 /** The rotation, or (rotate: false) the current secret; masked the moment it was parsed. */
 export async function obtainSecret(run: Run, checked: Checked): Promise<Obtained> {
   const { settings } = run
-  const before = checked.subscription?.secret
+  const preflight = checked.subscription?.secret
   const obtained = settings.rotate
-    ? await rotate(run, before)
-    : { secret: before!, how: 'current' as const } // preflight refused a masked one
+    ? await rotate(run, preflight)
+    : { secret: preflight!, how: 'current' as const } // preflight refused a masked one
   const source: Source = {
     subscriptionId: settings.subscriptionId,
     secretName: settings.secretName,
@@ -40,7 +43,8 @@ export async function obtainSecret(run: Run, checked: Checked): Promise<Obtained
     how: obtained.how,
     ...(obtained.how !== 'current' && { rotatedAt: run.deps.now().toISOString() })
   }
-  return { secret: obtained.secret, source }
+  const before = 'before' in obtained ? obtained.before : undefined
+  return { secret: obtained.secret, source, before }
 }
 
 /**
@@ -64,29 +68,37 @@ export function announce(run: Run, { secret, source }: Obtained): void {
 
 /**
  * The one irreversible call. When its answer is lost, the subscription is read before any new
- * attempt: a secret other than `before` means the rotation happened (stored as if answered); the
- * same one means it did not take effect (retried as any failure); no full secret, unknown.
+ * attempt and compared with `before`, the secret it held before the rotation: another full secret
+ * means the rotation happened (stored as if answered); the same one, that no attempt so far took
+ * effect (retried as any failure). Without `before`, or without a full secret in the read, the
+ * attempt may have rotated: unknown. Each attempt's outcome replaces the previous one's.
  */
 async function rotate(
   run: Run,
-  before: string | undefined
-): Promise<{ secret: string; how: 'rotated' | 'recovered' }> {
+  preflight: string | undefined
+): Promise<{ secret: string; how: 'rotated' | 'recovered'; before?: string }> {
   await waitForWriteBudget(run)
+  // A read after a lost answer proves something only against the secret from before: when the
+  // preflight did not show it in full, one more read, right before the rotation.
+  const before = preflight ?? (await readCurrentSecret(run, 'before the rotation', 1))
   run.guard.rotating()
-  let state: RotationState = 'not rotated'
+  let outcome: RotationOutcome = 'not rotated'
   let recovered = false
   const afterFailure = async (error: ComposioError): Promise<string | undefined> => {
-    if (!error.mayHaveRotated || run.guard.signal.aborted) return undefined
-    // One attempt: the rotation's own retries follow, and a dead Composio must not double them.
-    const current = await readCurrentSecret(run, 1)
-    if (current === undefined) state = 'unknown'
-    else if (current === before) state = 'not taken effect'
+    // This attempt rotated nothing (a refusal, a 429): what the earlier ones left stands.
+    if (!error.mayHaveRotated) return undefined
+    // Not read back (no baseline, or cancelled): this attempt may have rotated.
+    // One attempt per read: the rotation's own retries follow, and a dead Composio must not double them.
+    const current =
+      before === undefined || run.guard.signal.aborted
+        ? undefined
+        : await readCurrentSecret(run, 'back', 1)
+    if (current === undefined) outcome = 'unknown'
+    else if (current === before) outcome = 'not taken effect'
     else {
       recovered = true
       run.io.warning(
-        before === undefined
-          ? `${error.message}. The answer was lost, but Composio's subscription now holds a full secret, which the read before the rotation could not show: it is the subscription's current secret, and it is the one stored. Not rotating again.`
-          : `${error.message}. The answer was lost, but Composio's subscription now holds a new secret: the rotation happened, and that secret is the one stored. Not rotating again.`
+        `${error.message}. The answer was lost, but Composio's subscription now holds a new secret: the rotation happened, and that secret is the one stored. Not rotating again.`
       )
       return current
     }
@@ -98,23 +110,9 @@ async function rotate(
       run.settings.subscriptionId,
       afterFailure
     )
-    return { secret, how: recovered ? 'recovered' : 'rotated' }
+    return { secret, how: recovered ? 'recovered' : 'rotated', before }
   } catch (error) {
-    throw error instanceof ComposioError ? explainRotationFailure(error, state) : error
-  }
-}
-
-/** The subscription's current full secret, or undefined (masked, or no answer: said as a warning). */
-export async function readCurrentSecret(
-  run: Run,
-  maxAttempts?: number
-): Promise<string | undefined> {
-  const options = maxAttempts ? { ...run.composio, maxAttempts } : run.composio
-  try {
-    return (await readWebhookSubscription(options, run.settings.subscriptionId)).secret
-  } catch (error) {
-    run.io.warning(`Could not read the subscription back: ${(error as Error).message}`)
-    return undefined
+    throw error instanceof ComposioError ? explainRotationFailure(error, outcome) : error
   }
 }
 
@@ -138,16 +136,17 @@ async function waitForWriteBudget(run: Run): Promise<void> {
   await run.deps.sleep(wait)
 }
 
-/** What the reads after lost answers have shown: nothing yet, nothing conclusive, or no change. */
-type RotationState = 'not rotated' | 'unknown' | 'not taken effect'
+/** What the failed attempts so far have left: nothing rotated, no change seen, or unknown. */
+type RotationOutcome = 'not rotated' | 'not taken effect' | 'unknown'
 
 /** A failed rotation says whether the old secret may be dead, and what to do. */
-function explainRotationFailure(error: ComposioError, state: RotationState): ComposioError {
-  const consequence =
-    state === 'unknown' || (state === 'not rotated' && error.mayHaveRotated)
-      ? 'The subscription may have been rotated although no secret reached this run, so its old secret may no longer work: run this action again (the newest rotation is the one that counts). Nothing was written to GitHub.'
-      : state === 'not taken effect'
-        ? "The rotation did not take effect (Composio's subscription still holds the secret it had before): nothing written; the old secret still works."
-        : 'Nothing was rotated and nothing written: the old secret still works.'
+function explainRotationFailure(error: ComposioError, outcome: RotationOutcome): ComposioError {
+  const consequence = {
+    unknown:
+      'The subscription may have been rotated although no secret reached this run, so its old secret may no longer work: run this action again (the newest rotation is the one that counts), or with rotate: false to store the secret it holds now. Nothing was written to GitHub.',
+    'not taken effect':
+      "The rotation did not take effect (Composio's subscription still holds the secret it had before): nothing written; the old secret still works.",
+    'not rotated': 'Nothing was rotated and nothing written: the old secret still works.'
+  }[outcome]
   return new ComposioError(`${error.message}\n${consequence}`, error.status, error.mayHaveRotated)
 }

@@ -1,11 +1,13 @@
 // @ts-check
-// A fake of Composio's webhook-subscription endpoints the action calls: the rotation (v3,
-// ../shared/reference/composio-rotate-webhook-secret.md) and the read (v3.1, whose 200 body is
-// the subscription with its signing secret, as @composio/client types it), with the error
-// envelope and the auth rules. Each subscription has a secret before any rotation.
-// Plain ESM: runs under `node` as is.
+// A fake of Composio's webhook-subscription endpoints the action calls: the rotation (v3) and the
+// read (v3.1, whose 200 body is the subscription with its signing secret), with the error
+// envelope and the auth rules, held to Composio's own description (./composio-schema.js): every
+// answer it sends, its own and the ones tests inject, is checked, and `close()` throws when one
+// broke it (unless the test called `expectViolations()`, which excuses injected answers only).
+// Each subscription has a secret before any rotation. Plain ESM: runs under `node` as is.
 import crypto from 'node:crypto'
-import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
+import { checkAnswer, operationOf, OPERATIONS } from './composio-schema.js'
+import { fillDrip, isFaultAction, matchPath, startFakeServer } from './http-fake.js'
 
 /** @typedef {import('./http-fake.js').FaultAction} FaultAction */
 /** @typedef {import('./http-fake.js').ReplyAction} ReplyAction */
@@ -23,14 +25,38 @@ import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
  */
 /** @typedef {FaultAction | RotateThenAction | RotateAgainAction} ComposioFaultAction */
 /** @typedef {(req: FaultRequest) => ComposioFaultAction | undefined} ComposioFault */
+/**
+ * How the v3.1 read shows the secret: in full, or masked in one of the styles Composio documents
+ * for values it hides (`first4`: `abcd...`, `xxxx`: `xxxx...`, `redacted`: `REDACTED`; its
+ * changelog, 2025-12-10) or others (`masked`: stars, `bullets`: U+2022, `ellipsis`: U+2026),
+ * the long ones as long as a real secret, so only their marks give them away.
+ * @typedef {'full' | 'masked' | 'first4' | 'xxxx' | 'redacted' | 'bullets' | 'ellipsis'} ReadSecret
+ */
+/**
+ * A secret's shape: `hex`, 64 lowercase hex digits (Composio's one example; the default),
+ * `base64` or `base64url` of 32 random bytes. `secretBytes` changes the number of bytes.
+ * @typedef {'hex' | 'base64' | 'base64url'} SecretShape
+ */
+/**
+ * An answer that breaks Composio's description.
+ * @typedef {object} Violation
+ * @property {string} method
+ * @property {string} path
+ * @property {number} status
+ * @property {boolean} injected sent by a test's fault, not by the fake's own logic
+ * @property {string[]} problems
+ */
 
 /**
  * @typedef {object} ComposioFakeOptions
  * @property {string[]} [apiKeys]
  * @property {string[]} [userApiKeys]
  * @property {string[]} [subscriptions]
- * @property {'full' | 'masked'} [readSecret] how the v3.1 read shows the secret (default full)
- * @property {number} [secretBytes] random bytes in each secret, shown as hex (default 32)
+ * @property {ReadSecret} [readSecret] how the v3.1 read shows the secret (default full)
+ * @property {SecretShape} [secretShape] default hex
+ * @property {number} [secretBytes] random bytes in each secret (default 32)
+ * @property {boolean} [userKeyOnV31] accept x-user-api-key on the v3.1 read too, as the older v3
+ *   reference did; the v3.1 description lists x-api-key only (default false)
  * @property {number} [latencyMs]
  * @property {ComposioFault} [fault]
  */
@@ -43,8 +69,11 @@ import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
  * @property {(id: string) => string | undefined} currentSecret
  * @property {(id: string) => string[]} secretsHeld every secret the subscription ever had, the first included
  * @property {(id: string) => string} rotateOutOfBand a rotation by someone else; returns the new secret
- * @property {(mode: 'full' | 'masked') => void} setReadSecret
- * @property {() => Promise<void>} close
+ * @property {(mode: ReadSecret) => void} setReadSecret
+ * @property {Violation[]} violations answers that broke Composio's description
+ * @property {() => void} expectViolations the test injects such answers on purpose: those are
+ *   excused (the fake's own never are)
+ * @property {() => Promise<void>} close closes, then throws when an answer broke the description
  * @property {(ms: number) => void} setLatency
  * @property {(fn: ComposioFault | undefined) => void} setFault
  */
@@ -52,7 +81,7 @@ import { fillDrip, matchPath, startFakeServer } from './http-fake.js'
 /** Codes of the slugs seen in the wild; others default to the HTTP status. */
 const CODES = /** @type {Record<string, number>} */ ({
   Auth_NoAuthProvided: 906,
-  Auth_ConflictingAuth: 906,
+  HTTP_Unauthorized: 10401,
   APIKey_InvalidAPIKey: 801,
   APIKey_APIKeyExpired: 811,
   UserApiKey_Unauthorized: 2113
@@ -89,7 +118,8 @@ export function composioError(status, slug, message, extra = {}) {
 export async function startFakeComposio(options = {}) {
   const apiKeys = new Set(options.apiKeys ?? ['ak_fake_project_key'])
   const userApiKeys = new Set(options.userApiKeys ?? ['uak_fake_user_key'])
-  const newSecret = () => crypto.randomBytes(options.secretBytes ?? 32).toString('hex')
+  const newSecret = () =>
+    crypto.randomBytes(options.secretBytes ?? 32).toString(options.secretShape ?? 'hex')
   /** @type {Map<string, string>} subscription id → current secret (each starts with one) */
   const secrets = new Map((options.subscriptions ?? ['ws_123']).map(id => [id, newSecret()]))
   /** @type {Rotation[]} */
@@ -108,20 +138,31 @@ export async function startFakeComposio(options = {}) {
     return secret
   }
 
-  /** @param {RequestContext} ctx @returns {ReplyAction | undefined} an auth error, if any */
-  function refuse(ctx) {
+  /**
+   * @param {RequestContext} ctx
+   * @param {boolean} userKeyAccepted whether the route lists x-user-api-key
+   * @returns {ReplyAction | undefined} an auth error, if any
+   */
+  function refuse(ctx, userKeyAccepted) {
     const apiKey = ctx.headers['x-api-key']
     const userKey = ctx.headers['x-user-api-key']
+    // As production answers, per @composio/client's notes.
     if (apiKey !== undefined && userKey !== undefined)
       return composioError(
         401,
-        'Auth_ConflictingAuth',
-        'Provide exactly one of x-api-key or x-user-api-key'
+        'HTTP_Unauthorized',
+        'Multiple authentication modes were provided. Provide exactly one authentication mode per request.'
       )
     if (apiKey === undefined && userKey === undefined)
       return composioError(401, 'Auth_NoAuthProvided', 'No API key provided')
     if (apiKey !== undefined && !apiKeys.has(apiKey))
       return composioError(401, 'APIKey_InvalidAPIKey', 'Invalid API key')
+    if (userKey !== undefined && !userKeyAccepted)
+      return composioError(
+        401,
+        'UserApiKey_Unauthorized',
+        'This route accepts a project API key (x-api-key) only'
+      )
     if (userKey !== undefined && !userApiKeys.has(userKey))
       return composioError(401, 'UserApiKey_Unauthorized', 'Invalid user API key')
     return undefined
@@ -132,7 +173,18 @@ export async function startFakeComposio(options = {}) {
     composioError(404, 'WebhookSubscription_NotFound', `Webhook subscription ${id} not found`)
 
   /** @param {string} secret what the read shows: the secret, or a masked form of it */
-  const shown = secret => (readSecret === 'full' ? secret : `whsec_****${secret.slice(-4)}`)
+  function shown(secret) {
+    const [first4, last4, pad] = [secret.slice(0, 4), secret.slice(-4), secret.length - 8]
+    return {
+      full: secret,
+      masked: `${first4}${'*'.repeat(pad)}${last4}`,
+      first4: `${first4}...`,
+      xxxx: 'xxxx...',
+      redacted: 'REDACTED',
+      bullets: `${first4}${'\u2022'.repeat(pad)}${last4}`,
+      ellipsis: `${secret.slice(0, -4)}\u2026`
+    }[readSecret]
+  }
 
   /** @param {RequestContext} ctx @returns {ReplyAction} */
   function route(ctx) {
@@ -143,7 +195,12 @@ export async function startFakeComposio(options = {}) {
       ctx.method === 'GET' && matchPath(ctx.segments, 'api/v3.1/webhook_subscriptions/:id')
     const p = rotation || read
     if (!p) return composioError(404, 'Route_NotFound', `Cannot ${ctx.method} ${ctx.path}`)
-    const refusal = refuse(ctx)
+    const refusal = refuse(
+      ctx,
+      rotation
+        ? OPERATIONS.postWebhookSubscriptionsByIdRotateSecret.userKey
+        : (options.userKeyOnV31 ?? OPERATIONS.getWebhookSubscriptionsById.userKey)
+    )
     if (refusal) return refusal
     const id = String(p.id)
     const current = secrets.get(id)
@@ -165,12 +222,40 @@ export async function startFakeComposio(options = {}) {
     return { status: 200, body: { id, secret } }
   }
 
+  /** @type {Violation[]} */
+  const violations = []
+  let violationsExpected = false
+
+  /**
+   * Records what `action` breaks of the description; hangs, resets and drips of the real answer
+   * (checked as the fake's own) send nothing to check here.
+   * @param {string} method @param {string} path @param {FaultAction} action @param {boolean} injected
+   */
+  function check(method, path, action, injected) {
+    if (!('status' in action) || action.status === undefined) return
+    const problems = checkAnswer(operationOf(method, path), action.status, action.body)
+    if (problems.length > 0)
+      violations.push({ method, path, status: action.status, injected, problems })
+  }
+
+  /** @param {ComposioFault | undefined} fault @returns {ComposioFault | undefined} */
+  const checked = fault =>
+    fault &&
+    (req => {
+      const action = fault(req)
+      if (action === undefined) return undefined
+      if (isFaultAction(action)) check(req.method, req.path, action, true)
+      else if ('rotateThen' in action) check(req.method, req.path, action.rotateThen, true)
+      return action
+    })
+
   const server = await startFakeServer({
     latencyMs: options.latencyMs ?? 0,
-    fault: options.fault,
+    fault: checked(options.fault),
     /** @returns {Promise<FaultAction>} */
     handle: async (ctx, extra) => {
       const reply = route(ctx)
+      check(ctx.method, ctx.path, reply, false)
       if (!extra) return reply
       if ('rotateAgainAfterAnswer' in extra) {
         setImmediate(() => secrets.forEach((_, id) => rotate(id)))
@@ -188,8 +273,21 @@ export async function startFakeComposio(options = {}) {
     secretsHeld: id => [...(history.get(id) ?? [])],
     rotateOutOfBand: rotate,
     setReadSecret: mode => void (readSecret = mode),
-    close: server.close,
+    violations,
+    expectViolations: () => void (violationsExpected = true),
+    async close() {
+      await server.close()
+      const unexcused = violations.filter(v => !(v.injected && violationsExpected))
+      if (unexcused.length === 0) return
+      const lines = unexcused.map(
+        v => `  ${v.injected ? 'injected' : 'own'} ${v.method} ${v.path}: ${v.problems.join('; ')}`
+      )
+      throw new Error(
+        `The fake Composio sent ${unexcused.length} answer(s) that break Composio's description ` +
+          `(call composio.expectViolations() in a test that injects them on purpose):\n${lines.join('\n')}`
+      )
+    },
     setLatency: server.setLatency,
-    setFault: server.setFault
+    setFault: fault => server.setFault(checked(fault))
   }
 }

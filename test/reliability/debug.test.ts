@@ -8,6 +8,7 @@ import {
   ROTATE,
   SECRET_WRITE,
   leaksOfAll,
+  NAME,
   on,
   replayBodies,
   startScenario,
@@ -86,5 +87,67 @@ describe('with step debug logging on', () => {
       .replace(/-d '\{[^\n]*?\}'/g, '')
     expect(withoutRecipes).not.toContain(sealed!)
     expect(visible(result).split(sealed!).length - 1).toBe(2)
+  })
+})
+
+describe('the debug lines: one per HTTP request', () => {
+  /** The `::debug::` lines of the request log, without their timing. */
+  const requestLines = (result: RunResult): string[] =>
+    result.stdout
+      .split('\n')
+      .filter(line => line.startsWith('::debug::HTTP '))
+      .map(line => line.replace(/ (in|after) \d+ ms$/, ''))
+
+  test('say method, URL path and status, exactly as the fakes saw them, and nothing more', async () => {
+    scenario = await startScenario(
+      {
+        repositories: { 'acme/app': { environments: ['production'] } },
+        organizations: {
+          // An existing organization secret whose selection is read page by page: a query.
+          acme: {
+            repositories: ['app'],
+            secrets: { [NAME]: { visibility: 'selected', selectedRepositories: ['app'] } }
+          }
+        }
+      },
+      {
+        fault: on('POST', ROTATE, ({ attempt }) =>
+          attempt === 1 ? composioError(500, 'Internal_ServerError', 'boom') : undefined
+        )
+      }
+    )
+    const result = await scenario.run({ targets: 'acme/app@production\norg:acme' }, DEBUG)
+    expect(result.code).toBe(0)
+
+    const seen = [
+      ...scenario.composio.requests.map(r => ({ ...r, origin: scenario.composio.url })),
+      ...scenario.github.requests.map(r => ({ ...r, origin: scenario.github.url }))
+    ].map(r => `::debug::HTTP ${r.method} ${r.origin}${r.path}: ${r.status}`)
+    expect(requestLines(result).sort()).toEqual(seen.sort())
+    // Among them the retried rotation, and a read whose query is not shown.
+    const rotate = `::debug::HTTP POST ${scenario.composio.url}/api/v3/webhook_subscriptions/ws_123/rotate_secret`
+    expect(requestLines(result).filter(line => line.startsWith(rotate))).toEqual([
+      `${rotate}: 500`,
+      `${rotate}: 200`
+    ])
+    expect(scenario.github.requests.some(r => r.query['per_page'] === '100')).toBe(true)
+    expect(result.stdout).toContain(`/orgs/acme/actions/secrets/${NAME}/repositories: 200 in `)
+    for (const line of result.stdout.split('\n').filter(l => l.startsWith('::debug::HTTP '))) {
+      expect(line).toMatch(
+        /^::debug::HTTP [A-Z]+ http:\/\/127\.0\.0\.1:\d+\/[^?#{}"\s]*: \d{3} in \d+ ms$/
+      )
+    }
+
+    expect(leaksOfAll(result, scenario.composio)).toEqual([])
+    expectNoCredentials(result)
+    for (const value of sealedValues()) expect(visible(result)).not.toContain(value)
+  })
+
+  test('are not printed without step debug logging', async () => {
+    scenario = await startScenario()
+    const result = await scenario.run()
+    expect(result.code).toBe(0)
+    expect(scenario.github.requests.length).toBeGreaterThan(0)
+    expect(result.stdout).not.toContain('::debug::')
   })
 })

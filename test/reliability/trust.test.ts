@@ -62,6 +62,7 @@ describe('redirects are refused, and no credential goes with one', () => {
         {},
         { fault: on('POST', ROTATE, { status, headers: { location } }) }
       )
+      scenario.composio.expectViolations() // Composio's description has no redirects
       const result = await scenario.run()
       const error = errorOf(result)
       expect(result.code).toBe(1)
@@ -86,6 +87,7 @@ describe('redirects are refused, and no credential goes with one', () => {
       {},
       { fault: on('GET', READ, { status: 302, headers: { location: `${collector.url}/` } }) }
     )
+    scenario.composio.expectViolations() // Composio's description has no redirects
     const result = await scenario.run()
     expect(result.code).toBe(1)
     expect(errorOf(result)).toMatch(

@@ -1,4 +1,5 @@
 // Shared set-up for tests that run the bundled action against the local fakes.
+import { expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { startFakeComposio } from '../fakes/composio.js'
 import { startFakeGitHub } from '../fakes/github.js'
@@ -46,7 +47,9 @@ export interface Scenario {
   /**
    * Closes both fakes, then throws when the fake GitHub recorded violations of GitHub's OpenAPI
    * description (requests the action sent, or answers of the fake's own), unless the test called
-   * `github.expectViolations()`: from an `afterEach`, that fails the test.
+   * `github.expectViolations()`, or when an answer of the fake Composio broke Composio's
+   * description (./fakes/composio-schema.js; `composio.expectViolations()` excuses injected ones):
+   * from an `afterEach`, that fails the test.
    */
   close(): Promise<void>
 }
@@ -76,10 +79,18 @@ export async function startScenario(
         env: { GITHUB_API_URL: fakeGitHub.url, ...extra.env }
       }),
     close: async () => {
-      await Promise.all([fakeComposio.close(), fakeGitHub.close()])
+      const [composioClosed] = await Promise.allSettled([fakeComposio.close(), fakeGitHub.close()])
       fakeGitHub.assertNoViolations()
+      if (composioClosed.status === 'rejected') throw composioClosed.reason
     }
   }
+}
+
+/** The one `::error::` line a run printed, with its escaped newlines restored. */
+export function errorOf(result: RunResult): string {
+  const errors = result.stdout.split('\n').filter(line => line.startsWith('::error::'))
+  expect(errors).toHaveLength(1)
+  return errors[0]!.replace(/%0A/g, '\n')
 }
 
 /** The secret and the encodings a careless log line could carry it in. */

@@ -77,7 +77,11 @@ describe('describeStatus', () => {
   })
 
   test.each([
-    [403, {}, 'HTTP 403. Hint: the key lacks permission to manage this webhook subscription'],
+    [
+      403,
+      {},
+      'HTTP 403. Hint: the key lacks permission: a scoped project API key needs Composio\'s "Webhooks" permission, Read for the reads of the subscription and Write for the rotation (a write-only key fails the first read: give it Read and write)'
+    ],
     [
       404,
       { message: 'Not found' },
@@ -88,5 +92,12 @@ describe('describeStatus', () => {
     [409, { slug: 'Conflict' }, 'HTTP 409 Conflict']
   ])('%d %j', (status, details, expected) => {
     expect(describeStatus(status, details)).toBe(expected)
+  })
+
+  test('401 with a user API key: the current description accepts project API keys only', () => {
+    expect(describeStatus(401, { slug: 'UserApiKey_Unauthorized' }, 'x-user-api-key')).toBe(
+      "HTTP 401 UserApiKey_Unauthorized. Hint: Composio's current API description accepts only project API keys (x-api-key) for webhook subscriptions: give a project API key in 'api-key' instead of 'user-api-key'"
+    )
+    expect(describeStatus(403, {}, 'x-user-api-key')).toContain('"Webhooks" permission')
   })
 })

@@ -108,7 +108,10 @@ describe('readWebhookSubscription: retries', () => {
 
   test.each([
     [401, "Hint: check the Composio key: 'api-key' is a project API key"],
-    [403, 'Hint: the key lacks permission to manage this webhook subscription'],
+    [
+      403,
+      'Hint: the key lacks permission: a scoped project API key needs Composio\'s "Webhooks" permission, Read for the reads of the subscription and Write for the rotation (a write-only key fails the first read: give it Read and write)'
+    ],
     [404, "Hint: check 'subscription-id' and that it belongs to the key's project"]
   ])('%d → one attempt, the hint', async (status, hint) => {
     const h = harness([json(status, { error: { message: 'no', slug: 'S' } }), json(200, FULL)])

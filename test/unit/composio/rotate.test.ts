@@ -26,6 +26,16 @@ describe('rotateWebhookSecret: success', () => {
     expectNoLeak(h, [])
   })
 
+  // The rotation's answer is the secret: the read's "could be a real secret" rule never judges it.
+  test.each(['short', 'abcd...', 'xxxx...', 'REDACTED', 'with space', 'f00d****'])(
+    'a rotated secret that a read would take for masked (%j) is returned as is',
+    async secret => {
+      const h = harness([ok(secret)])
+      await expect(rotateWebhookSecret(h.options, 'ws_1')).resolves.toBe(secret)
+      expect(h.events).toEqual([`mask:${secret}`])
+    }
+  )
+
   test.each([
     ['an id with a slash and a space', 'ws/1 2', 'ws%2F1%202'],
     ['a plain id', 'ws_AbC-123', 'ws_AbC-123'],
