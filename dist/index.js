@@ -28372,12 +28372,119 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6421);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5040);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   Yz: () => (/* binding */ parsed),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   hF: () => (/* binding */ input),
+/* harmony export */   i_: () => (/* binding */ InputReader),
+/* harmony export */   mw: () => (/* binding */ required),
+/* harmony export */   zM: () => (/* binding */ boolean)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+// Inputs as the runner passes them, through @actions/core, and errors that name the input.
+
+class InputError extends Error {
+    name = 'InputError';
+    constructor(input, problem, kind = 'Input') {
+        super(`${kind} '${input}': ${problem}`);
+    }
+}
+/** Every invalid input of a run, one `Input 'x': …` line each, in the order they were read. */
+class InputErrors extends InputError {
+    errors;
+    name = 'InputErrors';
+    constructor(errors) {
+        super('', '');
+        this.errors = errors;
+        this.message = errors.map(error => error.message).join('\n');
+    }
+}
+/**
+ * Reads inputs so that a run reports every invalid one at once: `read` runs one reader and keeps
+ * its InputError (any other error is a bug, thrown at once); `settled` throws what was kept.
+ */
+class InputReader {
+    errors = [];
+    /** The reader's value, or undefined when it refused its input. */
+    read(reader) {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.errors.push(error);
+            return undefined;
+        }
+    }
+    /** `values`, once every reader succeeded; else the one error, or InputErrors listing them all. */
+    settled(values) {
+        const [first, ...more] = this.errors;
+        if (first)
+            throw more.length === 0 ? first : new InputErrors(this.errors);
+        return values;
+    }
+}
+/** An input, trimmed; empty when not given. */
+function input(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+}
+function required(name, why = '') {
+    const value = input(name);
+    if (value === '')
+        throw new InputError(name, `is required and was empty${why}`);
+    return value;
+}
+/**
+ * A boolean input. Empty takes `fallback`: outside a runner (a local run) action.yml's defaults
+ * are not applied, and core.getBooleanInput refuses an empty value.
+ */
+function boolean(name, fallback) {
+    const value = input(name);
+    if (value === '')
+        return fallback;
+    try {
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt(name);
+    }
+    catch {
+        throw new InputError(name, `'${value}' is not a boolean; use true or false`);
+    }
+}
+/** Runs a parser, turning its error into one that names the input. */
+function parsed(name, parse, kind) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        throw new InputError(name, error.message, kind);
+    }
+}
+/** A number of seconds from 1 to `max`, as text such as 10 or 2.5; empty takes `fallback`. */
+function seconds(name, fallback, max) {
+    const text = input(name);
+    if (text === '')
+        return fallback;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || value < 1 || value > max) {
+        throw new InputError(name, `'${text}' is not a number of seconds from 1 to ${max}`);
+    }
+    return value;
+}
+
 
 /***/ }),
 
@@ -28489,121 +28596,15 @@ function parseTargetLines(text) {
 
 /***/ }),
 
-/***/ 6421:
+/***/ 9695:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(3340);
-;// CONCATENATED MODULE: ./src/inputs/read.ts
-// Inputs as the runner passes them, through @actions/core, and errors that name the input.
-
-class InputError extends Error {
-    name = 'InputError';
-    constructor(input, problem, kind = 'Input') {
-        super(`${kind} '${input}': ${problem}`);
-    }
-}
-/** An input, trimmed; empty when not given. */
-function input(name) {
-    return core/* getInput */.V4(name);
-}
-function required(name, why = '') {
-    const value = input(name);
-    if (value === '')
-        throw new InputError(name, `is required and was empty${why}`);
-    return value;
-}
-/**
- * A boolean input. Empty takes `fallback`: outside a runner (a local run) action.yml's defaults
- * are not applied, and core.getBooleanInput refuses an empty value.
- */
-function read_boolean(name, fallback) {
-    const value = input(name);
-    if (value === '')
-        return fallback;
-    try {
-        return core/* getBooleanInput */.Vt(name);
-    }
-    catch {
-        throw new InputError(name, `'${value}' is not a boolean; use true or false`);
-    }
-}
-/** Runs a parser, turning its error into one that names the input. */
-function parsed(name, parse, kind) {
-    try {
-        return parse();
-    }
-    catch (error) {
-        throw new InputError(name, error.message, kind);
-    }
-}
-
-// EXTERNAL MODULE: ./src/inputs/targets.ts
-var inputs_targets = __nccwpck_require__(4295);
-;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
-// The inputs that say where the secret goes: targets, or repository and environment, and how an
-// organization secret is shared.
-
-
-/** `targets`, or `repository` (default: the workflow's, GITHUB_REPOSITORY) and `environment`. */
-function readTargets(workflowRepository) {
-    const lines = input('targets');
-    const repository = input('repository');
-    const environment = input('environment');
-    if (lines !== '') {
-        // The runner fills `repository` with its default (github.repository) even when the user did
-        // not set it, so only a different repository counts as given.
-        if (repository !== '' && repository !== workflowRepository) {
-            throw new InputError('targets', "cannot be combined with 'repository'; list it in targets");
-        }
-        if (environment !== '') {
-            throw new InputError('targets', "cannot be combined with 'environment'; write owner/name@environment");
-        }
-        return parsed('targets', () => (0,inputs_targets/* parseTargetLines */.C0)(lines));
-    }
-    const fullName = repository || workflowRepository || '';
-    if (fullName === '')
-        throw new InputError('repository', 'is required (owner/name) when targets is empty');
-    const { owner, repo } = parsed('repository', () => (0,inputs_targets/* parseRepository */.SU)(fullName));
-    return [
-        parsed('environment', () => (0,inputs_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
-    ];
-}
-function readOrganizationOptions(targets) {
-    const visibility = input('visibility');
-    const selected = input('selected-repositories')
-        .split(/[\s,]+/)
-        .filter(name => name !== '');
-    if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
-        throw new InputError('visibility', `'${visibility}' is not one of all, private, selected`);
-    }
-    if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
-        throw new InputError('visibility', 'applies only to organization targets (org:NAME)');
-    }
-    if (visibility === 'selected' && selected.length === 0) {
-        throw new InputError('selected-repositories', "is required when visibility is 'selected'");
-    }
-    if (visibility !== 'selected' && selected.length > 0) {
-        throw new InputError('selected-repositories', "is allowed only with visibility 'selected'");
-    }
-    for (const name of selected) {
-        if (!(0,inputs_targets/* isRepositoryName */.en)(name)) {
-            throw new InputError('selected-repositories', `'${name}' is not a repository name`);
-        }
-    }
-    return {
-        visibility: (visibility || undefined),
-        selectedRepositories: selected
-    };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/urls.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qy: () => (/* binding */ displayUrl),
+/* harmony export */   Z8: () => (/* binding */ credentialUrl),
+/* harmony export */   rl: () => (/* binding */ receiverUrl)
+/* harmony export */ });
+/* unused harmony export isLoopback */
 // Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
 // a token never crosses a network unencrypted.
 /** The host names whose traffic never leaves this machine. */
@@ -28628,7 +28629,7 @@ function credentialUrl(text, { allowPath }) {
     // Never echo a URL that carries credentials: the error would print them.
     if (url.username || url.password)
         fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    if (!isEncryptedOrLocal(url)) {
         fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
     }
     if (url.search || url.hash)
@@ -28637,10 +28638,193 @@ function credentialUrl(text, { allowPath }) {
         fail('must be an origin such as https://backend.composio.dev, without a path');
     return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
 }
+function isEncryptedOrLocal(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+/**
+ * Checks the URL of a webhook receiver that signed check deliveries will be sent to, and returns
+ * it normalized. The same rule as for credentials: a delivery signed with the new secret is as
+ * good as the secret to whoever reads it, so https, or plain http only to this machine. A path
+ * and a query are the receiver's own; user info and a fragment are refused.
+ */
+function receiverUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new Error(`'${text}' is not a URL`);
+    }
+    const shown = displayUrl(url);
+    if (url.username || url.password)
+        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
+    if (!isEncryptedOrLocal(url)) {
+        throw new Error(`'${shown}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
+    }
+    if (url.hash)
+        throw new Error(`'${shown}' must not carry a fragment`);
+    return url.href;
+}
+/** A URL as logs show it: without its query, which may hold a receiver's token. */
+function displayUrl(url) {
+    const parsed = typeof url === 'string' ? new URL(url) : url;
+    return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 5040:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: ./src/inputs/read.ts
+var read = __nccwpck_require__(4245);
+// EXTERNAL MODULE: ./src/inputs/targets.ts
+var inputs_targets = __nccwpck_require__(4295);
+;// CONCATENATED MODULE: ./src/inputs/failure-issue.ts
+// The failure-issue input, and what the runner says about the run: the workflow's repository,
+// where the issue goes, and the link to this run.
+
+
+/** false, or where a failed run opens its issue (GITHUB_REPOSITORY). */
+function readFailureIssue(env) {
+    if (!(0,read/* boolean */.zM)('failure-issue', false))
+        return false;
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    let where;
+    try {
+        where = (0,inputs_targets/* parseRepository */.SU)(repository);
+    }
+    catch {
+        throw new read/* InputError */.dz('failure-issue', 'needs GITHUB_REPOSITORY (owner/name, which the runner sets): the issue goes to the workflow’s repository');
+    }
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    const runUrl = /^\d+$/.test(runId) && /^https?:\/\/[^\s/]+$/.test(server)
+        ? `${server}/${where.owner}/${where.repo}/actions/runs/${runId}`
+        : undefined;
+    return { ...where, runUrl };
+}
+
+// EXTERNAL MODULE: ./src/inputs/urls.ts
+var urls = __nccwpck_require__(9695);
+;// CONCATENATED MODULE: ./src/inputs/receiver-inputs.ts
+// The receiver check's inputs, for the main action (verify-receiver, verify-timeout-seconds,
+// verify-interval-seconds) and for the verify-receiver action (secret, url, rotated-at,
+// timeout-seconds, interval-seconds). A bad URL fails here, before any request: nothing rotated.
+
+
+const SUBSCRIPTION_URL = 'subscription';
+const DEFAULT_CHECK_TIMEOUT_SECONDS = 300;
+const DEFAULT_CHECK_INTERVAL_SECONDS = 10;
+const MAX_CHECK_TIMEOUT_SECONDS = 3600;
+const MAX_CHECK_INTERVAL_SECONDS = 300;
+function readTiming(timeout, interval) {
+    const timeoutSeconds = (0,read/* seconds */.YA)(timeout, DEFAULT_CHECK_TIMEOUT_SECONDS, MAX_CHECK_TIMEOUT_SECONDS);
+    const intervalSeconds = (0,read/* seconds */.YA)(interval, DEFAULT_CHECK_INTERVAL_SECONDS, MAX_CHECK_INTERVAL_SECONDS);
+    return { timeoutMs: timeoutSeconds * 1000, intervalMs: intervalSeconds * 1000 };
+}
+function readReceiverOptions() {
+    const text = (0,read/* input */.hF)('verify-receiver');
+    const verifyReceiver = text === ''
+        ? undefined
+        : text === SUBSCRIPTION_URL
+            ? { fromSubscription: true }
+            : { url: (0,read/* parsed */.Yz)('verify-receiver', () => (0,urls/* receiverUrl */.rl)(text)) };
+    return {
+        verifyReceiver,
+        verifyTiming: readTiming('verify-timeout-seconds', 'verify-interval-seconds')
+    };
+}
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** The verify-receiver action's inputs. The caller has masked `secret` already. */
+function readVerifyReceiverSettings() {
+    const secret = required('secret', ". Pass the main action's secret output (steps.<id>.outputs.secret) of the same job");
+    const urlText = required('url');
+    const url = parsed('url', () => receiverUrl(urlText));
+    const rotatedText = input('rotated-at');
+    if (rotatedText !== '' && (!ISO_TIME.test(rotatedText) || isNaN(Date.parse(rotatedText)))) {
+        throw new InputError('rotated-at', `'${rotatedText}' is not an ISO 8601 time such as 2026-12-03T08:00:00.000Z (the main action's rotated-at output)`);
+    }
+    return {
+        secret,
+        url,
+        rotatedAt: rotatedText === '' ? undefined : new Date(rotatedText),
+        timing: readTiming('timeout-seconds', 'interval-seconds')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
+// The inputs that say where the secret goes: targets, or repository and environment, and how an
+// organization secret is shared.
+
+
+/** `targets`, or `repository` (default: the workflow's, GITHUB_REPOSITORY) and `environment`. */
+function readTargets(workflowRepository) {
+    const lines = (0,read/* input */.hF)('targets');
+    const repository = (0,read/* input */.hF)('repository');
+    const environment = (0,read/* input */.hF)('environment');
+    if (lines !== '') {
+        // The runner fills `repository` with its default (github.repository) even when the user did
+        // not set it, so only a different repository counts as given.
+        if (repository !== '' && repository !== workflowRepository) {
+            throw new read/* InputError */.dz('targets', "cannot be combined with 'repository'; list it in targets");
+        }
+        if (environment !== '') {
+            throw new read/* InputError */.dz('targets', "cannot be combined with 'environment'; write owner/name@environment");
+        }
+        return (0,read/* parsed */.Yz)('targets', () => (0,inputs_targets/* parseTargetLines */.C0)(lines));
+    }
+    const fullName = repository || workflowRepository || '';
+    if (fullName === '')
+        throw new read/* InputError */.dz('repository', 'is required (owner/name) when targets is empty');
+    const { owner, repo } = (0,read/* parsed */.Yz)('repository', () => (0,inputs_targets/* parseRepository */.SU)(fullName));
+    return [
+        (0,read/* parsed */.Yz)('environment', () => (0,inputs_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
+    ];
+}
+/** `targets` undefined: that input was refused, so whether one is an organization is unknown. */
+function readOrganizationOptions(targets) {
+    const visibility = (0,read/* input */.hF)('visibility');
+    const selected = (0,read/* input */.hF)('selected-repositories')
+        .split(/[\s,]+/)
+        .filter(name => name !== '');
+    if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
+        throw new read/* InputError */.dz('visibility', `'${visibility}' is not one of all, private, selected`);
+    }
+    if (visibility !== '' && targets && !targets.some(target => target.kind === 'organization')) {
+        throw new read/* InputError */.dz('visibility', 'applies only to organization targets (org:NAME)');
+    }
+    if (visibility === 'selected' && selected.length === 0) {
+        throw new read/* InputError */.dz('selected-repositories', "is required when visibility is 'selected'");
+    }
+    if (visibility !== 'selected' && selected.length > 0) {
+        throw new read/* InputError */.dz('selected-repositories', "is allowed only with visibility 'selected'");
+    }
+    for (const name of selected) {
+        if (!(0,inputs_targets/* isRepositoryName */.en)(name)) {
+            throw new read/* InputError */.dz('selected-repositories', `'${name}' is not a repository name`);
+        }
+    }
+    return {
+        visibility: (visibility || undefined),
+        selectedRepositories: selected
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
 // Every input read and validated once, into one typed Settings value, before any request.
 // Light on purpose: a bad input fails before Octokit or libsodium load.
+
+
 
 
 
@@ -28653,33 +28837,41 @@ const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'];
 // Secrets are not passed to workflows from forks nor to Dependabot runs: the likely cause of an
 // empty credential input.
 const EMPTY_SECRET_HINT = '. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot';
-/** Reads the inputs, and GITHUB_API_URL and GITHUB_REPOSITORY, which the runner sets. */
+/**
+ * Reads the inputs, and GITHUB_API_URL and GITHUB_REPOSITORY, which the runner sets. Every reader
+ * runs, so that all invalid inputs are reported together: a new input is one more
+ * `name: inputs.read(() => readName())` line, its reader throwing an InputError.
+ */
 function readSettings(env = process.env) {
-    const subscriptionId = readSubscriptionId();
-    const githubToken = credential('github-token', required('github-token', EMPTY_SECRET_HINT));
-    const targets = readTargets(env['GITHUB_REPOSITORY']);
-    return {
+    const inputs = new read/* InputReader */.i_();
+    const subscriptionId = inputs.read(readSubscriptionId);
+    const githubToken = inputs.read(() => credential('github-token', (0,read/* required */.mw)('github-token', EMPTY_SECRET_HINT)));
+    const targets = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']));
+    const { organization, receiver, ...settings } = inputs.settled({
         subscriptionId,
-        composioAuth: readComposioAuth(),
+        composioAuth: inputs.read(readComposioAuth),
         githubToken,
-        secretName: readSecretName(),
+        secretName: inputs.read(readSecretName),
         targets,
-        ...readOrganizationOptions(targets),
-        rotate: read_boolean('rotate', true),
-        dryRun: read_boolean('dry-run', false),
-        composioBaseUrl: readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
-        githubApiUrl: readGitHubApiUrl(env),
-        timeoutMs: readTimeoutSeconds() * 1000
-    };
+        organization: inputs.read(() => readOrganizationOptions(targets)),
+        rotate: inputs.read(() => (0,read/* boolean */.zM)('rotate', true)),
+        dryRun: inputs.read(() => (0,read/* boolean */.zM)('dry-run', false)),
+        composioBaseUrl: inputs.read(() => readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL)),
+        githubApiUrl: inputs.read(() => readGitHubApiUrl(env)),
+        timeoutMs: inputs.read(() => (0,read/* seconds */.YA)('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS) * 1000),
+        failureIssue: inputs.read(() => readFailureIssue(env)),
+        receiver: inputs.read(readReceiverOptions)
+    });
+    return { ...settings, ...organization, ...receiver };
 }
 /**
  * Composio's IDs are letters, digits, '_' and '-'. Anything else is refused unquoted: the ID is
  * printed in log lines and sent in a URL, and a newline in it could start a workflow command.
  */
 function readSubscriptionId() {
-    const id = required('subscription-id');
+    const id = (0,read/* required */.mw)('subscription-id');
     if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) {
-        throw new InputError('subscription-id', "must be a Composio webhook subscription ID: 1 to 128 letters, digits, '_' or '-'");
+        throw new read/* InputError */.dz('subscription-id', "must be a Composio webhook subscription ID: 1 to 128 letters, digits, '_' or '-'");
     }
     return id;
 }
@@ -28689,22 +28881,22 @@ function readSubscriptionId() {
  */
 function credential(name, value) {
     if (!/^[\x21-\x7e]+$/.test(value)) {
-        throw new InputError(name, 'holds a character an HTTP header cannot carry (a space, newline, control or non-ASCII character, often from a bad paste); store the secret again');
+        throw new read/* InputError */.dz(name, 'holds a character an HTTP header cannot carry (a space, newline, control or non-ASCII character, often from a bad paste); store the secret again');
     }
     return value;
 }
 function readComposioAuth() {
-    const apiKey = input('api-key');
-    const userApiKey = input('user-api-key');
+    const apiKey = (0,read/* input */.hF)('api-key');
+    const userApiKey = (0,read/* input */.hF)('user-api-key');
     // Composio answers 401 when both headers are sent, so exactly one is allowed.
     if (apiKey !== '' && userApiKey !== '') {
-        throw new InputError('api-key', "and 'user-api-key' were both given; give exactly one");
+        throw new read/* InputError */.dz('api-key', "and 'user-api-key' were both given; give exactly one");
     }
     if (apiKey !== '')
         return { header: 'x-api-key', value: credential('api-key', apiKey) };
     if (userApiKey !== '')
         return { header: 'x-user-api-key', value: credential('user-api-key', userApiKey) };
-    throw new InputError('api-key', `and 'user-api-key' were both empty; give exactly one${EMPTY_SECRET_HINT}`);
+    throw new read/* InputError */.dz('api-key', `and 'user-api-key' were both empty; give exactly one${EMPTY_SECRET_HINT}`);
 }
 function checkSecretName(name) {
     if (!/^[A-Za-z0-9_]+$/.test(name))
@@ -28716,37 +28908,34 @@ function checkSecretName(name) {
     return undefined;
 }
 function readSecretName() {
-    const name = input('secret-name') || DEFAULT_SECRET_NAME;
+    const name = (0,read/* input */.hF)('secret-name') || DEFAULT_SECRET_NAME;
     const problem = checkSecretName(name);
     if (problem)
-        throw new InputError('secret-name', `'${name}' ${problem}`);
+        throw new read/* InputError */.dz('secret-name', `'${name}' ${problem}`);
     return name;
-}
-function readTimeoutSeconds() {
-    const text = input('timeout-seconds');
-    if (text === '')
-        return DEFAULT_TIMEOUT_SECONDS;
-    const seconds = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-        throw new InputError('timeout-seconds', `'${text}' is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`);
-    }
-    return seconds;
 }
 /** An origin that credentials may be sent to: https, or plain http only to a loopback host. */
 function readOrigin(name, fallback) {
-    const text = input(name) || fallback;
-    return parsed(name, () => credentialUrl(text, { allowPath: false }));
+    const text = (0,read/* input */.hF)(name) || fallback;
+    return (0,read/* parsed */.Yz)(name, () => (0,urls/* credentialUrl */.Z8)(text, { allowPath: false }));
 }
 function readGitHubApiUrl(env) {
     // Not an input: the runner sets GITHUB_API_URL (GitHub Enterprise Server: https://host/api/v3).
     const text = env['GITHUB_API_URL'] || 'https://api.github.com';
-    return parsed('GITHUB_API_URL', () => credentialUrl(text, { allowPath: true }), 'Environment variable');
+    return (0,read/* parsed */.Yz)('GITHUB_API_URL', () => (0,urls/* credentialUrl */.Z8)(text, { allowPath: true }), 'Environment variable');
 }
 
+// EXTERNAL MODULE: ./src/run/failure-summary.ts
+var failure_summary = __nccwpck_require__(4126);
+// EXTERNAL MODULE: ./src/run/job-summary.ts
+var job_summary = __nccwpck_require__(5555);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The run's frame and its single catch: mask the credentials, validate every input with nothing
 // heavy loaded, then load the rest. A bad input fails in about the time Node takes to start,
 // before any request.
+
+
+
 
 
 /** Anything thrown, Error or not, fails the step with one `::error::` annotation. */
@@ -28761,12 +28950,120 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(924)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8924));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(22)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2022));
         await runInProduction(settings);
     }
     catch (error) {
         core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+        // The run reports its own failures; an input error stops before it, with no settings read.
+        if (error instanceof read/* InputError */.dz) {
+            const io = { writeSummary: job_summary/* writeJobSummary */.j, warning: core/* warning */.$e };
+            await (0,failure_summary/* writeFailureSummary */.KJ)(io, (0,failure_summary/* inputFailure */.vQ)(error));
+        }
     }
+}
+
+
+/***/ }),
+
+/***/ 4126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KJ: () => (/* binding */ writeFailureSummary),
+/* harmony export */   jM: () => (/* binding */ AGAIN),
+/* harmony export */   vQ: () => (/* binding */ inputFailure)
+/* harmony export */ });
+/* unused harmony export failureSummary */
+/* harmony import */ var _inputs_read_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4245);
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4440);
+// What a failed run says, wherever it stopped: a headline, a line for each thing that went wrong,
+// and what is left to do; in the job summary (and, with failure-issue, in an issue). Light:
+// main.ts writes the summary of an input error with it before anything else is loaded.
+
+
+const AGAIN = 'then run this action again';
+function inputFailure(error) {
+    const lines = error instanceof _inputs_read_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G ? error.errors.map(e => e.message) : [error.message];
+    const count = lines.length === 1 ? 'an input is' : `${lines.length} inputs are`;
+    return {
+        headline: `${_html_js__WEBPACK_IMPORTED_MODULE_1__/* .FAILED */ .Wk} Nothing was rotated: ${count} invalid`,
+        details: lines,
+        todo: `Nothing was sent to Composio or GitHub; the old secret still works. Fix the inputs above in the workflow (the README's Inputs table says what each accepts), ${AGAIN}.`
+    };
+}
+function failureSummary(summary, failure) {
+    summary.addHeading((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.headline), 2);
+    if (failure.details.length > 0)
+        summary.addList(failure.details.map(_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD));
+    if (failure.todo)
+        summary.addRaw((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .paragraph */ .FY)(`<strong>What to do:</strong> ${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.todo)}`), true);
+    if (failure.text)
+        summary.addCodeBlock((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.text), 'text');
+    return summary;
+}
+/**
+ * Writes the failure's job summary. Never throws: a summary that cannot be written is a warning,
+ * and the run's own error stays the one it fails with.
+ */
+async function writeFailureSummary(io, failure) {
+    try {
+        await io.writeSummary(summary => failureSummary(summary, failure));
+    }
+    catch (problem) {
+        const why = problem instanceof Error ? problem.message : String(problem);
+        io.warning(`Writing the job summary failed: ${why}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FY: () => (/* binding */ paragraph),
+/* harmony export */   OK: () => (/* binding */ OK),
+/* harmony export */   Wk: () => (/* binding */ FAILED),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aY: () => (/* binding */ code)
+/* harmony export */ });
+// Pieces of the job summary's HTML. @actions/core's builder escapes nothing: every text from an
+// input or a server goes through escapeHtml. Light: main.ts uses it before anything else loads.
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+const code = (text) => `<code>${escapeHtml(text)}</code>`;
+const paragraph = (html) => `<p>${html}</p>`;
+/** The marks a status starts with: a failure is seen at a glance. */
+const OK = '✅';
+const FAILED = '❌';
+
+
+/***/ }),
+
+/***/ 5555:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ writeJobSummary)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+// The runner's job summary file, through @actions/core. Light: main.ts writes the summary of an
+// input error with it before anything else is loaded.
+
+/** Fills the job summary with the toolkit's builder, then writes it. */
+async function writeJobSummary(fill) {
+    // Outside a runner there is no summary file (core.summary.write would throw).
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('GITHUB_STEP_SUMMARY is not set: job summary not written.');
+    }
+    await fill(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer()).write();
 }
 
 

@@ -20,12 +20,17 @@
 // --json     also write every sample to FILE
 // --no-scale / --scale-only   skip / run only the runs at 1 to 100 targets (scripts/bench/scale.js)
 //
+// --no-outage   skip the outage bench (scripts/bench/outage.js: rotation → receiver confirmed)
+//
 // scripts/bench/run.js orchestrates; scripts/bench/measure.js runs and reads one child process;
 // scripts/bench/footprint.js measures peak RSS and loaded files; scripts/bench/report.js writes
 // the markdown.
+import { outage } from './bench/outage.js'
 import { main } from './bench/run.js'
 import { scale } from './bench/scale.js'
 
 const argv = process.argv.slice(2)
-process.exitCode = argv.includes('--scale-only') ? 0 : await main(argv)
-if (process.exitCode === 0) process.exitCode = await scale(argv)
+const only = argv.includes('--scale-only')
+let code = only ? 0 : await main(argv)
+if (!only && !argv.includes('--no-outage')) code ||= await outage(argv)
+process.exitCode = code || (await scale(argv))

@@ -451,6 +451,17 @@ async function generate(sdk) {
     }
   )
   await vector(
+    'the receiver check event',
+    "The event of this action's receiver check (src/receiver/delivery.ts): a V3 event of a type no trigger uses.",
+    g => {
+      const body =
+        `{"id":"evt_check_${randomBytes(12).toString('hex')}","timestamp":"${new Date(now * 1000).toISOString()}",` +
+        `"type":"composio.webhook_secret.check","metadata":{"sender":"rotate-composio-webhook-secret","version":"0.1.0"},` +
+        `"data":{"purpose":"Checks that this receiver verifies Composio signatures with the current secret."}}`
+      return { body, headers: { 'webhook-signature': `v1,${g({ body })}` } }
+    }
+  )
+  await vector(
     'non-hex secret',
     'A secret that is not hex ("whsec_" and base64): used as text, like any other.',
     g => ({ secret: textSecret, headers: { 'webhook-signature': `v1,${g({ key: textSecret })}` } })

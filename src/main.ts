@@ -2,7 +2,10 @@
 // heavy loaded, then load the rest. A bad input fails in about the time Node takes to start,
 // before any request.
 import * as core from '@actions/core'
+import { InputError } from './inputs/read.js'
 import { CREDENTIAL_INPUTS, readSettings } from './inputs/settings.js'
+import { inputFailure, writeFailureSummary } from './run/failure-summary.js'
+import { writeJobSummary } from './run/job-summary.js'
 
 /** Anything thrown, Error or not, fails the step with one `::error::` annotation. */
 export async function run(): Promise<void> {
@@ -19,5 +22,10 @@ export async function run(): Promise<void> {
     await runInProduction(settings)
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
+    // The run reports its own failures; an input error stops before it, with no settings read.
+    if (error instanceof InputError) {
+      const io = { writeSummary: writeJobSummary, warning: core.warning }
+      await writeFailureSummary(io, inputFailure(error))
+    }
   }
 }

@@ -43,13 +43,14 @@ export function parseRotatedSecret(body: string): string | undefined {
 export function parseSubscription(body: string): Subscription | undefined {
   const fields = parseObject(body)
   if (fields === undefined) return undefined
-  const text = (key: string): string | undefined =>
-    typeof fields[key] === 'string' ? serverText(fields[key]) : undefined
+  const text = (key: string, maxLength?: number): string | undefined =>
+    typeof fields[key] === 'string' ? serverText(fields[key], maxLength) : undefined
   const events = fields['enabled_events']
   const secret = fields['secret']
   return {
     secret: couldBeRealSecret(secret) ? secret : undefined,
-    webhookUrl: text('webhook_url'),
+    // A URL may be longer than a log line: the receiver check sends to it.
+    webhookUrl: text('webhook_url', 4096),
     version: text('version'),
     enabledEvents: Array.isArray(events)
       ? events.flatMap(event => (typeof event === 'string' ? [serverText(event, 100)] : []))

@@ -8,6 +8,41 @@ export class InputError extends Error {
   }
 }
 
+/** Every invalid input of a run, one `Input 'x': …` line each, in the order they were read. */
+export class InputErrors extends InputError {
+  override name = 'InputErrors'
+  constructor(readonly errors: InputError[]) {
+    super('', '')
+    this.message = errors.map(error => error.message).join('\n')
+  }
+}
+
+/**
+ * Reads inputs so that a run reports every invalid one at once: `read` runs one reader and keeps
+ * its InputError (any other error is a bug, thrown at once); `settled` throws what was kept.
+ */
+export class InputReader {
+  private readonly errors: InputError[] = []
+
+  /** The reader's value, or undefined when it refused its input. */
+  read<T>(reader: () => T): T | undefined {
+    try {
+      return reader()
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      this.errors.push(error)
+      return undefined
+    }
+  }
+
+  /** `values`, once every reader succeeded; else the one error, or InputErrors listing them all. */
+  settled<T extends Record<string, unknown>>(values: T): { [K in keyof T]: NonNullable<T[K]> } {
+    const [first, ...more] = this.errors
+    if (first) throw more.length === 0 ? first : new InputErrors(this.errors)
+    return values as { [K in keyof T]: NonNullable<T[K]> }
+  }
+}
+
 /** An input, trimmed; empty when not given. */
 export function input(name: string): string {
   return core.getInput(name)
@@ -40,4 +75,15 @@ export function parsed<T>(name: string, parse: () => T, kind?: string): T {
   } catch (error) {
     throw new InputError(name, (error as Error).message, kind)
   }
+}
+
+/** A number of seconds from 1 to `max`, as text such as 10 or 2.5; empty takes `fallback`. */
+export function seconds(name: string, fallback: number, max: number): number {
+  const text = input(name)
+  if (text === '') return fallback
+  const value = Number(text)
+  if (!/^\d+(\.\d+)?$/.test(text) || value < 1 || value > max) {
+    throw new InputError(name, `'${text}' is not a number of seconds from 1 to ${max}`)
+  }
+  return value
 }

@@ -1,6 +1,8 @@
 // Every input read and validated once, into one typed Settings value, before any request.
 // Light on purpose: a bad input fails before Octokit or libsodium load.
-import { InputError, boolean, input, parsed, required } from './read.js'
+import { readFailureIssue, type FailureIssue } from './failure-issue.js'
+import { InputError, InputReader, boolean, input, parsed, required, seconds } from './read.js'
+import { readReceiverOptions, type ReceiverOptions } from './receiver-inputs.js'
 import { readOrganizationOptions, readTargets, type OrganizationOptions } from './target-inputs.js'
 import type { Target } from './targets.js'
 import { credentialUrl } from './urls.js'
@@ -10,7 +12,7 @@ export interface ComposioAuth {
   value: string
 }
 
-export interface Settings extends OrganizationOptions {
+export interface Settings extends OrganizationOptions, ReceiverOptions {
   subscriptionId: string
   composioAuth: ComposioAuth
   githubToken: string
@@ -23,6 +25,8 @@ export interface Settings extends OrganizationOptions {
   githubApiUrl: string
   /** Bound on each HTTP attempt: connecting, and receiving the whole response. */
   timeoutMs: number
+  /** failure-issue: false, or the repository a failed run opens its issue in. */
+  failureIssue: FailureIssue | false
 }
 
 export const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET'
@@ -38,24 +42,36 @@ export const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'] as 
 const EMPTY_SECRET_HINT =
   '. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot'
 
-/** Reads the inputs, and GITHUB_API_URL and GITHUB_REPOSITORY, which the runner sets. */
+/**
+ * Reads the inputs, and GITHUB_API_URL and GITHUB_REPOSITORY, which the runner sets. Every reader
+ * runs, so that all invalid inputs are reported together: a new input is one more
+ * `name: inputs.read(() => readName())` line, its reader throwing an InputError.
+ */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const subscriptionId = readSubscriptionId()
-  const githubToken = credential('github-token', required('github-token', EMPTY_SECRET_HINT))
-  const targets = readTargets(env['GITHUB_REPOSITORY'])
-  return {
+  const inputs = new InputReader()
+  const subscriptionId = inputs.read(readSubscriptionId)
+  const githubToken = inputs.read(() =>
+    credential('github-token', required('github-token', EMPTY_SECRET_HINT))
+  )
+  const targets = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']))
+  const { organization, receiver, ...settings } = inputs.settled({
     subscriptionId,
-    composioAuth: readComposioAuth(),
+    composioAuth: inputs.read(readComposioAuth),
     githubToken,
-    secretName: readSecretName(),
+    secretName: inputs.read(readSecretName),
     targets,
-    ...readOrganizationOptions(targets),
-    rotate: boolean('rotate', true),
-    dryRun: boolean('dry-run', false),
-    composioBaseUrl: readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL),
-    githubApiUrl: readGitHubApiUrl(env),
-    timeoutMs: readTimeoutSeconds() * 1000
-  }
+    organization: inputs.read(() => readOrganizationOptions(targets)),
+    rotate: inputs.read(() => boolean('rotate', true)),
+    dryRun: inputs.read(() => boolean('dry-run', false)),
+    composioBaseUrl: inputs.read(() => readOrigin('composio-base-url', DEFAULT_COMPOSIO_BASE_URL)),
+    githubApiUrl: inputs.read(() => readGitHubApiUrl(env)),
+    timeoutMs: inputs.read(
+      () => seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS) * 1000
+    ),
+    failureIssue: inputs.read(() => readFailureIssue(env)),
+    receiver: inputs.read(readReceiverOptions)
+  })
+  return { ...settings, ...organization, ...receiver }
 }
 
 /**
@@ -115,19 +131,6 @@ function readSecretName(): string {
   const problem = checkSecretName(name)
   if (problem) throw new InputError('secret-name', `'${name}' ${problem}`)
   return name
-}
-
-function readTimeoutSeconds(): number {
-  const text = input('timeout-seconds')
-  if (text === '') return DEFAULT_TIMEOUT_SECONDS
-  const seconds = Number(text)
-  if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-    throw new InputError(
-      'timeout-seconds',
-      `'${text}' is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`
-    )
-  }
-  return seconds
 }
 
 /** An origin that credentials may be sent to: https, or plain http only to a loopback host. */

@@ -48,7 +48,8 @@ export function readTargets(workflowRepository: string | undefined): Target[] {
   ]
 }
 
-export function readOrganizationOptions(targets: Target[]): OrganizationOptions {
+/** `targets` undefined: that input was refused, so whether one is an organization is unknown. */
+export function readOrganizationOptions(targets: Target[] | undefined): OrganizationOptions {
   const visibility = input('visibility')
   const selected = input('selected-repositories')
     .split(/[\s,]+/)
@@ -56,7 +57,7 @@ export function readOrganizationOptions(targets: Target[]): OrganizationOptions 
   if (visibility !== '' && !['all', 'private', 'selected'].includes(visibility)) {
     throw new InputError('visibility', `'${visibility}' is not one of all, private, selected`)
   }
-  if (visibility !== '' && !targets.some(target => target.kind === 'organization')) {
+  if (visibility !== '' && targets && !targets.some(target => target.kind === 'organization')) {
     throw new InputError('visibility', 'applies only to organization targets (org:NAME)')
   }
   if (visibility === 'selected' && selected.length === 0) {

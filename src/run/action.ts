@@ -6,11 +6,15 @@ import type { Settings } from '../inputs/settings.js'
 import { loadSealer } from '../seal.js'
 import { CancellationGuard } from './cancel.js'
 import { confirmRotation } from './confirm.js'
-import { Problems, type Deps, type Run } from './context.js'
+import { receiverSection } from '../receiver/summary.js'
+import { Problems, type Deps, type Run, type Summary } from './context.js'
+import { describeFailure, reportFailure, reportSuccess } from './failure.js'
+import { writeFailureSummary } from './failure-summary.js'
 import { preflight } from './preflight.js'
 import { reportDryRun, reportStored } from './report.js'
 import { announce, obtainSecret } from './rotate.js'
 import { checkWrites, type WriteCheck } from './write-check.js'
+import { receiverUrlOf, verifyAfterWrites } from './verify.js'
 import { writeEverywhere } from './write.js'
 
 export async function runAction(settings: Settings, deps: Deps): Promise<void> {
@@ -22,6 +26,7 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     // 2. Every target's public key and Composio's subscription, all at once.
     run.io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`)
     const checked = await preflight(run)
+    const receiverUrl = receiverUrlOf(run, checked) // verify-receiver: subscription needs the read
     // 3. A write that every target accepts, before anything irreversible. A real run that does
     //    not rotate has nothing to protect: its writes are the check.
     if (settings.rotate || settings.dryRun) writeCheck = await checkWrites(run, checked.targets)
@@ -39,9 +44,20 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     const writing = writeEverywhere(run, checked.targets, obtained, await run.sealer)
     announce(run, obtained)
     const [results, confirmation] = await Promise.all([writing, confirmRotation(run, obtained)])
-    // 6. Outputs and job summary; anything short of every target written fails the run.
-    await reportStored(run, obtained.source, results, confirmation)
+    // 6. The receiver check (verify-receiver), once every write is done.
+    const receiver =
+      receiverUrl === undefined
+        ? undefined
+        : await verifyAfterWrites(run, obtained.secret, receiverUrl, results)
+    // 7. Outputs and job summary; anything short of every target written fails the run.
+    const sections = receiver ? [(summary: Summary) => receiverSection(summary, receiver)] : []
+    await reportStored(run, obtained.source, results, confirmation, sections)
+    await reportSuccess(run)
     finished = true
+  } catch (error) {
+    // Every run that fails says so in its job summary, and in an issue if asked for.
+    await reportFailure(run, error)
+    throw error
   } finally {
     // A failure (its recipes, after the rotation) goes to the log before any cleanup: the deletes
     // then finish on their own, before the process ends. A finished run waits for them.
@@ -53,7 +69,16 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
 
 function startRun(settings: Settings, deps: Deps): Run {
   const { io } = deps
-  const guard = new CancellationGuard(deps.signals, io.error, deps.exit)
+  // A cancellation prints what stands, writes it as the job summary too, then exits.
+  let cancelled = Promise.resolve()
+  const guard = new CancellationGuard(
+    deps.signals,
+    message => {
+      io.error(message)
+      cancelled = writeFailureSummary(io, describeFailure(new Error(message)))
+    },
+    code => void cancelled.then(() => deps.exit(code))
+  )
   const sealer = loadSealer() // libsodium's start-up overlaps the preflight requests.
   sealer.catch(() => undefined) // awaited later; a preflight failure must not leave it unhandled
   const masked = new Set<string>()

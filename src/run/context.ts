@@ -49,7 +49,8 @@ export interface Run {
   sealer: Promise<Sealer>
 }
 
-export type WriteOutcome = { written: 'created' | 'updated' } | { failed: string }
+/** `at`: when GitHub confirmed the write (ISO 8601). */
+export type WriteOutcome = { written: 'created' | 'updated'; at: string } | { failed: string }
 
 /** One target's write: sealed, as sent (for a recipe), and how it went. */
 export interface WriteResult {

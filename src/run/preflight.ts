@@ -29,14 +29,24 @@ export interface Checked {
   subscription: Subscription | undefined
 }
 
+/** A refusal before anything irreversible: its headline, and every problem on a line. */
 export class PreflightError extends Error {
   override name = 'PreflightError'
+  constructor(
+    readonly headline: string,
+    readonly problems: string[]
+  ) {
+    super(`${headline}.\n${problems.map(p => `  - ${p}`).join('\n')}`)
+  }
 }
+
+/** Composio answered the read, but with the secret masked: not storable without a rotation. */
+class MaskedSecretError extends Error {}
 
 /** Fails with every problem at once: `Nothing was rotated: …` and one line per problem. */
 export function failBeforeRotation(run: Run, headline: string, problems: string[]): never {
   const nothing = run.settings.rotate ? 'Nothing was rotated' : 'Nothing was written'
-  throw new PreflightError(`${nothing}: ${headline}.\n${problems.map(p => `  - ${p}`).join('\n')}`)
+  throw new PreflightError(`${nothing}: ${headline}`, problems)
 }
 
 export async function preflight(run: Run): Promise<Checked> {
@@ -53,10 +63,14 @@ export async function preflight(run: Run): Promise<Checked> {
   const composio =
     subscription.status === 'rejected' ? [(subscription.reason as Error).message] : []
   if (failures.length + composio.length > 0) {
+    const masked =
+      subscription.status === 'rejected' && subscription.reason instanceof MaskedSecretError
     const headline =
       failures.length > 0
         ? `${failures.length} of ${targets.length} targets cannot be written`
-        : "Composio's subscription cannot be read"
+        : masked
+          ? "Composio's subscription was read, but its secret came back masked"
+          : "Composio's subscription cannot be read"
     failBeforeRotation(run, headline, [...composio, ...failures])
   }
   return {
@@ -84,7 +98,7 @@ async function readSubscription(run: Run): Promise<Subscription | undefined> {
     return undefined
   }
   if (!rotate && subscription.secret === undefined) {
-    throw new Error(
+    throw new MaskedSecretError(
       "Composio did not return the subscription's full secret (it came masked, empty or missing), so storing it without rotating is impossible. Run with rotate: true to rotate and store the new one"
     )
   }

@@ -6,6 +6,7 @@ import { logRequests } from '../http-log.js'
 import type { Settings } from '../inputs/settings.js'
 import { runAction } from './action.js'
 import type { Deps, Io } from './context.js'
+import { writeJobSummary } from './job-summary.js'
 
 const runnerIo: Io = {
   setSecret: core.setSecret,
@@ -19,13 +20,7 @@ const runnerIo: Io = {
   info: core.info,
   warning: message => core.warning(message),
   error: message => core.error(message),
-  writeSummary: async fill => {
-    // Outside a runner there is no summary file (core.summary.write would throw).
-    if (!process.env['GITHUB_STEP_SUMMARY']) {
-      return core.info('GITHUB_STEP_SUMMARY is not set: job summary not written.')
-    }
-    await fill(core.summary.emptyBuffer()).write()
-  }
+  writeSummary: writeJobSummary
 }
 
 function productionDeps(timeoutMs: number): Deps {

@@ -9,14 +9,20 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`
 }
 
-/** The request that finishes one target by hand, with any token that may write secrets. */
+/**
+ * The request that finishes one target by hand, with any token that may write secrets. Every
+ * line is shell: the block pastes whole into bash, its prose a comment (a target's label holds no
+ * line break: src/inputs/targets.ts refuses control characters in names).
+ */
 export function replayRecipe(result: WriteResult): string {
   const { method, url, body } = result.request
   return [
-    `To finish ${result.label} by hand (key_id ${result.keyId}; the value is sealed for this target's key, only GitHub can open it), send:`,
-    `  curl -fsS -X ${method} ${shellQuote(url)} \\`,
-    `    -H "Authorization: Bearer $GITHUB_TOKEN" -H 'Accept: application/vnd.github+json' -H 'Content-Type: application/json' \\`,
-    `    -d ${shellQuote(JSON.stringify(body))}`
+    `# To finish ${result.label} by hand (key_id ${result.keyId}), with GITHUB_TOKEN set to a token`,
+    "# that may write this secret (the value is sealed for this target's key: only GitHub can open it):",
+    `curl -fsS -X ${method} ${shellQuote(url)} \\`,
+    `  -H "Authorization: Bearer $GITHUB_TOKEN" \\`,
+    `  -H 'Accept: application/vnd.github+json' -H 'Content-Type: application/json' \\`,
+    `  -d ${shellQuote(JSON.stringify(body))}`
   ].join('\n')
 }
 

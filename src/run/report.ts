@@ -5,13 +5,23 @@ import type { Run, WriteResult } from './context.js'
 import type { Checked } from './preflight.js'
 import { incompleteMessage, isWritten } from './recipes.js'
 import type { Source } from './rotate.js'
-import { dryRunSummary, storedSummary } from './summary.js'
+import { dryRunSummary, storedSummary, type Stored, type SummarySection } from './summary.js'
 
+/** A run that obtained the secret but did not finish cleanly; its job summary is written. */
+export class IncompleteRunError extends Error {
+  override name = 'IncompleteRunError'
+  constructor(readonly stored: Stored) {
+    super(incompleteMessage(stored.source, stored.results, stored.problems))
+  }
+}
+
+/** `sections`: what other steps add to the summary, below the targets (see SummarySection). */
 export async function reportStored(
   run: Run,
   source: Source,
   results: WriteResult[],
-  confirmation: Confirmation
+  confirmation: Confirmation,
+  sections: SummarySection[] = []
 ): Promise<void> {
   const { io, problems } = run
   if (confirmation === 'changed') problems.add(CONFIRMATION_TEXT.changed)
@@ -19,11 +29,12 @@ export async function reportStored(
   await problems.note('Setting the targets output', () =>
     io.setOutput('targets', JSON.stringify(written))
   )
+  const stored: Stored = { source, results, confirmation, problems: problems.list }
   await problems.note('Writing the job summary', () =>
-    io.writeSummary(summary => storedSummary(summary, source, results, confirmation))
+    io.writeSummary(summary => storedSummary(summary, stored, sections))
   )
   if (problems.list.length > 0 || written.length < results.length) {
-    throw new Error(incompleteMessage(source, results, problems.list))
+    throw new IncompleteRunError(stored)
   }
   io.info(`Stored ${source.secretName} in ${written.length} target(s): ${written.join(', ')}.`)
 }

@@ -1,85 +1,139 @@
-// The job summary, built with @actions/core's summary builder. Its HTML is not escaped by the
-// builder, so every text that comes from an input or a server is escaped here.
+// The job summary of a run that got as far as the writes (or a dry run), built with
+// @actions/core's builder: the first line says how the run ended; the secret's name and
+// fingerprint come once, above a table with one row per target, status first; what went wrong
+// with a target, and how to finish it by hand, comes below the table, one section per target.
 import type { Settings } from '../inputs/settings.js'
 import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
 import type { Summary, WriteResult } from './context.js'
+import { FAILED, OK, code, escapeHtml, paragraph } from './html.js'
 import type { Checked } from './preflight.js'
-import { isWritten, replayRecipe, statusOf } from './recipes.js'
+import { isWritten, replayRecipe } from './recipes.js'
 import type { Source } from './rotate.js'
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+const header = (...names: string[]) => names.map(data => ({ data, header: true }))
+
+const targetCount = (count: number): string => `${count} target${count === 1 ? '' : 's'}`
+
+/**
+ * A section that another step adds to the stored summary (a receiver check, redeploys): it gets
+ * the builder after the targets and their recipes, and adds its own heading and content. Any
+ * text from an input or a server goes through escapeHtml.
+ */
+export type SummarySection = (summary: Summary) => Summary
+
+/** What a run that obtained the secret did with it. */
+export interface Stored {
+  source: Source
+  results: WriteResult[]
+  confirmation: Confirmation
+  /** Anything else that went wrong (an output not set, a rotation around this run). */
+  problems: string[]
 }
 
-const code = (text: string): string => `<code>${escapeHtml(text)}</code>`
-const header = (...names: string[]) => names.map(data => ({ data, header: true }))
+/** The first line of a stored run: how it ended. */
+export function storedHeadline({ source, results, problems }: Stored): string {
+  const unwritten = results.filter(result => !isWritten(result)).length
+  const what = source.how === 'current' ? 'stored (not rotated)' : 'rotated'
+  if (unwritten > 0) {
+    const secret = source.how === 'current' ? 'secret (not rotated)' : 'secret rotated, but'
+    return `${FAILED} Composio webhook ${secret} NOT written to ${unwritten} of ${targetCount(results.length)}: finish by hand`
+  }
+  const stored = source.how === 'current' ? what : `${what} and stored`
+  return problems.length > 0
+    ? `${FAILED} Composio webhook secret ${stored} in every target, but the run did not finish cleanly`
+    : `${OK} Composio webhook secret ${stored} in ${targetCount(results.length)}`
+}
+
+/** `2026-11-27 08:00:00 UTC`, from an ISO 8601 time. */
+const utc = (iso: string): string => iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')
 
 export function storedSummary(
   summary: Summary,
-  source: Source,
-  results: WriteResult[],
-  confirmation: Confirmation
+  stored: Stored,
+  sections: SummarySection[] = []
 ): Summary {
+  const { source, results, confirmation, problems } = stored
   const failed = results.filter(result => !isWritten(result))
-  const what = source.how === 'current' ? 'stored (not rotated)' : 'rotated'
+  const when = source.rotatedAt ? `rotated ${utc(source.rotatedAt)}` : 'not rotated'
   summary
-    .addHeading(
-      `Composio webhook secret ${what}${failed.length > 0 ? ', NOT stored everywhere' : ''}`,
-      2
-    )
+    .addHeading(escapeHtml(storedHeadline(stored)), 2)
     .addRaw(
-      `Subscription ${code(source.subscriptionId)}, secret fingerprint ${code(source.fingerprint)} (first 16 hex digits of its SHA-256).`,
+      paragraph(
+        `Secret ${code(source.secretName)} of subscription ${code(source.subscriptionId)} (${when}), fingerprint ${code(source.fingerprint)}: the first 16 hex digits of its SHA-256, for a receiver to compare.${failed.length > 0 ? ` Only the targets marked ${OK} hold it.` : ''}`
+      ),
       true
     )
   if (source.how === 'recovered')
     summary.addRaw(
-      "The rotation's answer was lost; the secret stored is the one Composio's subscription held when read back.",
+      paragraph(
+        "The rotation's answer was lost; the secret stored is the one Composio's subscription held when read back."
+      ),
       true
     )
-  if (CONFIRMATION_TEXT[confirmation]) summary.addRaw(CONFIRMATION_TEXT[confirmation], true)
+  if (CONFIRMATION_TEXT[confirmation])
+    summary.addRaw(paragraph(escapeHtml(CONFIRMATION_TEXT[confirmation])), true)
   summary.addTable([
-    header('Target', 'Secret', 'Result', 'Fingerprint', 'Time'),
-    ...results.map(result => [
-      escapeHtml(result.label),
-      source.secretName,
-      escapeHtml(statusOf(result)),
-      code(source.fingerprint),
-      source.rotatedAt ?? 'not rotated'
-    ])
+    header('Status', 'Target', 'Written at'),
+    ...results.map(result =>
+      'written' in result.outcome
+        ? [`${OK} ${result.outcome.written}`, escapeHtml(result.label), utc(result.outcome.at)]
+        : [`${FAILED} NOT WRITTEN`, escapeHtml(result.label), '—']
+    )
   ])
-  if (failed.length > 0) {
-    summary.addHeading('Finish by hand', 3)
-    summary.addRaw('Run this action again with <code>rotate: false</code>, or send:', true)
-    for (const result of failed) summary.addCodeBlock(escapeHtml(replayRecipe(result)), 'sh')
-  }
+  if (failed.length > 0) finishByHand(summary, failed)
+  if (problems.length > 0) summary.addHeading('Also', 3).addList(problems.map(escapeHtml))
+  for (const section of sections) section(summary)
   return summary
+}
+
+/** Below the table: each unwritten target, why, and the block that finishes it. */
+function finishByHand(summary: Summary, failed: WriteResult[]): void {
+  summary
+    .addHeading('Finish by hand', 3)
+    .addRaw(
+      paragraph(
+        `Run this action again with ${code('rotate: false')}: it stores Composio's current secret without rotating, where Composio returns it in full. Or paste each block below into a shell, with ${code('GITHUB_TOKEN')} set to a token that may write the secret. Running it with ${code('rotate: true')} would rotate again.`
+      ),
+      true
+    )
+  for (const result of failed) {
+    const why = 'failed' in result.outcome ? result.outcome.failed : ''
+    summary
+      .addHeading(`${FAILED} ${escapeHtml(result.label)}`, 4)
+      .addRaw(paragraph(escapeHtml(why)), true)
+      .addCodeBlock(escapeHtml(replayRecipe(result)), 'sh')
+  }
 }
 
 export function dryRunSummary(summary: Summary, settings: Settings, checked: Checked): Summary {
   const { subscription } = checked
   const plan = settings.rotate
-    ? `rotate subscription ${code(settings.subscriptionId)} once and write`
-    : `store the current secret of subscription ${code(settings.subscriptionId)}, without rotating, in`
+    ? `rotate subscription ${code(settings.subscriptionId)} once and write ${code(settings.secretName)} to`
+    : `store the current secret of subscription ${code(settings.subscriptionId)}, without rotating, as ${code(settings.secretName)} in`
   summary
-    .addHeading('Composio webhook secret: dry run', 2)
+    .addHeading(
+      `${OK} Dry run: every target accepted a test write; nothing was rotated or written`,
+      2
+    )
     .addRaw(
-      `Every target accepted a test write (a probe secret, deleted since). Nothing was rotated, and ${settings.secretName} was not written. A real run would ${plan}:`,
+      paragraph(
+        `Each target accepted a probe secret (deleted since). A real run would ${plan} ${targetCount(checked.targets.length)}:`
+      ),
       true
     )
     .addTable([
-      header('Target', 'Secret', 'Checked'),
+      header('Status', 'Target', 'Checked'),
       ...checked.targets.map(target => [
+        `${OK} write accepted`,
         escapeHtml(target.label),
-        settings.secretName,
-        `key_id ${target.key.keyId}, write accepted${target.access ? `, visibility ${target.access.visibility}` : ''}`
+        `key_id ${target.key.keyId}${target.access ? `, visibility ${target.access.visibility}` : ''}`
       ])
     ])
   if (!subscription) {
-    return summary.addRaw("Composio's subscription could not be read (see the warning).", true)
+    return summary.addRaw(
+      paragraph("Composio's subscription could not be read (see the warning)."),
+      true
+    )
   }
   return summary
     .addHeading('Subscription', 3)

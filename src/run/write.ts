@@ -62,7 +62,7 @@ export async function writeEverywhere(
     let outcome: WriteOutcome
     try {
       await turns[index]
-      outcome = { written: await putSecret(octokit, write) }
+      outcome = { written: await putSecret(octokit, write), at: run.deps.now().toISOString() }
     } catch (error) {
       outcome = {
         failed: describeGitHubError(error, write.target, run.settings.timeoutMs, 'write')

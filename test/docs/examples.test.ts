@@ -9,6 +9,8 @@ import { parseTargetLines } from '../../src/inputs/targets.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const THIS_ACTION = 'your-org/rotate-composio-webhook-secret@v1'
+/** The second action of this repository (verify-receiver/action.yml). */
+const VERIFY_ACTION = 'your-org/rotate-composio-webhook-secret/verify-receiver@v1'
 
 type Step = {
   id?: string
@@ -85,7 +87,7 @@ describe.each(workflows)('%s', file => {
     const uses = [...read(file).matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)]
     expect(uses.length).toBeGreaterThan(0)
     for (const [line, ref = '', rest = ''] of uses) {
-      if (ref === './' || ref === THIS_ACTION) continue
+      if (ref === './' || ref === THIS_ACTION || ref === VERIFY_ACTION) continue
       expect([line.trim(), /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(ref)]).toEqual([
         line.trim(),
         true
@@ -153,6 +155,49 @@ describe.each(examples)('%s (example)', file => {
       }
     }
   })
+})
+
+const verifyInputs = (
+  parse(read('verify-receiver/action.yml')) as { inputs: Record<string, { required?: boolean }> }
+).inputs
+
+describe.each(['examples/scheduled-rotation.yml', 'examples/redeploy-receiver.yml'])(
+  '%s: the whole loop',
+  file => {
+    const steps = Object.values(load(file).jobs ?? {}).flatMap(job => job.steps ?? [])
+    const rotate = steps.findIndex(step => step.uses === THIS_ACTION)
+    const id = steps[rotate]?.id ?? ''
+    const deploy = steps.findIndex(
+      step =>
+        step.run && Object.values(step.env ?? {}).includes(`\${{ steps.${id}.outputs.secret }}`)
+    )
+    const verify = steps.findIndex(step => step.uses === VERIFY_ACTION)
+
+    test('rotate, then redeploy with the secret output, then verify-receiver', () => {
+      expect([rotate, deploy, verify].every(i => i >= 0)).toBe(true)
+      expect(rotate < deploy && deploy < verify).toBe(true)
+    })
+
+    test('verify-receiver gets its required inputs, only inputs it has, the secret from the step', () => {
+      const inputs = steps[verify]?.with ?? {}
+      expect(Object.keys(inputs).filter(name => !(name in verifyInputs))).toEqual([])
+      const required = Object.keys(verifyInputs).filter(name => verifyInputs[name]?.required)
+      expect(Object.keys(inputs)).toEqual(expect.arrayContaining(required))
+      expect(inputs['secret']).toBe(`\${{ steps.${id}.outputs.secret }}`)
+      expect(inputs['rotated-at']).toBe(`\${{ steps.${id}.outputs.rotated-at }}`)
+      // Also after a failed write; never in a dry run (no secret then).
+      expect(steps[verify]?.if).toBe(`\${{ !cancelled() && steps.${id}.outputs.secret != '' }}`)
+      expect(steps[deploy]?.if).toBe(steps[verify]?.if)
+    })
+  }
+)
+
+test('the scheduled example checks the receiver the subscription delivers to', () => {
+  const steps = Object.values(load('examples/scheduled-rotation.yml').jobs ?? {}).flatMap(
+    job => job.steps ?? []
+  )
+  const verify = steps.find(step => step.uses === VERIFY_ACTION)
+  expect(verify?.with?.['url']).toBe('${{ steps.rotate.outputs.webhook-url }}')
 })
 
 test('the scheduled example offers a dry run', () => {

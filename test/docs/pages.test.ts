@@ -89,6 +89,7 @@ const MESSAGES = [
   'Nothing was rotated',
   ' targets cannot be written',
   "Composio's subscription cannot be read",
+  "Composio's subscription was read, but its secret came back masked",
   'Nothing was written',
   'could not read the public key',
   'the github-token is invalid or expired',
@@ -144,8 +145,10 @@ const MESSAGES = [
   "Finish by hand: run this action again with rotate: false (it stores Composio's current secret without rotating, where Composio returns it in full), or send the request shown for each target not written. Running it with rotate: true would rotate again.",
   'To finish ',
   ' by hand (key_id ',
-  "; the value is sealed for this target's key, only GitHub can open it), send:",
-  '-H "Authorization: Bearer $GITHUB_TOKEN" -H \'Accept: application/vnd.github+json\'',
+  '), with GITHUB_TOKEN set to a token',
+  "# that may write this secret (the value is sealed for this target's key: only GitHub can open it):",
+  '-H "Authorization: Bearer $GITHUB_TOKEN" \\',
+  "-H 'Accept: application/vnd.github+json' -H 'Content-Type: application/json'",
   'cancelled before GitHub confirmed the write',
   'cancelled before the write',
   "The current secret of subscription '",
@@ -181,7 +184,20 @@ const MESSAGES = [
   "GITHUB_OUTPUT is not set: output 'secret' not recorded.",
   'GITHUB_STEP_SUMMARY is not set: job summary not written.',
   'not sent: a header value (a credential?) holds a character that HTTP headers cannot carry',
-  'the response body exceeded '
+  'the response body exceeded ',
+  // Receiver check
+  'must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)',
+  'must not carry a fragment',
+  'the receiver to check is unknown',
+  'the receiver cannot be checked',
+  'the receiver still rejects deliveries signed with the new secret after ',
+  ' s: redeploy it with the new secret',
+  'no conclusive answer after ',
+  'Security finding: the receiver at ',
+  ' accepted a delivery signed with a random secret',
+  'Give the URL it redirects to.',
+  'then refused the check event itself',
+  'skipped: not every target was written, and finishing the writes comes first.'
 ]
 
 describe('docs/troubleshooting.md', () => {

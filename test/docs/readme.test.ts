@@ -29,6 +29,7 @@ type ActionYml = {
   outputs: Record<string, unknown>
 }
 const action = parse(read('action.yml')) as ActionYml
+const verifyAction = parse(read('verify-receiver/action.yml')) as ActionYml
 
 const unquote = (cell: string): string => cell.replace(/^`(.*)`$/, '$1')
 
@@ -105,9 +106,14 @@ describe('every YAML snippet, in the README and in docs/', () => {
             ...Object.values(node as Record<string, unknown>).flatMap(steps)
           ]
         : []
-  const ours = (block: string): Step[] =>
-    steps(parse(block) as unknown).filter(step =>
+  /** The steps of this repository's actions, each with the action.yml it must follow. */
+  const ours = (block: string): [Step, ActionYml][] =>
+    steps(parse(block) as unknown).flatMap((step): [Step, ActionYml][] =>
       step.uses?.startsWith('your-org/rotate-composio-webhook-secret@')
+        ? [[step, action]]
+        : step.uses?.startsWith('your-org/rotate-composio-webhook-secret/verify-receiver@')
+          ? [[step, verifyAction]]
+          : []
     )
   const pages = ['README.md', ...docsPages()]
   const blocks = pages.flatMap(page => codeBlocks(read(page), 'yaml').map(block => [page, block]))
@@ -120,14 +126,31 @@ describe('every YAML snippet, in the README and in docs/', () => {
   test.each(blocks)(
     '%s: parses, and gives this action only inputs it has, with valid targets',
     (_page, block) => {
-      for (const step of ours(block)) {
+      for (const [step, metadata] of ours(block)) {
         const inputs = Object.keys(step.with ?? {})
-        expect(inputs.filter(name => !(name in action.inputs))).toEqual([])
+        expect(inputs.filter(name => !(name in metadata.inputs))).toEqual([])
         const targets = step.with?.['targets']
         if (typeof targets === 'string') expect(parseTargetLines(targets).length).toBeGreaterThan(0)
       }
     }
   )
+})
+
+test('says, above the headline workflow, that the receiver must be redeployed, and why', () => {
+  const use = readmeSection('Use it')
+  const why = flat(use.slice(0, use.indexOf('```yaml')))
+  expect(why).toContain('**Your webhook receiver must be redeployed with the new secret.**')
+  expect(why).toContain('Composio signs with the new secret only')
+  expect(why).toContain('[`verify-receiver`](#verify-receiver)')
+})
+
+test('verify-receiver: its section names the inputs and outputs of verify-receiver/action.yml', () => {
+  const text = readmeSection('verify-receiver')
+  for (const name of [...Object.keys(verifyAction.inputs), ...Object.keys(verifyAction.outputs)]) {
+    expect(text).toContain(name)
+  }
+  expect(text).toContain('`composio.webhook_secret.check`')
+  expect(sourceText('src')).toContain("CHECK_EVENT_TYPE = 'composio.webhook_secret.check'")
 })
 
 test('has the sections a security review needs', () => {

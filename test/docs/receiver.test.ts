@@ -12,7 +12,9 @@ import {
   secretFingerprint,
   verifyComposioWebhook
 } from '../../examples/verify-signature.js'
+import { CHECK_EVENT_TYPE, checkEvent } from '../../src/receiver/delivery.js'
 import { fingerprint } from '../../src/run/rotate.js'
+import { read, sourceText } from './markdown.js'
 
 type PackageJson = { scripts: Record<string, string> }
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -208,7 +210,8 @@ describe("verifyComposioWebhook against Composio's SDK (composio-sdk-vectors.jso
     'tab between signatures': false,
     'space after the comma': false,
     'empty v1 entry': false,
-    'unpadded base64': false
+    'unpadded base64': false,
+    'the receiver check event': true
   }
 
   test('records the SDK, its version, when and how it was generated', () => {
@@ -322,5 +325,77 @@ describe('secretFingerprint', () => {
     const expected = createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16)
     expect(secretFingerprint(secret)).toBe(expected)
     expect(secretFingerprint(secret)).toBe(fingerprint(secret))
+  })
+})
+
+describe('docs/receiver.md: the receiver check', () => {
+  const doc = read('docs/receiver.md')
+  const check = doc.slice(
+    doc.indexOf('## The receiver check'),
+    doc.indexOf('\n## ', doc.indexOf('## The receiver check') + 1)
+  )
+  const src = sourceText('src')
+
+  test('quotes the timeout message and the user-agent as the action prints and sends them', () => {
+    const quoted =
+      /"(the receiver still rejects [^"]+)"/.exec(check.replace(/\s+/g, ' '))?.[1] ?? ''
+    expect(quoted).toContain(' after N s: ')
+    const [before = '', after = ''] = quoted.split(' N s')
+    expect(src).toContain(`${before} \${seconds} s${after}`)
+    expect(check).toContain('rotate-composio-webhook-secret/<version> receiver-check')
+    expect(src).toContain('`rotate-composio-webhook-secret/${VERSION} receiver-check`')
+  })
+
+  test('shows the check event as the action builds it', () => {
+    const event = JSON.parse(/```json\n([\s\S]*?)```/.exec(check)?.[1] ?? '{}') as {
+      type: string
+      metadata: Record<string, string>
+      data: { purpose: string }
+    }
+    expect(event.type).toBe(CHECK_EVENT_TYPE)
+    expect(Object.keys(event.metadata)).toEqual(['sender', 'version'])
+    expect(src).toContain(event.data.purpose.replace(/ …$/, ''))
+  })
+
+  test('has a row per verdict of the table', () => {
+    const rows = check.split('\n').filter(line => /^\| (2xx|4xx|any|5xx|a redirect)/.test(line))
+    expect(rows).toHaveLength(6)
+  })
+
+  test("the SDK accepts the check event, a vector shaped as the action's own", () => {
+    const vectors = (
+      JSON.parse(read('test/docs/composio-sdk-vectors.json')) as {
+        vectors: {
+          name: string
+          body: string
+          sdk: { accepted: boolean; webhookVersion?: string }
+        }[]
+      }
+    ).vectors
+    const vector = vectors.find(v => v.name === 'the receiver check event')!
+    expect(vector.sdk).toEqual({ accepted: true, webhookVersion: 'V3' })
+    // The same fields, nested alike, as the event the action sends.
+    const shape = (value: unknown): unknown =>
+      value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]))
+        : typeof value
+    const sent = JSON.parse(checkEvent('evt_check_1', new Date())) as { type: string }
+    const judged = JSON.parse(vector.body) as { type: string }
+    expect(shape(judged)).toEqual(shape(sent))
+    expect(judged.type).toBe(sent.type)
+  })
+
+  test('answers the check: the SDK call first, then 204 with nothing else', () => {
+    const answering = doc.slice(doc.indexOf('### Answering the check event'))
+    const [code = ''] = /```js\n([\s\S]*?)```/.exec(answering)?.slice(1) ?? []
+    const verifies = code.indexOf('composio.triggers.verifyWebhook(')
+    const answers = code.indexOf(
+      `if (event.rawPayload.type === '${CHECK_EVENT_TYPE}') return res.status(204).end()`
+    )
+    expect(verifies).toBeGreaterThan(-1)
+    expect(answers).toBeGreaterThan(verifies)
+    expect(answering.replace(/\s+/g, ' ')).toContain(
+      'A receiver that does nothing special passes too, provided it answers 2xx to a verified event of a type it does not know'
+    )
   })
 })

@@ -59,6 +59,7 @@ import { fillDrip, isFaultAction, matchPath, startFakeServer } from './http-fake
  *   reference did; the v3.1 description lists x-api-key only (default false)
  * @property {number} [latencyMs]
  * @property {ComposioFault} [fault]
+ * @property {string | null} [webhookUrl] the read's webhook_url (default https://receiver.example.com/hooks/{id})
  */
 /** @typedef {{ id: string, secret: string, at: number }} Rotation `at` is performance.now() */
 /**
@@ -208,7 +209,10 @@ export async function startFakeComposio(options = {}) {
     if (read) {
       const body = {
         id,
-        webhook_url: `https://receiver.example.com/hooks/${id}`,
+        webhook_url:
+          options.webhookUrl === undefined
+            ? `https://receiver.example.com/hooks/${id}`
+            : options.webhookUrl,
         version: 'V3',
         enabled_events: ['composio.trigger.message', 'composio.connected_account.expired'],
         secret: shown(current),

@@ -67,8 +67,21 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
  * @property {() => void} assertNoViolations throws, listing them, when violations were recorded
  *   (unless expectViolations() was called)
  * @property {DeletedSecret[]} deleted secrets deleted by DELETE requests, in order
+ * @property {FakeIssue[]} issues every issue, in the order opened (tests may add some)
  */
 /** @typedef {{ id: number, name: string, fullName: string, owner: string, environments: string[] }} Repo */
+/**
+ * An issue of the fake, as the action's failure issue needs it.
+ * @typedef {object} FakeIssue
+ * @property {number} number
+ * @property {string} repository 'owner/name', as configured
+ * @property {string} title
+ * @property {string} body
+ * @property {'open' | 'closed'} state
+ * @property {string | null} stateReason
+ * @property {string[]} labels
+ * @property {string[]} comments their bodies, in order
+ */
 /** @typedef {SecretEntry & { name: string, createdAt: string, updatedAt: string }} Stored */
 /** @typedef {{ label: string, keyId: string, key: string, publicKey: Uint8Array, privateKey: Uint8Array, secrets: Map<string, Stored>, org?: string }} Scope */
 
@@ -117,6 +130,8 @@ export async function startFakeGitHub(options = {}) {
   const orgNames = new Set(Object.keys(options.organizations ?? {}).map(o => o.toLowerCase()))
   /** @type {Map<string, number>} lower-cased login → account id */
   const accountIds = new Map()
+  /** @type {FakeIssue[]} */
+  const issues = []
 
   /** @param {string} label @param {string} [org] */
   const newScope = (label, org) => {
@@ -357,6 +372,8 @@ export async function startFakeGitHub(options = {}) {
         return { status: 200, body }
       }
     }
+    const issueRoute = issueRequest(ctx, m)
+    if (issueRoute) return issueRoute
     if (ctx.method === 'PUT') {
       /** @param {Scope | undefined} s @param {Record<string, string>} q */
       const put = (s, q) => (s ? putSecret(s, String(q.name), ctx) : NOT_FOUND)
@@ -370,6 +387,95 @@ export async function startFakeGitHub(options = {}) {
       if ((p = m('repos/:o/:r/actions/secrets/:name'))) return del(repoScope(p), p)
       if ((p = m('repos/:o/:r/environments/:env/secrets/:name'))) return del(envScope(p), p)
       if ((p = m('orgs/:org/actions/secrets/:name'))) return del(orgScope(p), p)
+    }
+    return NOT_FOUND
+  }
+
+  /**
+   * An issue as GitHub describes it: the operation's own example, made this issue's.
+   * @param {string} operationId
+   * @param {number} status
+   * @param {FakeIssue} issue
+   */
+  function issueFrom(operationId, status, issue) {
+    const example = exampleOf(operationId, status)
+    const out = Array.isArray(example) ? example[0] : example
+    const [template] = out.labels
+    const url = `${fake.url}/repos/${issue.repository}/issues/${issue.number}`
+    return Object.assign(out, {
+      number: issue.number,
+      title: issue.title,
+      body: issue.body,
+      state: issue.state,
+      state_reason: issue.stateReason,
+      labels: issue.labels.map((name, i) => ({ ...template, id: i + 1, name })),
+      comments: issue.comments.length,
+      url,
+      html_url: `https://github.com/${issue.repository}/issues/${issue.number}`,
+      pull_request: undefined
+    })
+  }
+
+  /**
+   * The issues operations the failure issue uses: list open ones by label, create, comment,
+   * update the state. Undefined for any other request.
+   * @param {RequestContext} ctx
+   * @param {(pattern: string) => Record<string, string> | undefined} m
+   * @returns {FaultAction | undefined}
+   */
+  function issueRequest(ctx, m) {
+    const p =
+      m('repos/:o/:r/issues') ?? m('repos/:o/:r/issues/:n') ?? m('repos/:o/:r/issues/:n/comments')
+    if (!p) return undefined
+    const repo = repos.get(`${p.o}/${p.r}`.toLowerCase())
+    if (!repo) return NOT_FOUND
+    const mine = issues.filter(i => i.repository.toLowerCase() === repo.fullName.toLowerCase())
+    const issue = p.n === undefined ? undefined : mine.find(i => i.number === Number(p.n))
+    if (p.n !== undefined && !issue) return NOT_FOUND
+    const isComments = ctx.segments?.at(-1) === 'comments'
+    if (ctx.method === 'GET' && !issue) {
+      const state = ctx.searchParams.get('state') ?? 'open'
+      const labels = (ctx.searchParams.get('labels') ?? '').split(',').filter(Boolean)
+      const found = mine
+        .filter(i => state === 'all' || i.state === state)
+        .filter(i => labels.every(l => i.labels.some(x => x.toLowerCase() === l.toLowerCase())))
+        .reverse() // newest first, GitHub's default order
+      const body = found.map(i => issueFrom('issues/list-for-repo', 200, i))
+      return { status: 200, body }
+    }
+    if (ctx.method === 'POST' && !issue) {
+      const { title, body = '', labels = [] } = ctx.body
+      /** @type {FakeIssue} */
+      const created = {
+        number: issues.length + 1,
+        repository: repo.fullName,
+        title,
+        body,
+        state: 'open',
+        stateReason: null,
+        labels: labels.map((/** @type {string | { name: string }} */ l) =>
+          typeof l === 'string' ? l : l.name
+        ),
+        comments: []
+      }
+      issues.push(created)
+      return { status: 201, body: issueFrom('issues/create', 201, created) }
+    }
+    if (ctx.method === 'POST' && issue && isComments) {
+      issue.comments.push(ctx.body.body)
+      const example = exampleOf('issues/create-comment', 201)
+      const url = `${fake.url}/repos/${issue.repository}/issues/comments/${issue.comments.length}`
+      Object.assign(example, {
+        body: ctx.body.body,
+        url,
+        issue_url: issueFrom('issues/update', 200, issue).url
+      })
+      return { status: 201, body: example }
+    }
+    if (ctx.method === 'PATCH' && issue && !isComments) {
+      if (ctx.body.state) issue.state = ctx.body.state
+      if ('state_reason' in ctx.body) issue.stateReason = ctx.body.state_reason
+      return { status: 200, body: issueFrom('issues/update', 200, issue) }
     }
     return NOT_FOUND
   }
@@ -463,7 +569,8 @@ export async function startFakeGitHub(options = {}) {
           `(call github.expectViolations() in a test that sends them on purpose):\n${formatViolations(violations)}`
       )
     },
-    deleted
+    deleted,
+    issues
   }
   return fake
 }

@@ -77,6 +77,30 @@ addFormats(ajv)
 
 /** @type {Map<string, import('ajv').ValidateFunction>} */
 const compiled = new Map()
+
+/**
+ * OpenAPI 3.0's `nullable: true` where Ajv does not read it as OpenAPI means it (the issues
+ * operations have both): beside `oneOf`/`anyOf` and no `type`, which Ajv refuses, it becomes
+ * `anyOf` the schema and null; beside an `enum`, which Ajv would hold null to, null joins the enum.
+ * Everything else is copied as it is.
+ * @param {unknown} schema
+ * @returns {unknown}
+ */
+export function typedNullable(schema) {
+  if (Array.isArray(schema)) return schema.map(typedNullable)
+  if (typeof schema !== 'object' || schema === null) return schema
+  const copy = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === 'enum' || key === 'default' ? value : typedNullable(value)
+    ])
+  )
+  if (copy.nullable !== true) return copy
+  if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null]
+  if ('type' in copy) return copy
+  delete copy.nullable
+  return { anyOf: [copy, { type: 'null' }] }
+}
 /**
  * Compiled once per key (the full-repository schema alone takes a few hundred ms).
  * @param {string} key
@@ -85,7 +109,7 @@ const compiled = new Map()
 function validator(key, schema) {
   let validate = compiled.get(key)
   if (!validate) {
-    validate = ajv.compile(schema)
+    validate = ajv.compile(/** @type {object} */ (typedNullable(schema)))
     compiled.set(key, validate)
   }
   return validate

@@ -77,9 +77,11 @@ describe('a successful rotation', () => {
         result.outputs['rotated-at']
       )
       expect(JSON.parse(result.outputs['targets']!)).toEqual(['acme/app'])
-      expect(result.summary).toContain(
-        row('acme/app', NAME, 'created', `<code>${sha256Prefix(secret)}</code>`)
+      expect(result.summary).toMatch(
+        /^<h2>✅ Composio webhook secret rotated and stored in 1 target<\/h2>/
       )
+      expect(result.summary).toContain(`fingerprint <code>${sha256Prefix(secret)}</code>`)
+      expect(result.summary).toContain(row('✅ created', 'acme/app'))
       expect(result.summary).toContain('Composio confirmed the rotation')
       // Masked on the line after parsing, before anything else is printed about it.
       const lines = result.stdout.split('\n')
@@ -120,7 +122,7 @@ describe('a successful rotation', () => {
       scenario.composio.currentSecret('ws_123')
     )
     expect(scenario.github.secret('acme/app', 'COMPOSIO_WEBHOOK_SECRET')).toBeUndefined()
-    expect(second.summary).toContain(row('acme/app@production', NAME, 'updated'))
+    expect(second.summary).toContain(row('✅ updated', 'acme/app@production'))
     expect(JSON.parse(second.outputs['targets']!)).toEqual(['acme/app@production'])
   })
 
@@ -136,7 +138,7 @@ describe('a successful rotation', () => {
     expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
     expect(scenario.github.secretEntry('acme/app', `${NAME}_WRITE_CHECK`)).toBeUndefined()
     expect(result.stdout).toContain('Dry run')
-    expect(result.summary).toContain('dry run')
+    expect(result.summary).toMatch(/^<h2>✅ Dry run: every target accepted a test write/)
     // The subscription, so users see which receiver the secret belongs to.
     expect(result.summary).toContain('https://receiver.example.com/hooks/ws_123')
     expect(result.summary).toContain('composio.trigger.message')

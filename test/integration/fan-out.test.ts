@@ -98,7 +98,7 @@ describe('mixed targets', () => {
       scenario.github.repoId('acme/api'),
       scenario.github.repoId('acme/billing')
     ])
-    expect(result.summary).toContain(row('org:acme', 'SHARED', 'updated'))
+    expect(result.summary).toContain(row('✅ updated', 'org:acme'))
   })
 
   test('an existing visibility "all" is kept, and changed only when asked', async () => {

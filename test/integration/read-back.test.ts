@@ -287,6 +287,19 @@ describe('rotate: false', () => {
     expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
   })
 
+  // It was read: the secret came back masked. Never "cannot be read".
+  test('with dry-run and a masked secret: says the read worked and the secret came masked', async () => {
+    scenario = await start({ readSecret: 'masked' })
+    const result = await scenario.run({ ...TWO, rotate: 'false', 'dry-run': 'true' })
+    expect(result.code).toBe(1)
+    const headline =
+      "Nothing was written: Composio's subscription was read, but its secret came back masked"
+    expect(errorOf(result)).toMatch(new RegExp(`^::error::${headline}\\.`))
+    expect(result.summary).toMatch(new RegExp(`^<h2>❌ ${headline}</h2>`))
+    expect(`${result.stdout}\n${result.summary}`).not.toContain('cannot be read')
+    expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
+  })
+
   test('with dry-run: checks everything (the write check included) and writes nothing', async () => {
     scenario = await start()
     const result = await scenario.run({ ...TWO, rotate: 'false', 'dry-run': 'true' })

@@ -81,6 +81,10 @@ describe('signalled before the rotation', () => {
     expect(errorLine(result)).toBe(
       '::error::Cancelled (SIGINT) before the rotation: nothing was rotated, nothing written.'
     )
+    // The job summary says so too, written before the exit.
+    expect(result.summary).toBe(
+      '<h2>❌ Cancelled (SIGINT) before the rotation: nothing was rotated, nothing written.</h2>\n'
+    )
     expect(requestsTo(scenario.composio, 'POST', ROTATE)).toBe(0)
     expect(requestsTo(scenario.github, 'PUT', /./)).toBe(0)
     expect(result.stderr).toBe('')
@@ -110,6 +114,7 @@ describe('signalled while the rotate request is in flight', () => {
     expect(error).toContain('WAS ROTATED')
     const recipes = replayBodies(error)
     expect([...recipes.keys()].sort()).toEqual(['acme/app', 'acme/app@production'])
+    expect(replayBodies(result.summary)).toEqual(recipes)
     for (const [target, body] of recipes) {
       expect(body.key_id).toBe(scenario.github.publicKey(target).key_id)
       expect(scenario.github.open(target, body.encrypted_value)).toBe(secret)
@@ -258,6 +263,8 @@ describe('signalled while writes are pending', () => {
       expect(error).toContain('cancelled before GitHub confirmed the write')
       const recipes = replayBodies(error)
       expect([...recipes.keys()]).toEqual(['acme/app@production'])
+      // The job summary holds them too, written before the exit.
+      expect(replayBodies(result.summary)).toEqual(recipes)
       const body = recipes.get('acme/app@production')!
       expect(scenario.github.open('acme/app@production', body.encrypted_value)).toBe(secret)
       expect(result.outputs['secret']).toBe(secret)

@@ -124,7 +124,7 @@ describe('timeouts bound every attempt', () => {
           expect(result.outputs['secret']).toBe(secret)
           expect(JSON.parse(result.outputs['targets']!)).toEqual([])
           expect(result.summary).toContain(
-            '<td>NOT WRITTEN (timed out after 1 s (timeout-seconds))</td>'
+            '<h4>❌ acme/app</h4>\n<p>timed out after 1 s (timeout-seconds)</p>'
           )
           expectNoSecretLeaked(scenario, result)
         }

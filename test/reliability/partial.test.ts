@@ -108,7 +108,7 @@ describe('two of five targets refuse the write', () => {
       'acme/api@production: created'
     ])
     expect(lines[6]).toMatch(/^Finish by hand: run this action again with rotate: false/)
-    expect(lines[7]).toMatch(/^To finish acme\/app@staging by hand/)
+    expect(lines[7]).toMatch(/^# To finish acme\/app@staging by hand/)
   })
 
   test('the write checks were made before the rotation and removed after it', () => {
@@ -117,17 +117,17 @@ describe('two of five targets refuse the write', () => {
     expect(scenario.github.requests.filter(r => PROBE.test(r.path))).toHaveLength(10)
   })
 
-  test('the job summary lists all five, written or not written, and a recipe per unwritten one', () => {
-    for (const target of WRITTEN) expect(result.summary).toContain(row(target, NAME, 'created'))
-    expect(result.summary).toContain(
-      row(
-        'acme/app@staging',
-        NAME,
-        'NOT WRITTEN (HTTP 422: Unprocessable Entity. Hint: GitHub refused the request as malformed)'
-      )
+  test('the job summary: the outcome first, a row for each of the five, a section per unwritten one', () => {
+    expect(result.summary).toMatch(
+      /^<h2>❌ Composio webhook secret rotated, but NOT written to 2 of 5 targets: finish by hand<\/h2>/
     )
-    expect(result.summary).toContain(row('acme/api', NAME, 'NOT WRITTEN (HTTP 500: Server Error)'))
-    expect(result.summary).toContain('Finish by hand')
+    for (const target of WRITTEN) expect(result.summary).toContain(row('✅ created', target))
+    for (const target of Object.keys(REFUSED))
+      expect(result.summary).toContain(`${row('❌ NOT WRITTEN', target)}<td>—</td></tr>`)
+    expect(result.summary).toContain(
+      '<h4>❌ acme/app@staging</h4>\n<p>HTTP 422: Unprocessable Entity. Hint: GitHub refused the request as malformed</p>'
+    )
+    expect(result.summary).toContain('<h4>❌ acme/api</h4>\n<p>HTTP 500: Server Error</p>')
     const recipes = replayBodies(result.summary)
     expect([...recipes.keys()].sort()).toEqual(Object.keys(REFUSED).sort())
     for (const [target, body] of recipes)

@@ -159,15 +159,34 @@ describe('a key_id chosen by whoever answered the key read never reaches a shell
 
 const hasCurl = spawnSync('curl', ['--version']).status === 0
 
+/** Text inside the summary's HTML, as a browser shows it (and a reader copies it). */
+const unescapeHtml = (html: string): string =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+
+/** Runs `block` whole in bash, in `dir`, with only PATH and GITHUB_TOKEN set: its exit code. */
+async function pasteIntoBash(block: string, dir: string): Promise<number | null> {
+  // Asynchronously: the fake GitHub that curl talks to runs in this process.
+  const shell = spawn('bash', ['-c', block], {
+    cwd: dir,
+    env: { PATH: process.env['PATH'] ?? '', GITHUB_TOKEN: TOKEN },
+    stdio: 'ignore'
+  })
+  return new Promise(resolve => shell.on('close', resolve))
+}
+
 describe('a recipe pasted into a shell', () => {
   // An environment name with quotes and a command substitution in it: GitHub allows such names.
   const HOSTILE = `prod'$(touch PWNED)'"$(touch PWNED2)"`
   ;(hasCurl ? test : test.skip)(
-    'sends exactly the request it shows, and runs nothing else',
+    'the whole block, from the log and from the summary, sends exactly the request it shows, and runs nothing else',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'rotate-recipe-'))
       try {
-        // Every attempt of the run fails (three, with Octokit's retries); the fourth is the recipe.
+        // Every attempt of the run fails (three, with Octokit's retries); then the recipes.
         scenario = await startScenario({
           repositories: { 'acme/app': { environments: [HOSTILE] } },
           fault: on('PUT', SECRET_WRITE, ({ attempt }) =>
@@ -175,20 +194,24 @@ describe('a recipe pasted into a shell', () => {
           )
         })
         const result = await scenario.run({ environment: HOSTILE })
-        const error = errorOf(result)
         expect(result.code).toBe(1)
-        const lines = error.split('\n')
-        const start = lines.findIndex(line => line.startsWith('  curl '))
-        const recipe = lines.slice(start, start + 3).join('\n')
-        // Asynchronously: the fake GitHub that curl talks to runs in this process.
-        const shell = spawn('bash', ['-c', recipe], {
-          cwd: dir,
-          env: { PATH: process.env['PATH'] ?? '', GITHUB_TOKEN: TOKEN },
-          stdio: 'ignore'
-        })
-        expect(await new Promise(resolve => shell.on('close', resolve))).toBe(0)
+        const lines = errorOf(result).split('\n')
+        const start = lines.findIndex(line => line.startsWith('# To finish '))
+        const fromLog = lines.slice(start, start + 6).join('\n')
+        const blocks = [...result.summary.matchAll(/<pre lang="sh"><code>([^]*?)<\/code><\/pre>/g)]
+        expect(blocks).toHaveLength(1)
+        const fromSummary = unescapeHtml(blocks[0]![1]!)
+        expect(fromSummary).toBe(fromLog)
+        const target = `acme/app@${HOSTILE}`
         const secret = scenario.composio.currentSecret('ws_123')!
-        expect(scenario.github.secret(`acme/app@${HOSTILE}`, NAME)).toBe(secret)
+        for (const [writes, block] of [fromLog, fromSummary].entries()) {
+          expect(await pasteIntoBash(block, dir)).toBe(0)
+          // The fake opened the sealed value with the target's key: it is the rotated secret.
+          expect(scenario.github.secretEntry(target, NAME)).toMatchObject({
+            value: secret,
+            writes: writes + 1
+          })
+        }
         expect(existsSync(join(dir, 'PWNED'))).toBe(false)
         expect(existsSync(join(dir, 'PWNED2'))).toBe(false)
         expect(leaksOfAll(result, scenario.composio)).toEqual([])

@@ -164,7 +164,7 @@ export function replayBodies(
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
   const recipe =
-    /^(?:<pre[^>]*><code>)?To finish (.+) by hand \(key_id \d+; the value is sealed[^\n]*\n[^\n]*\n[^\n]*\n\s*-d '(\{[^\n]*\})'(?:<\/code><\/pre>)?$/gm
+    /^(?:<pre[^>]*><code>)?# To finish (.+) by hand \(key_id \d+\), with GITHUB_TOKEN[^\n]*\n(?:[^\n]*\n){4}\s*-d '(\{[^\n]*\})'(?:<\/code><\/pre>)?$/gm
   for (const match of text.matchAll(recipe)) {
     bodies.set(match[1]!, JSON.parse(match[2]!) as { encrypted_value: string; key_id: string })
   }

@@ -1,5 +1,13 @@
 import { describe, expect, test } from '@jest/globals'
-import { InputError, boolean, input, parsed, required } from '../../../src/inputs/read.js'
+import {
+  InputError,
+  InputErrors,
+  InputReader,
+  boolean,
+  input,
+  parsed,
+  required
+} from '../../../src/inputs/read.js'
 import { thrown, withInputs } from './with-inputs.js'
 
 describe('InputError', () => {
@@ -49,5 +57,49 @@ describe('input, required, boolean, parsed', () => {
     )
     expect(error).toBeInstanceOf(InputError)
     expect(error.message).toBe("Input 'targets': line 1: bad")
+  })
+})
+
+describe('InputReader', () => {
+  const refuse = (name: string) => (): never => {
+    throw new InputError(name, 'is wrong')
+  }
+
+  test('every reader runs; all refusals come together, one line each, in order', () => {
+    const inputs = new InputReader()
+    const values = {
+      a: inputs.read(refuse('a')),
+      b: inputs.read(() => 2),
+      c: inputs.read(refuse('c'))
+    }
+    expect(values.b).toBe(2)
+    const error = thrown(() => inputs.settled(values))
+    expect(error).toBeInstanceOf(InputErrors)
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message).toBe("Input 'a': is wrong\nInput 'c': is wrong")
+    expect((error as InputErrors).errors.map(e => e.message)).toEqual([
+      "Input 'a': is wrong",
+      "Input 'c': is wrong"
+    ])
+  })
+
+  test('one refusal is thrown as it is; none gives the values', () => {
+    const one = new InputReader()
+    const only = new InputError('x', 'is wrong')
+    one.read(() => {
+      throw only
+    })
+    expect(thrown(() => one.settled({}))).toBe(only)
+    const none = new InputReader()
+    expect(none.settled({ a: none.read(() => 1) })).toEqual({ a: 1 })
+  })
+
+  test('an error that is not an InputError is a bug: thrown at once', () => {
+    const inputs = new InputReader()
+    expect(() =>
+      inputs.read(() => {
+        throw new TypeError('bug')
+      })
+    ).toThrow(TypeError)
   })
 })

@@ -52,7 +52,10 @@ describe('readSettings: where it reads from', () => {
       dryRun: false,
       composioBaseUrl: 'https://backend.composio.dev',
       githubApiUrl: 'https://api.github.com',
-      timeoutMs: 10000
+      timeoutMs: 10000,
+      failureIssue: false,
+      verifyReceiver: undefined,
+      verifyTiming: { timeoutMs: 300_000, intervalMs: 10_000 }
     })
     expect(DEFAULT_SECRET_NAME).toBe('COMPOSIO_WEBHOOK_SECRET')
     expect(DEFAULT_COMPOSIO_BASE_URL).toBe('https://backend.composio.dev')
@@ -196,5 +199,69 @@ describe('readSettings: credentials never appear in an error', () => {
     )
     expect(error.message.startsWith("Environment variable 'GITHUB_API_URL': ")).toBe(true)
     for (const credential of CREDENTIALS) expect(error.message).not.toContain(credential)
+  })
+})
+
+describe('readSettings: every invalid input at once', () => {
+  test('each refused input has its own line, in the order they are read', () => {
+    const error = thrown(() =>
+      settings({
+        'subscription-id': 'ws 1',
+        'github-token': '',
+        targets: 'acme/app\nnot-a-repo',
+        'secret-name': 'GITHUB_X',
+        visibility: 'everyone',
+        rotate: 'no',
+        'timeout-seconds': '0'
+      })
+    )
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message.split('\n')).toEqual([
+      "Input 'subscription-id': must be a Composio webhook subscription ID: 1 to 128 letters, digits, '_' or '-'",
+      "Input 'github-token': is required and was empty. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot",
+      "Input 'targets': line 2 ('not-a-repo'): 'not-a-repo' is not a repository; expected owner/name",
+      "Input 'secret-name': 'GITHUB_X' must not start with GITHUB_",
+      "Input 'visibility': 'everyone' is not one of all, private, selected",
+      "Input 'rotate': 'no' is not a boolean; use true or false",
+      "Input 'timeout-seconds': '0' is not a number of seconds from 1 to 300"
+    ])
+    for (const credential of CREDENTIALS) expect(error.message).not.toContain(credential)
+  })
+
+  test('visibility is not judged against targets that were refused', () => {
+    const error = thrown(() => settings({ targets: 'org:', visibility: 'private' }))
+    expect(error.message).toBe("Input 'targets': line 1 ('org:'): '' is not an organization name")
+  })
+})
+
+describe('readSettings: failure-issue', () => {
+  test('true: the workflow repository, and the run link the runner gives', () => {
+    const env = { ...ENV, GITHUB_SERVER_URL: 'https://ghes.example.com', GITHUB_RUN_ID: '77' }
+    const read = withInputs(merge(BASE, { 'failure-issue': 'true' }), () => readSettings(env))
+    expect(read.failureIssue).toEqual({
+      owner: 'acme',
+      repo: 'app',
+      runUrl: 'https://ghes.example.com/acme/app/actions/runs/77'
+    })
+  })
+
+  test('no run ID (a local run): no link; github.com when the server is not given', () => {
+    const read = withInputs(merge(BASE, { 'failure-issue': 'true' }), () => readSettings(ENV))
+    expect(read.failureIssue).toEqual({ owner: 'acme', repo: 'app', runUrl: undefined })
+  })
+
+  test('without GITHUB_REPOSITORY: an input error, listed with the others', () => {
+    const error = thrown(() =>
+      withInputs(merge(BASE, { 'failure-issue': 'true', repository: 'acme/app' }), () =>
+        readSettings({})
+      )
+    )
+    expect(error.message).toBe(
+      "Input 'failure-issue': needs GITHUB_REPOSITORY (owner/name, which the runner sets): the issue goes to the workflow’s repository"
+    )
+  })
+
+  test("'yes' is not a boolean", () => {
+    inputError({ 'failure-issue': 'yes' }, 'failure-issue', /not a boolean/)
   })
 })

@@ -43,20 +43,21 @@ describe('shellQuote', () => {
 })
 
 describe('replayRecipe', () => {
-  /** Runs the recipe's command with a curl that prints its arguments, one per NUL. */
+  /** Runs the whole recipe, as pasted, with a curl that prints its arguments, one per NUL. */
   function replay(recipe: string): string[] {
-    const command = recipe.split('\n').slice(1).join('\n')
     const curl = `curl() { for a in "$@"; do printf '%s\\0' "$a"; done; }; GITHUB_TOKEN=t0k`
-    const { stdout, dir } = sh(`${curl}\n${command}`)
+    const { stdout, dir } = sh(`${curl}\n${recipe}`)
     expect(existsSync(join(dir, 'PWNED'))).toBe(false)
     return stdout.split('\0').slice(0, -1)
   }
 
   test.each([repoWritten, envFailed, orgFailed])('$label: the exact request, through sh', write => {
     const recipe = replayRecipe(write)
-    expect(recipe.split('\n')[0]).toBe(
-      `To finish ${write.label} by hand (key_id ${write.keyId}; the value is sealed for this target's key, only GitHub can open it), send:`
-    )
+    // The prose is a shell comment: the block pastes whole.
+    expect(recipe.split('\n').slice(0, 2)).toEqual([
+      `# To finish ${write.label} by hand (key_id ${write.keyId}), with GITHUB_TOKEN set to a token`,
+      "# that may write this secret (the value is sealed for this target's key: only GitHub can open it):"
+    ])
     const args = replay(recipe)
     expect(args.slice(0, 4)).toEqual(['-fsS', '-X', 'PUT', write.request.url])
     expect(args.slice(4, 10)).toEqual([
@@ -86,7 +87,7 @@ describe('replayRecipe', () => {
 
 describe('statusOf and isWritten', () => {
   test.each([
-    ['created', result('a/b', '/x', { written: 'created' }), true],
+    ['created', result('a/b', '/x', { written: 'created', at: '2026-11-27T08:00:01.000Z' }), true],
     ['updated', repoWritten, true],
     ['NOT WRITTEN (HTTP 403: forbidden)', envFailed, false],
     ['NOT WRITTEN (timed out after 2 s (timeout-seconds))', orgFailed, false]

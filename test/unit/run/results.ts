@@ -43,7 +43,8 @@ export const repoWritten = result(
   'acme/app',
   '/repos/acme/app/actions/secrets/COMPOSIO_WEBHOOK_SECRET',
   {
-    written: 'updated'
+    written: 'updated',
+    at: '2026-11-27T08:00:01.250Z'
   }
 )
 export const envFailed = result(

@@ -7,7 +7,9 @@ import type { Settings } from '../../../src/inputs/settings.js'
 import { CONFIRMATION_TEXT, type Confirmation } from '../../../src/run/confirm.js'
 import type { Checked } from '../../../src/run/preflight.js'
 import { replayRecipe } from '../../../src/run/recipes.js'
-import { dryRunSummary, escapeHtml, storedSummary } from '../../../src/run/summary.js'
+import type { WriteResult } from '../../../src/run/context.js'
+import { escapeHtml } from '../../../src/run/html.js'
+import { dryRunSummary, storedSummary, type SummarySection } from '../../../src/run/summary.js'
 import { current, envFailed, orgFailed, repoWritten, result, rotated } from './results.js'
 
 /** Each table row's cells, header row included. */
@@ -16,8 +18,13 @@ const rows = (html: string): string[][] =>
     [...(row ?? '').matchAll(/<t[hd]>(.*?)<\/t[hd]>/g)].map(([, cell]) => cell ?? '')
   )
 
-const stored = (confirmation: Confirmation, ...results: Parameters<typeof storedSummary>[2]) =>
-  storedSummary(summary.emptyBuffer(), rotated, results, confirmation).stringify()
+const stored = (confirmation: Confirmation, ...results: WriteResult[]) =>
+  storedSummary(summary.emptyBuffer(), {
+    source: rotated,
+    results,
+    confirmation,
+    problems: []
+  }).stringify()
 
 describe('escapeHtml', () => {
   test('&, <, > and " are escaped; & first', () => {
@@ -28,52 +35,50 @@ describe('escapeHtml', () => {
 })
 
 describe('storedSummary', () => {
-  test('all written: one row per target, the fingerprint, no "Finish by hand"', () => {
-    const created = result('org:acme', '/orgs/acme/actions/secrets/X', { written: 'created' })
+  test('all written: the outcome first, the secret once above the table, status first, no recipe', () => {
+    const created = result('org:acme', '/orgs/acme/actions/secrets/X', {
+      written: 'created',
+      at: '2026-11-27T08:00:02.500Z'
+    })
     const html = stored('confirmed', repoWritten, created)
-    expect(html).toContain('<h2>Composio webhook secret rotated</h2>')
+    expect(
+      html.startsWith('<h2>✅ Composio webhook secret rotated and stored in 2 targets</h2>')
+    ).toBe(true)
     expect(html).toContain(
-      'Subscription <code>ws_sub_1</code>, secret fingerprint <code>0123456789abcdef</code> (first 16 hex digits of its SHA-256).'
+      '<p>Secret <code>COMPOSIO_WEBHOOK_SECRET</code> of subscription <code>ws_sub_1</code> (rotated 2026-11-27 08:00:00 UTC), fingerprint <code>0123456789abcdef</code>: the first 16 hex digits of its SHA-256, for a receiver to compare.</p>'
     )
-    expect(html).toContain(CONFIRMATION_TEXT.confirmed)
+    expect(html.split('0123456789abcdef')).toHaveLength(2) // once
+    expect(html).toContain(`<p>${CONFIRMATION_TEXT.confirmed}</p>`)
     expect(rows(html)).toEqual([
-      ['Target', 'Secret', 'Result', 'Fingerprint', 'Time'],
-      [
-        'acme/app',
-        'COMPOSIO_WEBHOOK_SECRET',
-        'updated',
-        '<code>0123456789abcdef</code>',
-        '2026-11-27T08:00:00.000Z'
-      ],
-      [
-        'org:acme',
-        'COMPOSIO_WEBHOOK_SECRET',
-        'created',
-        '<code>0123456789abcdef</code>',
-        '2026-11-27T08:00:00.000Z'
-      ]
+      ['Status', 'Target', 'Written at'],
+      ['✅ updated', 'acme/app', '2026-11-27 08:00:01 UTC'],
+      ['✅ created', 'org:acme', '2026-11-27 08:00:02 UTC']
     ])
     expect(html).not.toContain('Finish by hand')
     expect(html).not.toContain('undefined')
   })
 
-  test('failures: NOT WRITTEN rows, and a recipe for each unwritten target only', () => {
+  test('failures: ❌ rows with no time and no fingerprint; below the table, one section per target with why and its recipe', () => {
     const html = stored('unconfirmed', repoWritten, envFailed, orgFailed)
-    expect(html).toContain('<h2>Composio webhook secret rotated, NOT stored everywhere</h2>')
-    expect(rows(html).map(row => row[2])).toEqual([
-      'Result',
-      'updated',
-      'NOT WRITTEN (HTTP 403: forbidden)',
-      'NOT WRITTEN (timed out after 2 s (timeout-seconds))'
+    expect(
+      html.startsWith(
+        '<h2>❌ Composio webhook secret rotated, but NOT written to 2 of 3 targets: finish by hand</h2>'
+      )
+    ).toBe(true)
+    expect(html).toContain('Only the targets marked ✅ hold it.')
+    expect(rows(html)).toEqual([
+      ['Status', 'Target', 'Written at'],
+      ['✅ updated', 'acme/app', '2026-11-27 08:00:01 UTC'],
+      ['❌ NOT WRITTEN', 'acme/app@prod eu', '—'],
+      ['❌ NOT WRITTEN', 'org:acme', '—']
     ])
-    const byHand = html.split('<h3>Finish by hand</h3>')[1] ?? ''
-    expect(byHand).toContain('Run this action again with <code>rotate: false</code>, or send:')
-    const blocks = [...byHand.matchAll(/<pre lang="sh"><code>([^]*?)<\/code><\/pre>/g)].map(
-      m => m[1]
-    )
-    expect(blocks).toEqual([
-      escapeHtml(replayRecipe(envFailed)),
-      escapeHtml(replayRecipe(orgFailed))
+    const [table, byHand = ''] = html.split('<h3>Finish by hand</h3>')
+    expect(table).not.toContain('HTTP 403') // the reasons are below the table, not in a cell
+    expect(byHand).toContain('Run this action again with <code>rotate: false</code>')
+    const sections = byHand.split('<h4>').slice(1)
+    expect(sections).toEqual([
+      `❌ acme/app@prod eu</h4>\n<p>HTTP 403: forbidden</p>\n<pre lang="sh"><code>${escapeHtml(replayRecipe(envFailed))}</code></pre>\n`,
+      `❌ org:acme</h4>\n<p>timed out after 2 s (timeout-seconds)</p>\n<pre lang="sh"><code>${escapeHtml(replayRecipe(orgFailed))}</code></pre>\n`
     ])
     expect(html).toContain(CONFIRMATION_TEXT.unconfirmed)
   })
@@ -85,12 +90,11 @@ describe('storedSummary', () => {
     const html = stored('not needed', hostile)
     expect(html).not.toContain('<b>')
     expect(html).not.toContain('<script>')
-    expect(rows(html)[1]?.slice(0, 3)).toEqual([
-      'acme/app@&lt;b&gt;x&lt;/b&gt;',
-      'COMPOSIO_WEBHOOK_SECRET',
-      'NOT WRITTEN (HTTP 500: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;)'
-    ])
-    expect(html).toContain('To finish acme/app@&lt;b&gt;x&lt;/b&gt; by hand')
+    expect(rows(html)[1]).toEqual(['❌ NOT WRITTEN', 'acme/app@&lt;b&gt;x&lt;/b&gt;', '—'])
+    expect(html).toContain(
+      '<p>HTTP 500: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</p>'
+    )
+    expect(html).toContain('# To finish acme/app@&lt;b&gt;x&lt;/b&gt; by hand')
   })
 
   test.each(Object.keys(CONFIRMATION_TEXT) as Confirmation[])('confirmation %s', confirmation => {
@@ -99,28 +103,59 @@ describe('storedSummary', () => {
     else expect(html).toContain(CONFIRMATION_TEXT[confirmation])
   })
 
-  test('the current secret: "stored (not rotated)", no rotation time', () => {
-    const html = storedSummary(
-      summary.emptyBuffer(),
-      current,
-      [repoWritten],
-      'not needed'
-    ).stringify()
-    expect(html).toContain('<h2>Composio webhook secret stored (not rotated)</h2>')
-    expect(rows(html)[1]?.[4]).toBe('not rotated')
+  test('the current secret: "stored (not rotated)", said once above the table', () => {
+    const html = storedSummary(summary.emptyBuffer(), {
+      source: current,
+      results: [repoWritten],
+      confirmation: 'not needed',
+      problems: []
+    }).stringify()
+    expect(html).toContain('<h2>✅ Composio webhook secret stored (not rotated) in 1 target</h2>')
+    expect(html).toContain('(not rotated), fingerprint')
+  })
+
+  test('written everywhere, but a problem: ❌, and the problem under "Also"', () => {
+    const html = storedSummary(summary.emptyBuffer(), {
+      source: rotated,
+      results: [repoWritten],
+      confirmation: 'changed',
+      problems: ['Setting the targets output failed: <EACCES>']
+    }).stringify()
+    expect(html).toContain(
+      '<h2>❌ Composio webhook secret rotated and stored in every target, but the run did not finish cleanly</h2>'
+    )
+    expect(html).toContain(
+      '<h3>Also</h3>\n<ul><li>Setting the targets output failed: &lt;EACCES&gt;</li></ul>'
+    )
   })
 
   test('a recovered secret says the answer was lost', () => {
     const recovered = { ...rotated, how: 'recovered' as const }
-    const html = storedSummary(
-      summary.emptyBuffer(),
-      recovered,
-      [repoWritten],
-      'not needed'
-    ).stringify()
+    const html = storedSummary(summary.emptyBuffer(), {
+      source: recovered,
+      results: [repoWritten],
+      confirmation: 'not needed',
+      problems: []
+    }).stringify()
     expect(html).toContain(
       "The rotation's answer was lost; the secret stored is the one Composio's subscription held when read back."
     )
+  })
+
+  test('sections of other steps come last, in the order given', () => {
+    const section =
+      (name: string): SummarySection =>
+      builder =>
+        builder.addHeading(name, 3)
+    const html = storedSummary(
+      summary.emptyBuffer(),
+      { source: rotated, results: [envFailed], confirmation: 'not needed', problems: [] },
+      [section('Receiver check'), section('Redeploys')]
+    ).stringify()
+    expect(html.indexOf('<h3>Finish by hand</h3>')).toBeLessThan(
+      html.indexOf('<h3>Receiver check</h3>')
+    )
+    expect(html.endsWith('<h3>Receiver check</h3>\n<h3>Redeploys</h3>\n')).toBe(true)
   })
 })
 
@@ -157,15 +192,17 @@ describe('dryRunSummary', () => {
       settings(true),
       checked(undefined)
     ).stringify()
-    expect(html).toContain('<h2>Composio webhook secret: dry run</h2>')
     expect(html).toContain(
-      'A real run would rotate subscription <code>ws_sub_1</code> once and write:'
+      '<h2>✅ Dry run: every target accepted a test write; nothing was rotated or written</h2>'
+    )
+    expect(html).toContain(
+      'A real run would rotate subscription <code>ws_sub_1</code> once and write <code>HOOK</code> to 3 targets:'
     )
     expect(rows(html)).toEqual([
-      ['Target', 'Secret', 'Checked'],
-      ['acme/app', 'HOOK', 'key_id 11, write accepted'],
-      ['acme/app@&lt;b&gt;x&lt;/b&gt;', 'HOOK', 'key_id 22, write accepted'],
-      ['org:acme', 'HOOK', 'key_id 33, write accepted, visibility private']
+      ['Status', 'Target', 'Checked'],
+      ['✅ write accepted', 'acme/app', 'key_id 11'],
+      ['✅ write accepted', 'acme/app@&lt;b&gt;x&lt;/b&gt;', 'key_id 22'],
+      ['✅ write accepted', 'org:acme', 'key_id 33, visibility private']
     ])
     expect(html).toContain("Composio's subscription could not be read (see the warning).")
   })
@@ -183,7 +220,7 @@ describe('dryRunSummary', () => {
       checked(subscription)
     ).stringify()
     expect(html).toContain(
-      'A real run would store the current secret of subscription <code>ws_sub_1</code>, without rotating, in:'
+      'A real run would store the current secret of subscription <code>ws_sub_1</code>, without rotating, as <code>HOOK</code> in 3 targets:'
     )
     expect(html).toContain(
       '<ul><li>webhook_url: <code>https://x.example/&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</code></li><li>version: <code>V3</code></li><li>enabled_events: <code>a&lt;b</code>, <code>c&amp;d</code></li><li>secret: returned in full (not shown)</li></ul>'

@@ -1,0 +1,75 @@
+// The verify-receiver action: for workflows that redeploy the receiver between the rotation and
+// the check. Its frame and its single catch, over the same layers as the main action's check.
+import * as core from '@actions/core'
+import { createFetch } from '../http.js'
+import {
+  readVerifyReceiverSettings,
+  type VerifyReceiverSettings
+} from '../inputs/receiver-inputs.js'
+import { checkReceiver, type CheckDeps, type ReceiverOutcome } from './check.js'
+import { receiverSection } from './summary.js'
+
+/** Each request's bound: the check's own timeout-seconds bounds the whole check. */
+const REQUEST_TIMEOUT_MS = 10_000
+
+export type ActionDeps = Pick<CheckDeps, 'fetch' | 'sleep' | 'now'>
+
+function productionDeps(timeoutMs: number): ActionDeps {
+  return {
+    fetch: createFetch(timeoutMs),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    now: () => new Date()
+  }
+}
+
+/** Anything thrown, Error or not, fails the step with one `::error::` annotation. */
+export async function runVerifyReceiver(deps?: ActionDeps): Promise<void> {
+  try {
+    // Masked before anything else, valid input or not.
+    const secret = core.getInput('secret')
+    if (secret !== '') core.setSecret(secret)
+    const settings = readVerifyReceiverSettings()
+    const requestTimeoutMs = Math.min(REQUEST_TIMEOUT_MS, settings.timing.timeoutMs)
+    const outcome = await checkReceiver(settings.url, settings.secret, settings.timing, {
+      ...(deps ?? productionDeps(requestTimeoutMs)),
+      requestTimedOut: `timed out after ${requestTimeoutMs / 1000} s`,
+      log: core.info
+    })
+    await report(outcome, settings)
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** Seconds from the rotation to the confirmation, to the millisecond. */
+export function outageSeconds(rotatedAt: Date, confirmedAt: Date): string {
+  return ((confirmedAt.getTime() - rotatedAt.getTime()) / 1000).toFixed(3)
+}
+
+async function report(outcome: ReceiverOutcome, settings: VerifyReceiverSettings): Promise<void> {
+  const { confirmedAt } = outcome
+  const outage =
+    confirmedAt && settings.rotatedAt ? outageSeconds(settings.rotatedAt, confirmedAt) : undefined
+  if (confirmedAt) {
+    core.info(outcome.message)
+    core.setOutput('confirmed-at', confirmedAt.toISOString())
+    if (outage !== undefined) {
+      core.setOutput('outage-seconds', outage)
+      core.info(`Outage: ${outage} s from the rotation to the receiver's confirmation.`)
+    }
+  }
+  await writeSummary(outcome, outage).catch((error: unknown) =>
+    core.warning(`Writing the job summary failed: ${(error as Error).message}`)
+  )
+  if (!confirmedAt) throw new Error(outcome.message)
+}
+
+async function writeSummary(outcome: ReceiverOutcome, outage: string | undefined): Promise<void> {
+  // Outside a runner there is no summary file (core.summary.write would throw).
+  if (!process.env['GITHUB_STEP_SUMMARY']) return
+  const summary = core.summary.emptyBuffer().addHeading('Composio webhook receiver', 2)
+  if (outage !== undefined) {
+    summary.addRaw(`Outage: ${outage} s from the rotation to the receiver's confirmation.`, true)
+  }
+  await receiverSection(summary, outcome).write()
+}

@@ -1,0 +1,53 @@
+// The receiver check in the job summary: what it found, then every request's answer and time.
+// Never a body, never a header: the answers' bodies are not even read.
+import type { summary } from '@actions/core'
+import type { ReceiverOutcome, Round } from './check.js'
+import { describeAnswer, type Answer } from './verdict.js'
+
+type Summary = typeof summary
+
+/** The builder escapes nothing; the URL comes from an input or from Composio. */
+const escaped = (text: string): string => text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`)
+
+/** Rounds shown in full at most; a long check shows its first and its last ones. */
+const SHOWN_FIRST = 10
+const SHOWN_LAST = 20
+
+const header = (...names: string[]) => names.map(data => ({ data, header: true }))
+
+function rows(round: Round, index: number): string[][] {
+  const row = (signedWith: string, answer: Answer): string[] => [
+    String(index + 1),
+    round.at.toISOString(),
+    signedWith,
+    escaped(describeAnswer(answer)),
+    `${answer.ms} ms`
+  ]
+  return [row('new secret', round.genuine), row('random secret', round.forged)]
+}
+
+export function receiverSection(
+  target: Summary,
+  outcome: ReceiverOutcome,
+  headingLevel = 3
+): Summary {
+  const { rounds } = outcome
+  const hidden = rounds.length - SHOWN_FIRST - SHOWN_LAST
+  const shown =
+    hidden > 0
+      ? [
+          ...rounds.slice(0, SHOWN_FIRST).flatMap(rows),
+          [`…`, `${hidden} rounds not shown`, '', '', ''],
+          ...rounds
+            .slice(-SHOWN_LAST)
+            .flatMap((round, i) => rows(round, rounds.length - SHOWN_LAST + i))
+        ]
+      : rounds.flatMap(rows)
+  return target
+    .addHeading(
+      outcome.confirmedAt ? 'Receiver check: confirmed' : 'Receiver check: NOT confirmed',
+      headingLevel
+    )
+    .addRaw(escaped(outcome.message), true)
+    .addTable([header('Round', 'Sent at', 'Signed with', 'Answer', 'Time'), ...shown])
+}

@@ -1,0 +1,3 @@
+import { runVerifyReceiver } from './receiver/action.js'
+
+await runVerifyReceiver()
