@@ -28505,8 +28505,12 @@ function seconds(name, fallback, max) {
 const STORES = ['dependabot', 'codespaces'];
 /** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
 const MAX_TARGETS = 100;
-// Owners and organizations: alphanumerics and single inner hyphens, at most 39 characters.
+// Organizations, and users: alphanumerics and single inner hyphens, at most 39 characters.
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+// Enterprise Managed Users own repositories too: GitHub names them `handle_shortcode` (the
+// enterprise's shortcode: 3 to 8 alphanumerics), at most 39 characters. Organization names have
+// no underscore.
+const MANAGED_USER = /^(?=.{5,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*_[A-Za-z0-9]{3,8}$/;
 // Repository names: letters, digits, '.', '-', '_', at most 100 characters, never '.' or '..'.
 const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 // Environment names: at most 255 characters, no control characters, no surrounding spaces.
@@ -28566,7 +28570,8 @@ function isRepositoryName(name) {
 function parseRepository(text) {
     const parts = text.split('/');
     const [owner, repo] = parts;
-    if (parts.length !== 2 || !owner || !repo || !OWNER.test(owner) || !REPO.test(repo)) {
+    const isOwner = (name) => OWNER.test(name) || MANAGED_USER.test(name);
+    if (parts.length !== 2 || !owner || !repo || !isOwner(owner) || !REPO.test(repo)) {
         throw new Error(`'${text}' is not a repository; expected owner/name`);
     }
     return { owner, repo };
@@ -29043,7 +29048,7 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(55), __nccwpck_require__.e(667)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3667));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(55), __nccwpck_require__.e(468)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2468));
         await runInProduction(settings);
     }
     catch (error) {

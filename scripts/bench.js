@@ -18,6 +18,7 @@
 //            (default: this process's; `npm run bench` passes Node 24's)
 // --dist     the bundle directory (default dist/), copied to a temporary directory first
 // --json     also write every sample to FILE
+// --no-scale / --scale-only   skip / run only the runs at 1 to 100 targets (scripts/bench/scale.js)
 //
 // --no-outage   skip the outage bench (scripts/bench/outage.js: rotation → receiver confirmed)
 //
@@ -26,7 +27,10 @@
 // the markdown.
 import { outage } from './bench/outage.js'
 import { main } from './bench/run.js'
+import { scale } from './bench/scale.js'
 
 const argv = process.argv.slice(2)
-const code = await main(argv)
-process.exitCode = argv.includes('--no-outage') ? code : code || (await outage(argv))
+const only = argv.includes('--scale-only')
+let code = only ? 0 : await main(argv)
+if (!only && !argv.includes('--no-outage')) code ||= await outage(argv)
+process.exitCode = code || (await scale(argv))

@@ -4,15 +4,19 @@ import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling'
 import type { Fetch } from '../http.js'
-import { ConcurrencyLimit, RetryScheduler, StartRate } from './limits.js'
+import { ConcurrencyLimit, RetryScheduler } from './limits.js'
 import { respectRetryAfter } from './retry-after.js'
+import { WriteBudget, type WriteLane } from './write-budget.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
 
 export interface GitHubClient {
+  /** Reads, and the writes of the secret (the secret lane of the write budget). */
   octokit: Octokit
-  /** The write queue: the run asks it how long until all its writes can start at once. */
-  writes: StartRate
+  /** The write checks' PUTs and DELETEs only (the check lane, which yields to the secret's writes). */
+  writeChecks: Octokit
+  /** The write budget both lanes share: the run reserves places in it and takes turns from it. */
+  writes: WriteBudget
 }
 
 export interface GitHubClientOptions {
@@ -31,17 +35,38 @@ export interface GitHubClientOptions {
 const RETRIES = 2
 /** The longest rate-limit wait worth making; longer, and the request fails (with its recipe). */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60
-/** GitHub allows 100 concurrent requests; a run stays well under. */
-const MAX_CONCURRENT_REQUESTS = 50
+/**
+ * GitHub allows 100 concurrent requests. Each lane has its own slots, so a probe in flight never
+ * holds a slot a write of the secret needs: as many as the writes that can start together, and
+ * a few for the write checks; 95 in all.
+ */
+const SECRET_LANE_CONCURRENCY = 80
+const CHECK_LANE_CONCURRENCY = 15
 /** GitHub's secondary limit on content-creating requests. */
 export const WRITES_PER_MINUTE = 80
 
 type LimitHandler = NonNullable<ThrottlingOptions['onRateLimit']>
 
+/**
+ * The write queue is built here, in two lanes over one budget. The write checks get a client of
+ * their own, whose write queue is the check lane: it yields (a place kept for every write of the
+ * secret to come, turns given to those writes first). The main client's is the secret lane,
+ * which never holds a request. So no write of the secret, nor any retry of one, waits behind a
+ * write check, a probe delete or a retry of either, by construction: write-budget.ts has the
+ * rules, docs/timeouts-and-retries.md what they mean for a run.
+ */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const writes = new WriteBudget(WRITES_PER_MINUTE, 60_000, options.sleep, options.now)
+  return {
+    octokit: createOctokit(options, writes.secretLane, SECRET_LANE_CONCURRENCY),
+    writeChecks: createOctokit(options, writes.checkLane, CHECK_LANE_CONCURRENCY),
+    writes
+  }
+}
+
+function createOctokit(options: GitHubClientOptions, lane: WriteLane, concurrent: number): Octokit {
   const unit = options.backoffUnitMs ?? 1000
-  const { sleep, now } = options
-  const writes = new StartRate(WRITES_PER_MINUTE, 60_000, sleep, now)
+  const { sleep } = options
   // GitHub's rule: never retry before retry-after, and after a primary limit not before
   // x-ratelimit-reset. The throttling plugin waits as they say; when it gives up, plugin-retry
   // (which wraps it, and would retry a 429 on its own short backoff) is told not to retry.
@@ -70,11 +95,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         retryAfterBaseValue: unit,
         onRateLimit: onLimit('primary'),
         onSecondaryRateLimit: onLimit('secondary'),
-        // A run's writes go out together, within GitHub's secondary limits: 80 writes a minute,
-        // and (all requests) at most 50 at once against GitHub's 100. See limits.ts.
+        // A run's writes go out together, within GitHub's secondary limits: 80 writes a minute
+        // (write-budget.ts), and at most 95 requests at once against GitHub's 100. See limits.ts.
         ...({
-          global: new ConcurrencyLimit(MAX_CONCURRENT_REQUESTS),
-          write: writes,
+          global: new ConcurrencyLimit(concurrent),
+          write: lane,
           retryLimiter: new RetryScheduler(sleep)
         } as object)
       }
@@ -82,6 +107,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     // Order matters: each plugin wraps the ones before it, so plugin-retry wraps the throttling
     // plugin, which wraps the retry-after guard.
     respectRetryAfter({
+      retries: RETRIES,
       maxWaitSeconds: MAX_RATE_LIMIT_WAIT_SECONDS,
       sleep,
       unitMs: unit,
@@ -97,5 +123,5 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     requestOptions.request = { ...requestOptions.request }
     return request(requestOptions)
   })
-  return { octokit, writes }
+  return octokit
 }

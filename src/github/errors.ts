@@ -1,5 +1,6 @@
 // What a failed GitHub request means for the user, with the likely fix. Status and GitHub's
-// `message` only: never a header or a body, which may carry a token or a sealed value.
+// `message` only, and the numbers of the rate-limit headers: never another header or a body,
+// which may carry a token or a sealed value.
 import { describeNetworkError, serverText } from '../http.js'
 import type { Store, Target } from '../inputs/targets.js'
 
@@ -57,6 +58,28 @@ function hint(status: number, target: Target, access: Access): string | undefine
   }
 }
 
+type Headers = Record<string, string | number | undefined> | undefined
+
+/**
+ * A 403 or 429 that GitHub marks as a rate limit (`retry-after`, `x-ratelimit-remaining: 0`, or
+ * a message that says so) is one, whatever else it says: the fix is to wait, not a permission.
+ * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
+ */
+function rateLimitHint(status: number, message: string, headers: Headers): string | undefined {
+  if (status !== 403 && status !== 429) return undefined
+  const retryAfter = Number(headers?.['retry-after'])
+  const reset = Number(headers?.['x-ratelimit-reset'])
+  const exhausted = String(headers?.['x-ratelimit-remaining']) === '0'
+  if (!(retryAfter > 0 || exhausted || /\brate limit/i.test(message))) return undefined
+  const wait =
+    retryAfter > 0
+      ? `it asks to wait ${retryAfter} s (retry-after)`
+      : exhausted && reset > 0
+        ? `it asks to wait until ${new Date(reset * 1000).toISOString()} (x-ratelimit-reset)`
+        : 'it did not say how long to wait (a secondary limit usually lifts within minutes)'
+  return `GitHub rate-limited this request (not a permission problem): ${wait}. Try again after that`
+}
+
 /** `HTTP 403: Resource not accessible by integration. Hint: …`, or why no answer came. */
 export function describeGitHubError(
   error: unknown,
@@ -75,7 +98,7 @@ export function describeGitHubAnswer(
 ): string {
   const { status, response, cause } = error as {
     status?: number
-    response?: { data?: unknown }
+    response?: { data?: unknown; headers?: Headers }
     cause?: unknown
   }
   // Octokit's RequestError without a response: the request got no answer.
@@ -83,7 +106,8 @@ export function describeGitHubAnswer(
     return describeNetworkError(cause ?? error, timeoutMs)
   if (status === undefined) return error instanceof Error ? error.message : String(error)
   const data = response?.data as { message?: unknown } | undefined
-  const message = typeof data?.message === 'string' ? `: ${serverText(data.message)}` : ''
-  const why = hintFor(status)
+  const said = typeof data?.message === 'string' ? serverText(data.message) : undefined
+  const message = said === undefined ? '' : `: ${said}`
+  const why = rateLimitHint(status, said ?? '', response?.headers) ?? hintFor(status)
   return `HTTP ${status}${message}${why ? `. Hint: ${why}` : ''}`
 }

@@ -1,5 +1,5 @@
 // The queues @octokit/plugin-throttling schedules every request through, given in its options
-// (`throttle.global`, `throttle.write`, `throttle.retryLimiter`; the plugin reads each with `??`,
+// (`throttle.global`, `throttle.write` (write-budget.ts), `throttle.retryLimiter`; the plugin reads each with `??`,
 // and test/unit/github/client.test.ts fails if an upgrade stops reading them). They replace
 // Bottleneck's: Bottleneck yields to the event loop at each step of each job behind a lock, so a
 // limiter lets about one job through every 2.5 ms, and the plugin chains two or three per request:
@@ -29,66 +29,6 @@ export class ConcurrencyLimit {
       this.running--
       this.waiting.shift()?.()
     }
-  }
-}
-
-/**
- * GitHub's secondary limit on writes: at most `limit` started per `windowMs`, in the order they
- * were scheduled. Below the limit a job starts at once; past it, when the oldest start leaves
- * the window.
- */
-export class StartRate {
-  private readonly starts: number[] = []
-  private readonly queue: (() => void)[] = []
-  private waking: Promise<void> | undefined
-
-  constructor(
-    readonly limit: number,
-    private readonly windowMs: number,
-    private readonly sleep: Sleep,
-    private readonly now: () => number = Date.now
-  ) {}
-
-  key(): this {
-    return this
-  }
-
-  async schedule(_options: unknown, job: Job, ...args: unknown[]): Promise<unknown> {
-    await new Promise<void>(resolve => {
-      this.queue.push(resolve)
-      this.admit()
-    })
-    return job(...args)
-  }
-
-  /**
-   * How long until `count` jobs could start at once (all `limit`, when more are asked for).
-   * The rotation waits this long, so that the writes after it never wait.
-   */
-  delayFor(count: number): number {
-    this.forgetOld()
-    const mustLeave = this.starts.length - (this.limit - Math.min(count, this.limit))
-    return mustLeave <= 0 ? 0 : this.starts[mustLeave - 1]! + this.windowMs - this.now()
-  }
-
-  private forgetOld(): void {
-    while (this.starts.length > 0 && this.starts[0]! <= this.now() - this.windowMs)
-      this.starts.shift()
-  }
-
-  /** Starts queued jobs while the window has room; otherwise sleeps until it has. */
-  private admit(): void {
-    if (this.waking) return
-    this.forgetOld()
-    while (this.queue.length > 0 && this.starts.length < this.limit) {
-      this.starts.push(this.now())
-      this.queue.shift()!()
-    }
-    if (this.queue.length === 0) return
-    this.waking = this.sleep(this.starts[0]! + this.windowMs - this.now()).then(() => {
-      this.waking = undefined
-      this.admit()
-    })
   }
 }
 

@@ -17,8 +17,12 @@ export type Target = (
 /** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
 export const MAX_TARGETS = 100
 
-// Owners and organizations: alphanumerics and single inner hyphens, at most 39 characters.
+// Organizations, and users: alphanumerics and single inner hyphens, at most 39 characters.
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/
+// Enterprise Managed Users own repositories too: GitHub names them `handle_shortcode` (the
+// enterprise's shortcode: 3 to 8 alphanumerics), at most 39 characters. Organization names have
+// no underscore.
+const MANAGED_USER = /^(?=.{5,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*_[A-Za-z0-9]{3,8}$/
 // Repository names: letters, digits, '.', '-', '_', at most 100 characters, never '.' or '..'.
 const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/
 // Environment names: at most 255 characters, no control characters, no surrounding spaces.
@@ -85,7 +89,8 @@ export function isRepositoryName(name: string): boolean {
 export function parseRepository(text: string): { owner: string; repo: string } {
   const parts = text.split('/')
   const [owner, repo] = parts
-  if (parts.length !== 2 || !owner || !repo || !OWNER.test(owner) || !REPO.test(repo)) {
+  const isOwner = (name: string) => OWNER.test(name) || MANAGED_USER.test(name)
+  if (parts.length !== 2 || !owner || !repo || !isOwner(owner) || !REPO.test(repo)) {
     throw new Error(`'${text}' is not a repository; expected owner/name`)
   }
   return { owner, repo }

@@ -23,6 +23,7 @@ import { writeEverywhere } from './write.js'
 export async function runAction(settings: Settings, deps: Deps): Promise<void> {
   const run = startRun(settings, deps)
   let writeCheck: WriteCheck | undefined
+  let finished = false
   try {
     // 1. Inputs were read, and credentials masked, by main.ts before anything else.
     // 2. Every target's public key and Composio's subscription, all at once.
@@ -40,12 +41,13 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
       await writeCheck?.remove()
       return await reportDryRun(run, checked)
     }
-    // 4. The secret, rotated exactly once (or read, rotate: false), masked the moment it arrives;
-    //    the write checks are deleted meanwhile, if the write budget leaves room for the writes.
-    writeCheck?.removeIfRoom(settings.targets.length)
+    // 4. The secret, rotated exactly once (or read, rotate: false), masked the moment it arrives.
+    //    The write checks' deletes are queued first, in the lane of the write budget that yields:
+    //    they never take a place the writes need (src/github/write-budget.ts).
+    writeCheck?.removeBehind(settings.targets.length)
     const obtained = await obtainSecret(run, checked)
-    // 5. Sealed for each target and written at once; then, behind the writes, the outputs set,
-    //    the write checks removed (if not yet) and Composio read to confirm the rotation.
+    // 5. Sealed for each target and written at once; then, behind the writes, the outputs set
+    //    and Composio read to confirm the rotation.
     //    Each repository's workflow starts as soon as its own targets are written.
     const redeploys = startRedeploys(run, redeployLines)
     const writing = writeEverywhere(
@@ -56,7 +58,6 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
       redeploys.onSettled
     )
     announce(run, obtained)
-    void writeCheck?.remove()
     const [results, confirmation] = await Promise.all([writing, confirmRotation(run, obtained)])
     // 6. Every redeploy followed to its end; then the receiver check (verify-receiver), which
     //    needs the receiver redeployed.
@@ -74,12 +75,16 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     ]
     await reportStored(run, obtained.source, results, confirmation, sections)
     await reportSuccess(run)
+    finished = true
   } catch (error) {
     // Every run that fails says so in its job summary, and in an issue if asked for.
     await reportFailure(run, error)
     throw error
   } finally {
-    await writeCheck?.remove()
+    // A failure (its recipes, after the rotation) goes to the log before any cleanup: the deletes
+    // then finish on their own, before the process ends. A finished run waits for them.
+    const cleanup = writeCheck?.remove()
+    if (finished) await cleanup
     run.guard.dispose()
   }
 }

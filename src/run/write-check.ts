@@ -1,8 +1,10 @@
 // Step 3: proof that every target accepts a write. GitHub lets a read-only token read the public
 // key, so only a write proves write access. Each target gets a probe secret, <NAME>_WRITE_CHECK,
-// holding a sealed throwaway value that no consumer reads. The probes are deleted alongside the
-// rotation when GitHub's write budget allows, else behind the real writes (at once, in a dry
-// run); a probe that cannot be deleted is named.
+// holding a sealed throwaway value that no consumer reads. The deletes are queued before the
+// rotation, in the write budget's check lane: they take only the places the writes of the secret
+// leave (during the rotation, with up to 26 targets; else beside or after the writes), never one
+// those writes need (src/github/write-budget.ts). At once in a dry run, which writes nothing else.
+// A probe that cannot be deleted is named.
 import { describeGitHubError } from '../github/errors.js'
 import { deleteSecret, putSecret, type SecretWrite } from '../github/secrets.js'
 import type { Run } from './context.js'
@@ -13,16 +15,19 @@ const PROBE_VALUE = 'write check by rotate-composio-webhook-secret; not a secret
 
 export interface WriteCheck {
   /**
-   * Starts the deletes now if GitHub's write budget can take them and `writesToCome` more at
-   * once: then they go out alongside the rotation, not in the writes' way.
+   * Queues the deletes now, behind `writesToCome` writes of the secret: GitHub's write budget
+   * keeps a place for each of those, and the deletes go out as the rest of it allows.
    */
-  removeIfRoom(writesToCome: number): void
-  /** Deletes the probes (once, however often it is called) and warns about any left behind. */
+  removeBehind(writesToCome: number): void
+  /**
+   * Deletes the probes (once, however often it is called; no place is kept for writes any more)
+   * and warns about any left behind.
+   */
   remove(): Promise<void>
 }
 
 export async function checkWrites(run: Run, targets: PreparedTarget[]): Promise<WriteCheck> {
-  const { octokit } = run.github
+  const { writeChecks, writes } = run.github
   const name = `${run.settings.secretName}${WRITE_CHECK_SUFFIX}`
   const seal = await run.sealer
   const probes: SecretWrite[] = targets.map(({ target, key }) => ({
@@ -38,13 +43,18 @@ export async function checkWrites(run: Run, targets: PreparedTarget[]): Promise<
   run.guard.probesWritten(
     `Write-check secrets ${name} may remain in the targets (they hold no secret; the next run removes them).`
   )
-  const results = await Promise.allSettled(probes.map(probe => putSecret(octokit, probe)))
+  const results = await Promise.allSettled(probes.map(probe => putSecret(writeChecks, probe)))
   let removing: Promise<void> | undefined
+  const deleting = () => (removing ??= removeProbes(run, targets, name))
   const check: WriteCheck = {
-    removeIfRoom: writesToCome => {
-      if (run.github.writes.delayFor(targets.length + writesToCome) === 0) void check.remove()
+    removeBehind: writesToCome => {
+      writes.reserve(writesToCome)
+      void deleting()
     },
-    remove: () => (removing ??= removeProbes(run, targets, name))
+    remove: () => {
+      writes.release()
+      return deleting()
+    }
   }
   const failures = results.flatMap((result, index) =>
     result.status === 'rejected'
@@ -61,15 +71,24 @@ export async function checkWrites(run: Run, targets: PreparedTarget[]): Promise<
       failures
     )
   }
-  run.io.info(`Every target accepted a test write (${name}, deleted again after the writes).`)
+  run.io.info(`Every target accepted a test write (${name}, ${whenDeleted(run, targets.length)}).`)
   return check
+}
+
+/** When the probes go, as checkWrites's caller queues them (action.ts). */
+function whenDeleted(run: Run, count: number): string {
+  if (run.settings.dryRun) return 'deleted again now: a dry run writes nothing else'
+  // The deletes and a place for each write of the secret, beside the probes just written.
+  if (run.github.writes.delayFor(2 * count) === 0)
+    return 'deleted again while the secret is rotated'
+  return `deleted again as GitHub's write budget leaves room beside the ${count} writes of the secret, some up to a minute after them`
 }
 
 /** Deletes every probe (one that was never written answers 404, which is fine). */
 async function removeProbes(run: Run, targets: PreparedTarget[], name: string): Promise<void> {
-  const { octokit } = run.github
+  const { writeChecks } = run.github
   const results = await Promise.allSettled(
-    targets.map(({ target }) => deleteSecret(octokit, target, name))
+    targets.map(({ target }) => deleteSecret(writeChecks, target, name))
   )
   results.forEach((result, index) => {
     if (result.status === 'fulfilled' || (result.reason as { status?: number }).status === 404)

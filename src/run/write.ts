@@ -9,10 +9,11 @@ import type { Obtained } from './rotate.js'
 import type { Sealer } from '../seal.js'
 
 /**
- * Writes every target at once: each target's value is sealed and its write sent before the next
- * is sealed, and every write is on its way before this returns its promise, so that whatever the
- * caller sends next queues behind them. A cancellation during the writes prints the recipe of
- * every write GitHub has not confirmed.
+ * Writes every target at once: every turn in GitHub's write budget is taken first (given at once
+ * up to 80, in the places kept for them; later ones as the secret's own writes leave the window),
+ * then each target's value is sealed and its write sent before the next is sealed. A
+ * cancellation during the writes, or while rotating, prints the recipe of every write GitHub has
+ * not confirmed.
  */
 export async function writeEverywhere(
   run: Run,
@@ -22,7 +23,7 @@ export async function writeEverywhere(
   /** Told of each target as its write settles, written or not, before the others are. */
   onSettled?: (result: WriteResult) => void
 ): Promise<WriteResult[]> {
-  const { octokit } = run.github
+  const { octokit, writes } = run.github
   const sealed: SecretWrite[] = []
   // Target `index`'s write, sealed for its own key: a value sealed for one scope is garbage
   // in another.
@@ -49,15 +50,20 @@ export async function writeEverywhere(
         outcome: { failed: why }
       }
     })
-  // Cancelled while rotating: the answer came, but nothing more is sent.
+  // Cancelled while rotating: the answer came, but nothing more is sent. From here a second
+  // signal prints the recipes too, not "waiting for Composio's answer".
   if (run.guard.signal.aborted) {
     const results = withRecipes('cancelled before the write')
-    throw new Error(`Cancelled ${unfinishedMessage(obtained.source, results)}`)
+    const unfinished = () => unfinishedMessage(obtained.source, results)
+    run.guard.writing(unfinished)
+    throw new Error(`Cancelled ${unfinished()}`)
   }
+  const turns = writes.turnsForWrites(targets.length)
   const settled = targets.map(async (_, index) => {
     const write = writeFor(index)
     let outcome: WriteOutcome
     try {
+      await turns[index]
       outcome = { written: await putSecret(octokit, write), at: run.deps.now().toISOString() }
     } catch (error) {
       outcome = {

@@ -273,9 +273,11 @@ describe("docs/timeouts-and-retries.md states the source's numbers", () => {
     expect(constant(github, 'RETRIES')).toBe(2)
     expect(page).toContain('retried twice, after 0.5 s and 2 s')
     expect(page).toContain(`never more than ${constant(github, 'MAX_RATE_LIMIT_WAIT_SECONDS')} s`)
-    expect(page).toContain(
-      `at most ${constant(github, 'MAX_CONCURRENT_REQUESTS')} requests at once`
+    const [secret, check] = ['SECRET_LANE_CONCURRENCY', 'CHECK_LANE_CONCURRENCY'].map(name =>
+      constant(github, name)
     )
+    expect(page).toContain(`at most ${secret! + check!} requests at once`)
+    expect(page).toContain(`${secret} for the writes of the secret, ${check} for the write checks`)
   })
 
   test('the write budget and its thresholds', () => {

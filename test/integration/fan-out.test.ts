@@ -216,3 +216,20 @@ describe('preflight across targets', () => {
     expect(result.stdout).toContain(`/orgs/acme/codespaces/secrets/${NAME}`)
   })
 })
+
+describe('an Enterprise Managed User owns repositories too', () => {
+  test('mona_acme/app and its environment: written, as GitHub names managed users handle_shortcode', async () => {
+    scenario = await startScenario({
+      repositories: { 'mona_acme/app': { environments: ['production'] } }
+    })
+    const result = await scenario.run({
+      repository: '',
+      targets: 'mona_acme/app\nmona_acme/app@production'
+    })
+    expect(result.code).toBe(0)
+    const secret = scenario.composio.currentSecret('ws_123')!
+    expect(scenario.github.secret('mona_acme/app', NAME)).toBe(secret)
+    expect(scenario.github.secret('mona_acme/app@production', NAME)).toBe(secret)
+    expect(leaks(result, secret)).toEqual([])
+  })
+})

@@ -113,6 +113,9 @@ describe('the probe', () => {
     const stored = scenario.github.secretEntry('acme/app', NAME)!
     const result = await scenario.run({ 'dry-run': 'true' })
     expect(result.code).toBe(0)
+    expect(result.stdout).toContain(
+      `Every target accepted a test write (${PROBE_NAME}, deleted again now: a dry run writes nothing else).`
+    )
     expect(scenario.github.secretEntry('acme/app', NAME)).toEqual(stored)
     expect(scenario.github.secretEntry('acme/app', PROBE_NAME)).toBeUndefined()
   })

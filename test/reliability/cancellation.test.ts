@@ -5,8 +5,10 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { rotateWebhookSecret } from '../../src/composio/client.js'
 import { ComposioError } from '../../src/composio/errors.js'
 import type { ChildProcess } from 'node:child_process'
+import { EventEmitter } from 'node:events'
 import type { RunResult } from '../fakes/runner.js'
 import {
+  PROBE,
   ROTATE,
   SECRET_WRITE,
   leaks,
@@ -16,6 +18,8 @@ import {
   startScenario,
   type Scenario
 } from '../support/scenario.js'
+import { idleClock } from '../support/idle-clock.js'
+import { runInProcess } from './in-process.js'
 
 let scenario: Scenario
 afterEach(async () => scenario?.close())
@@ -118,6 +122,51 @@ describe('signalled while the rotate request is in flight', () => {
     expect(result.outputs['secret']).toBe(secret)
     expect(leaks(result, secret)).toEqual([])
   })
+})
+
+describe('signalled while rotating, with a probe DELETE that never answers (SIGINT, then SIGTERM 7.5 s later)', () => {
+  test('once Composio answers, the recipe is printed at once, before the cleanup and the SIGTERM', async () => {
+    scenario = await startScenario(
+      { fault: on('DELETE', PROBE, { hang: true as const }) },
+      { latencyMs: 2000 }
+    )
+    let sigtermAt = Number.NaN
+    let errorAt = Number.NaN
+    const onSpawn = (child: ChildProcess, output: () => string): void => {
+      let signalling = false
+      const poll = setInterval(() => {
+        if (Number.isNaN(errorAt) && output().includes('::error::')) errorAt = performance.now()
+        if (signalling || !scenario.composio.requests.some(r => ROTATE.test(r.path))) return
+        signalling = true
+        setTimeout(() => {
+          child.kill('SIGINT')
+          setTimeout(() => {
+            sigtermAt = performance.now()
+            child.kill('SIGTERM')
+          }, 7500)
+        }, 300)
+      }, 10)
+      child.on('exit', () => clearInterval(poll))
+    }
+    const { stdout, outputs } = await scenario.run({}, { onSpawn })
+    const secret = scenario.composio.currentSecret('ws_123')!
+    const answered = scenario.composio.requests.find(r => ROTATE.test(r.path))!.endedAt!
+    // The recipe reached the log after the answer and well before the runner's SIGTERM, while
+    // the probe's DELETE was still pending.
+    expect(errorAt).toBeGreaterThan(answered)
+    expect(Number.isNaN(sigtermAt) || errorAt < sigtermAt).toBe(true)
+    expect(scenario.github.requests.find(r => r.method === 'DELETE')?.status).toBeUndefined()
+    const errors = stdout.split('\n').filter(line => line.startsWith('::error::'))
+    expect(errors).toHaveLength(1)
+    const error = errors[0]!.replace(/%0A/g, '\n')
+    expect(error).toContain('Cancelled after the rotation')
+    expect(error).not.toContain("waiting for Composio's answer")
+    const recipes = replayBodies(error)
+    expect([...recipes.keys()]).toEqual(['acme/app'])
+    expect(scenario.github.open('acme/app', recipes.get('acme/app')!.encrypted_value)).toBe(secret)
+    expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
+    expect(outputs['secret']).toBe(secret)
+  }, 20_000)
 })
 
 describe('signalled twice while the rotate request is in flight (SIGINT, then the runner’s SIGTERM)', () => {
@@ -304,5 +353,43 @@ describe('a cancellation during the writes flushes every recipe before exiting',
     for (const [target, body] of recipes)
       expect(scenario.github.open(target, body.encrypted_value)).toBe(secret)
     expect(leaks(result, secret)).toEqual([])
+  }, 30_000)
+})
+
+// In-process, on a clock that skips idle time: the bundle would first wait two real minutes for
+// GitHub's write budget (81 probes, then the rotation's wait until 81 writes can go).
+describe('signalled while rotating, with 81 targets', () => {
+  test('the recipes of all 81 targets are out before any probe DELETE is answered', async () => {
+    const stages = Array.from({ length: 81 }, (_, i) => `stage-${i}`)
+    scenario = await startScenario(
+      { repositories: { 'acme/app': { environments: stages } } },
+      { latencyMs: 300 }
+    )
+    const signals = new EventEmitter()
+    const poll = setInterval(() => {
+      if (!scenario.composio.requests.some(r => ROTATE.test(r.path))) return
+      clearInterval(poll)
+      signals.emit('SIGINT', 'SIGINT')
+    }, 5)
+    const targets = stages.map(stage => `acme/app@${stage}`)
+    const inputs = { repository: '', targets: targets.join('\n') }
+    const result = await runInProcess(scenario, inputs, {}, { clock: idleClock(), signals })
+    clearInterval(poll)
+    const deletes = () => scenario.github.requests.filter(r => r.method === 'DELETE')
+    expect(deletes().filter(r => r.endedAt !== undefined && r.endedAt <= result.settledAt)).toEqual(
+      []
+    )
+    const secret = scenario.composio.currentSecret('ws_123')!
+    const error = errorLine(result)
+    expect(error).toContain('Cancelled after the rotation')
+    const recipes = replayBodies(error)
+    expect([...recipes.keys()]).toEqual(targets)
+    for (const [target, body] of recipes)
+      expect(scenario.github.open(target, body.encrypted_value)).toBe(secret)
+    expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
+    expect(leaks(result, secret)).toEqual([])
+    // The cleanup goes on after the failure: every probe is deleted in the end.
+    while (deletes().filter(r => r.status === 204).length < stages.length)
+      await new Promise(resolve => setTimeout(resolve, 20))
   }, 30_000)
 })

@@ -1,14 +1,15 @@
 // Runs src/run/action.ts in this process against the local fakes, with the clock and the backoff
 // made instant: Octokit's retries and rate-limit waits (1 s units in production) take no time.
-// What the run says goes to memory, in the lines the bundle would print.
+// What the run says goes to memory, in the lines the bundle would print. Plain of jest, so the
+// bench (scripts/bench/scale.js) runs it too.
 import { summary as coreSummary } from '@actions/core'
-import { jest } from '@jest/globals'
 import { EventEmitter } from 'node:events'
 import { createFetch } from '../../src/http.js'
 import { readSettings } from '../../src/inputs/settings.js'
 import { runAction } from '../../src/run/action.js'
 import type { Deps, Io } from '../../src/run/context.js'
 import type { RunResult } from '../fakes/runner.js'
+import type { IdleClock } from '../support/idle-clock.js'
 import {
   API_KEY,
   TOKEN,
@@ -22,7 +23,22 @@ export interface InProcessResult extends RunResult {
   error: unknown
   /** Every delay the run asked for, in ms (Composio backoff and Retry-After). */
   sleeps: number[]
-  exit: jest.Mock<(code: number) => void>
+  /** The codes the run asked to exit with (the guard, after a second signal). */
+  exits: number[]
+  /** performance.now() when runAction settled. */
+  settledAt: number
+}
+
+export interface InProcessOptions {
+  /**
+   * The clock, instead of one that skips every wait at once: a wait then takes no time even
+   * while requests are in flight (test/support/idle-clock.js skips only idle time).
+   */
+  clock?: IdleClock
+  /** Where the run listens for SIGINT and SIGTERM. */
+  signals?: EventEmitter
+  /** Octokit's backoff unit (default 1 ms: instant). */
+  backoffUnitMs?: number
 }
 
 /** A workflow command's message, escaped as @actions/core escapes it. */
@@ -37,7 +53,8 @@ const escaped = (message: string): string =>
 export async function runInProcess(
   fakes: { composio: FakeComposio; github: FakeGitHub },
   inputs: Record<string, string> = {},
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  options: InProcessOptions = {}
 ): Promise<InProcessResult> {
   const settings = withInputs(
     {
@@ -55,7 +72,7 @@ export async function runInProcess(
   const outputs: Record<string, string> = {}
   const sleeps: number[] = []
   let summary = ''
-  const exit = jest.fn<(code: number) => void>()
+  const exits: number[] = []
   const io: Io = {
     setSecret: value => lines.push(`::add-mask::${escaped(value)}`),
     setOutput: (name, value) => void (outputs[name] = value),
@@ -70,18 +87,22 @@ export async function runInProcess(
   }
   // A clock that each wait moves forward at once: a minute of rate limit takes no time.
   let skipped = 0
+  const { clock } = options
+  const fetch = createFetch(settings.timeoutMs)
   const deps: Deps = {
     io,
-    fetch: createFetch(settings.timeoutMs),
-    sleep: ms => {
-      sleeps.push(ms)
-      skipped += ms
-      return Promise.resolve()
-    },
-    now: () => new Date(Date.now() + skipped),
-    signals: new EventEmitter(),
-    exit,
-    backoffUnitMs: 1
+    fetch: clock ? clock.track(fetch) : fetch,
+    sleep: clock
+      ? (ms, signal) => (sleeps.push(ms), clock.sleep(ms, signal))
+      : ms => {
+          sleeps.push(ms)
+          skipped += ms
+          return Promise.resolve()
+        },
+    now: () => new Date(clock ? clock.now() : Date.now() + skipped),
+    signals: options.signals ?? new EventEmitter(),
+    exit: code => void exits.push(code),
+    backoffUnitMs: options.backoffUnitMs ?? 1
   }
   const started = performance.now()
   let error: unknown
@@ -91,6 +112,7 @@ export async function runInProcess(
     error = thrown
     io.error(thrown instanceof Error ? thrown.message : String(thrown))
   }
+  const settledAt = performance.now()
   return {
     code: error === undefined ? 0 : 1,
     signal: null,
@@ -101,6 +123,7 @@ export async function runInProcess(
     wallMs: performance.now() - started,
     error,
     sleeps,
-    exit
+    exits,
+    settledAt
   }
 }

@@ -6,6 +6,7 @@ import { describe, expect, test } from '@jest/globals'
 import type { RunResult } from '../fakes/runner.js'
 import {
   NAME,
+  PROBE,
   SECRET_WRITE,
   leaksOfAll,
   on,
@@ -18,6 +19,17 @@ type Reply = { status: number; body: object; headers?: Record<string, string> }
 
 const SECONDARY =
   'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+
+/** GitHub's answer once the token's primary rate limit is spent, until `reset` (epoch s). */
+const primaryLimit = (reset: number): Reply => ({
+  status: 403,
+  body: { message: 'API rate limit exceeded for installation ID 1.' },
+  headers: {
+    'x-ratelimit-limit': '5000',
+    'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset': String(reset)
+  }
+})
 
 /** The write of the secret answers `reply` for its first `times` attempts. */
 async function limited(reply: () => Reply, times = 1): Promise<Scenario> {
@@ -87,18 +99,7 @@ describe('a rate-limited write is retried no sooner than GitHub asks', () => {
   test.concurrent('403, x-ratelimit-remaining: 0: waits until x-ratelimit-reset', async () => {
     let reset = 0
     await using(
-      await limited(() => {
-        reset = Math.floor(Date.now() / 1000) + 2
-        return {
-          status: 403,
-          body: { message: 'API rate limit exceeded for installation ID 1.' },
-          headers: {
-            'x-ratelimit-limit': '5000',
-            'x-ratelimit-remaining': '0',
-            'x-ratelimit-reset': String(reset)
-          }
-        }
-      }),
+      await limited(() => primaryLimit((reset = Math.floor(Date.now() / 1000) + 2))),
       async scenario => {
         const result = await scenario.run()
         expectStored(scenario, result)
@@ -172,5 +173,86 @@ describe('a rate-limited write is retried no sooner than GitHub asks', () => {
         expect(leaksOfAll(result, scenario.composio)).toEqual([])
       }
     )
+  )
+})
+
+describe('no wait after the last attempt', () => {
+  test.concurrent(
+    '429, retry-after: 2, another message, every time: waits before the 2nd and 3rd attempts, then fails at once',
+    async () =>
+      using(
+        await limited(
+          () => ({
+            status: 429,
+            body: { message: 'Too Many Requests' },
+            headers: { 'retry-after': '2' }
+          }),
+          99
+        ),
+        async scenario => {
+          const result = await scenario.run()
+          const exitedBy = performance.now()
+          expect(result.code).toBe(1)
+          expect(writes(scenario)).toHaveLength(3)
+          const said = result.stdout.match(/GitHub asks to wait 2 s on PUT [^\n]*/g)
+          expect(said?.map(line => line.replace(/.*; /, ''))).toEqual([
+            'waiting',
+            'waiting',
+            'no attempt left, giving up'
+          ])
+          // The failure and its recipe come at once, not after another 2 s.
+          expect(exitedBy - writes(scenario)[2]!.endedAt!).toBeLessThan(2000)
+          expect(replayBodies(result.stdout).get('acme/app')).toBeDefined()
+        }
+      )
+  )
+})
+
+describe('a rate limit is reported as one, with the wait GitHub asked for, never as a permission problem', () => {
+  const PERMISSION_HINT = /can read this target but not write|may not manage these secrets/
+
+  test.concurrent(
+    'a probe PUT answered 403 "secondary rate limit", retry-after: 120: nothing rotated, the hint says to wait 120 s',
+    async () =>
+      using(
+        await startScenario({
+          fault: on('PUT', PROBE, {
+            status: 403,
+            body: { message: SECONDARY },
+            headers: { 'retry-after': '120' }
+          })
+        }),
+        async scenario => {
+          const result = await scenario.run()
+          expect(result.code).toBe(1)
+          expect(scenario.composio.rotations).toHaveLength(0)
+          const error = result.stdout.split('\n').find(line => line.startsWith('::error::'))!
+          expect(error).toContain('Nothing was rotated')
+          expect(error).toContain(
+            'GitHub rate-limited this request (not a permission problem): it asks to wait 120 s (retry-after)'
+          )
+          expect(error).not.toMatch(PERMISSION_HINT)
+        }
+      )
+  )
+
+  test.concurrent(
+    'a write after the rotation answered 403 with x-ratelimit-remaining: 0: the NOT WRITTEN line says until when',
+    async () => {
+      const reset = Math.floor(Date.now() / 1000) + 3600
+      await using(await limited(() => primaryLimit(reset), 99), async scenario => {
+        const result = await scenario.run()
+        expect(result.code).toBe(1)
+        const until = new Date(reset * 1000).toISOString()
+        const text = result.stdout.replace(/%0A/g, '\n')
+        expect(text).toMatch(
+          new RegExp(
+            `acme/app: NOT WRITTEN \\(HTTP 403: API rate limit exceeded for installation ID 1\\.\\. Hint: GitHub rate-limited this request \\(not a permission problem\\): it asks to wait until ${until.replace(/\./g, '\\.')} \\(x-ratelimit-reset\\)`
+          )
+        )
+        expect(text).not.toMatch(PERMISSION_HINT)
+        expect(replayBodies(result.stdout).get('acme/app')).toBeDefined()
+      })
+    }
   )
 })

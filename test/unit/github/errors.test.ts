@@ -10,13 +10,17 @@ const environment: Target = { kind: 'environment', owner: 'acme', repo: 'app', e
 const organization: Target = { kind: 'organization', org: 'acme' }
 
 /** Shaped like Octokit's RequestError, including what must never be printed. */
-function requestError(status: number, data: unknown): Record<string, unknown> {
+function requestError(
+  status: number,
+  data: unknown,
+  headers: Record<string, string> = {}
+): Record<string, unknown> {
   return {
     name: 'HttpError',
     status,
     message: 'ignored',
     request: { headers: { authorization: `token ${TOKEN}` } },
-    response: { status, headers: { 'x-github-request-id': 'ABC' }, data }
+    response: { status, headers: { 'x-github-request-id': 'ABC', ...headers }, data }
   }
 }
 
@@ -240,5 +244,61 @@ describe('describeGitHubError: not a request error', () => {
     ['a thrown number', 42, '42']
   ])('%s → its text', (_name, error, expected) => {
     expect(describeGitHubError(error, repository, TIMEOUT_MS)).toBe(expected)
+  })
+})
+
+describe('describeGitHubError: rate limits are not permission problems', () => {
+  const RATE_LIMITED = 'Hint: GitHub rate-limited this request (not a permission problem): '
+  test.each<[string, number, string, Record<string, string>, string]>([
+    [
+      'secondary limit with retry-after',
+      403,
+      'You have exceeded a secondary rate limit.',
+      { 'retry-after': '120' },
+      'it asks to wait 120 s (retry-after)'
+    ],
+    [
+      'primary limit: x-ratelimit-remaining 0',
+      403,
+      'API rate limit exceeded for installation ID 1.',
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1800000000' },
+      'it asks to wait until 2027-01-15T08:00:00.000Z (x-ratelimit-reset)'
+    ],
+    [
+      'retry-after alone, whatever the message',
+      403,
+      'Resource not accessible by integration',
+      { 'retry-after': '30' },
+      'it asks to wait 30 s (retry-after)'
+    ],
+    [
+      'a message that says so, no header',
+      403,
+      'You have exceeded a secondary rate limit.',
+      {},
+      'it did not say how long to wait (a secondary limit usually lifts within minutes)'
+    ],
+    [
+      '429 with retry-after',
+      429,
+      'Too Many Requests',
+      { 'retry-after': '5' },
+      'it asks to wait 5 s'
+    ]
+  ])('%s', (_name, status, message, headers, wait) => {
+    for (const access of ['read', 'write'] as const) {
+      const text = describeGitHubError(
+        requestError(status, { message }, headers),
+        repository,
+        TIMEOUT_MS,
+        access
+      )
+      expect(text).toContain(`${RATE_LIMITED}${wait}`)
+      expect(text).not.toMatch(/can read this target|may not manage these secrets/)
+    }
+  })
+
+  test('a 403 without any rate-limit sign keeps the permission hint', () => {
+    expect(describe403(repository, 'write')).toContain('can read this target but not write')
   })
 })

@@ -28,6 +28,17 @@ describe('parseTarget: the three syntaxes', () => {
     ],
     ['acme/.github', { kind: 'repository', owner: 'acme', repo: '.github' }],
     [`${OWNER_39}/${REPO_100}`, { kind: 'repository', owner: OWNER_39, repo: REPO_100 }],
+    // Enterprise Managed Users: handle_shortcode (the shortcode: 3 to 8 alphanumerics).
+    ['mona_acme/app', { kind: 'repository', owner: 'mona_acme', repo: 'app' }],
+    ['mona-lisa_ACME2024/app', { kind: 'repository', owner: 'mona-lisa_ACME2024', repo: 'app' }],
+    [
+      'octo_admin/app@prod',
+      { kind: 'environment', owner: 'octo_admin', repo: 'app', environment: 'prod' }
+    ],
+    [
+      `${'m'.repeat(34)}_acme/app`,
+      { kind: 'repository', owner: `${'m'.repeat(34)}_acme`, repo: 'app' }
+    ],
     ['acme/app@production', env('production')],
     ['acme/app@staging eu (blue)', env('staging eu (blue)')],
     ['acme/app@prod/eu-1', env('prod/eu-1')],
@@ -106,6 +117,15 @@ describe('parseTarget: refused', () => {
     ['owner with a trailing hyphen', 'acme-/app', 'is not a repository'],
     ['owner with a double hyphen', 'ac--me/app', 'is not a repository'],
     ['owner of 40 characters', `${'o'.repeat(40)}/app`, 'is not a repository'],
+    ['managed user of 40 characters', `${'m'.repeat(35)}_acme/app`, 'is not a repository'],
+    ['managed user with a 2-character shortcode', 'mona_ab/app', 'is not a repository'],
+    ['managed user with a 9-character shortcode', 'mona_abcdefghi/app', 'is not a repository'],
+    ['owner with two underscores', 'mona_acme_x/app', 'is not a repository'],
+    ['owner with a leading underscore', '_acme/app', 'is not a repository'],
+    ['owner with a hyphen before the underscore', 'mona-_acme/app', 'is not a repository'],
+    ['shortcode with a hyphen', 'mona_ac-me/app', 'is not a repository'],
+    // GitHub's organization names have no underscore, managed enterprise or not.
+    ['organization with an underscore', 'org:mona_acme', "'mona_acme' is not an organization name"],
     ['name of 101 characters', `acme/${'r'.repeat(101)}`, 'is not a repository'],
     ['space in the name', 'acme/my app', "'acme/my app' is not a repository"],
     ['a trailing comment on a repository', 'acme/app # main', "'acme/app # main' is not a"],
