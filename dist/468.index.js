@@ -2411,13 +2411,13 @@ function receiverUrlOf(run, checked) {
  * a write failed or a redeploy did not succeed (the receiver cannot hold the new secret yet).
  */
 async function verifyAfterWrites(run, secret, url, results, redeployed = []) {
-    const why = !results.every(isWritten)
-        ? 'not every target was written, and finishing the writes comes first'
+    const skipped = !results.every(isWritten)
+        ? 'skipped: not every target was written, and finishing the writes comes first.'
         : redeployed.some(result => result.conclusion !== 'success')
-            ? 'a redeploy did not succeed, so the receiver cannot hold the new secret yet'
+            ? 'skipped: a redeploy did not succeed, so the receiver cannot hold the new secret yet.'
             : undefined;
-    if (why) {
-        run.io.warning(`Receiver check of ${(0,urls/* displayUrl */.Qy)(url)} skipped: ${why}.`);
+    if (skipped) {
+        run.io.warning(`Receiver check of ${(0,urls/* displayUrl */.Qy)(url)} ${skipped}`);
         return undefined;
     }
     return verifyReceiver(run, secret, url);

@@ -59,13 +59,13 @@ export async function verifyAfterWrites(
   results: WriteResult[],
   redeployed: RedeployResult[] = []
 ): Promise<ReceiverOutcome | undefined> {
-  const why = !results.every(isWritten)
-    ? 'not every target was written, and finishing the writes comes first'
+  const skipped = !results.every(isWritten)
+    ? 'skipped: not every target was written, and finishing the writes comes first.'
     : redeployed.some(result => result.conclusion !== 'success')
-      ? 'a redeploy did not succeed, so the receiver cannot hold the new secret yet'
+      ? 'skipped: a redeploy did not succeed, so the receiver cannot hold the new secret yet.'
       : undefined
-  if (why) {
-    run.io.warning(`Receiver check of ${displayUrl(url)} skipped: ${why}.`)
+  if (skipped) {
+    run.io.warning(`Receiver check of ${displayUrl(url)} ${skipped}`)
     return undefined
   }
   return verifyReceiver(run, secret, url)

@@ -9,7 +9,6 @@ import {
   leaks,
   on,
   requestsTo,
-  row,
   startScenario,
   type GitHubOptions,
   type Scenario
@@ -59,8 +58,8 @@ describe('Dependabot and Codespaces targets', () => {
     // New organization secrets are private, as for Actions.
     expect(scenario.github.secretEntry('dependabot:org:acme', NAME)!.visibility).toBe('private')
     expect(scenario.github.secretEntry('codespaces:org:acme', NAME)!.visibility).toBe('private')
-    expect(result.summary).toContain(row('dependabot:acme/app', NAME, 'created'))
-    expect(result.summary).toContain(row('codespaces:org:acme', NAME, 'created'))
+    expect(result.summary).toContain('<td>✅ created</td><td>dependabot:acme/app</td>')
+    expect(result.summary).toContain('<td>✅ created</td><td>codespaces:org:acme</td>')
     expect(leaks(result, secret)).toEqual([])
   })
 

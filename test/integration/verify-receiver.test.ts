@@ -79,8 +79,8 @@ describe('confirmed', () => {
       expect(result.summary).toContain(`Outage: ${result.outputs['outage-seconds']} s`)
       // Both deliveries say what they are.
       expect(fake.deliveries.map(d => d.headers['user-agent'])).toEqual([
-        'rotate-composio-webhook-secret/0.1.0 receiver-check',
-        'rotate-composio-webhook-secret/0.1.0 receiver-check'
+        'rotate-composio-webhook-secret/1.0.0 receiver-check',
+        'rotate-composio-webhook-secret/1.0.0 receiver-check'
       ])
       expectNoLeak(result, fake)
     }

@@ -12,10 +12,10 @@ afterEach(async () => {
   scenario = receiver = undefined
 })
 
-async function start(webhookUrl?: string | null) {
+async function start() {
   let current: () => string | undefined = () => undefined
   receiver = await startFakeReceiver({ secret: () => current() })
-  scenario = await startScenario({}, webhookUrl === undefined ? {} : { webhookUrl })
+  scenario = await startScenario()
   const composio = scenario.composio
   current = () => composio.currentSecret('ws_123')
   return { s: scenario, r: receiver }
@@ -57,14 +57,5 @@ describe('verify-receiver in a run', () => {
     expect(result.error).toBeDefined()
     expect(r.deliveries).toHaveLength(0)
     expect(result.stdout).toContain('skipped: not every target was written')
-  })
-
-  test('subscription: no webhook_url in the read fails before the rotation', async () => {
-    const { s } = await start(null)
-    const result = await runInProcess(s, { 'verify-receiver': 'subscription' })
-    expect((result.error as Error).message).toMatch(
-      /^Nothing was rotated: the receiver to check is unknown\./
-    )
-    expect(s.composio.rotations).toHaveLength(0)
   })
 })
