@@ -1,7 +1,7 @@
 // Step 6: what a run tells its workflow and its reader: the outputs, the job summary, and an
 // error listing every target and a recipe per unwritten one when it did not finish cleanly.
 import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
-import type { Run, Summary, WriteResult } from './context.js'
+import type { Run, WriteResult } from './context.js'
 import type { Checked } from './preflight.js'
 import { incompleteMessage, isWritten } from './recipes.js'
 import type { Source } from './rotate.js'
