@@ -1,0 +1,112 @@
+// The AWS SDK's Secrets Manager client for one target, held to the rules the rest of the action
+// keeps for HTTP: a timeout on every attempt and on the whole call, retries bounded, no
+// credential over plain http off this machine, no redirect followed (the SDK's Node handler
+// follows none), and nothing printed by the SDK itself. The SDK is loaded on the first call, so a
+// run without an AWS target never pays for loading it.
+import type {
+  PutSecretValueCommandInput,
+  PutSecretValueCommandOutput,
+  SecretsManagerClient,
+  UpdateSecretVersionStageCommandInput
+} from '@aws-sdk/client-secrets-manager'
+import { credentialUrl, isLoopback } from '../inputs/urls.js'
+import { StoreError, type StoreContext } from './store.js'
+
+/** The SDK's standard retry (throttling, 5xx and timeouts, with its backoff), bounded. */
+export const MAX_ATTEMPTS = 3
+
+/** The two operations a target needs, each bounded by `MAX_ATTEMPTS` timeouts in all. */
+export interface SecretsManagerCalls {
+  putSecretValue(input: PutSecretValueCommandInput): Promise<PutSecretValueCommandOutput>
+  updateSecretVersionStage(input: UpdateSecretVersionStageCommandInput): Promise<void>
+}
+
+type Sdk = typeof import('@aws-sdk/client-secrets-manager')
+
+/**
+ * Checks the endpoint the SDK would take from the environment now, before any request (a bad
+ * one is bad input), then connects on the first call.
+ */
+export function createSecretsManagerCalls(
+  region: string,
+  context: StoreContext
+): SecretsManagerCalls {
+  const endpoint = configuredEndpoint(context.env)
+  let connecting: Promise<{ sdk: Sdk; client: SecretsManagerClient }> | undefined
+  const connect = () => (connecting ??= connectClient(region, endpoint, context))
+  // Per attempt, the handler's timeouts; the abort bounds the whole call, a slow-drip body and
+  // the SDK's backoff included.
+  const options = () => ({ abortSignal: AbortSignal.timeout(context.timeoutMs * MAX_ATTEMPTS) })
+  return {
+    async putSecretValue(input) {
+      const { sdk, client } = await connect()
+      return client.send(new sdk.PutSecretValueCommand(input), options())
+    },
+    async updateSecretVersionStage(input) {
+      const { sdk, client } = await connect()
+      await client.send(new sdk.UpdateSecretVersionStageCommand(input), options())
+    }
+  }
+}
+
+/**
+ * The SDK's own endpoint variables, read from the run's environment and held to the credential
+ * rule: https, or plain http only to this machine.
+ */
+export function configuredEndpoint(env: StoreContext['env']): string | undefined {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined
+  for (const name of ['AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_ENDPOINT_URL']) {
+    const value = env[name]
+    if (!value) continue
+    try {
+      return credentialUrl(value, { allowPath: true })
+    } catch (error) {
+      throw new StoreError(`${name}: ${(error as Error).message}`)
+    }
+  }
+  return undefined
+}
+
+async function connectClient(region: string, endpoint: string | undefined, context: StoreContext) {
+  // The documented switch for the SDK's NodeVersionSupportWarning (aws/aws-sdk-js-v3#7983): it
+  // goes to stderr, which a runner shows in the user's log, and it is about local Node 20 runs
+  // only (the action runs on node24). The SDK reads it when the client is built.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+  const sdk = await import('@aws-sdk/client-secrets-manager')
+  // The handler's own warnings (a socket pool at capacity) are for step debug logging only.
+  const toDebug = (message: string) => context.log.debug(message)
+  const client = new sdk.SecretsManagerClient({
+    region,
+    ...(endpoint ? { endpoint } : {}),
+    maxAttempts: MAX_ATTEMPTS,
+    retryMode: 'standard',
+    requestHandler: {
+      connectionTimeout: context.timeoutMs,
+      requestTimeout: context.timeoutMs,
+      // Without it a breached request timeout is only a console warning, and the call goes on.
+      throwOnRequestTimeout: true,
+      logger: { debug: toDebug, info: toDebug, warn: toDebug, error: toDebug }
+    }
+  })
+  client.middlewareStack.add(
+    next => args => {
+      refusePlainHttpOffLoopback(args.request as { protocol?: string; hostname?: string })
+      return next(args)
+    },
+    // Before retries and signing: a refused endpoint never sees a request, nor a credential.
+    { step: 'build', name: 'refusePlainHttpOffLoopback' }
+  )
+  return { sdk, client }
+}
+
+/**
+ * The SDK can also find an endpoint where this action does not look (a profile's endpoint_url
+ * in ~/.aws/config): every request is checked where it is about to leave.
+ */
+function refusePlainHttpOffLoopback(request: { protocol?: string; hostname?: string } | undefined) {
+  if (request?.protocol === 'http:' && !isLoopback(request.hostname ?? '')) {
+    throw new StoreError(
+      `the AWS endpoint http://${request.hostname ?? ''} must use https (plain http is allowed only to localhost, so that a credential never crosses a network unencrypted)`
+    )
+  }
+}
