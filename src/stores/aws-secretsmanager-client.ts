@@ -34,18 +34,36 @@ export function createSecretsManagerCalls(
   const endpoint = configuredEndpoint(context.env)
   let connecting: Promise<{ sdk: Sdk; client: SecretsManagerClient }> | undefined
   const connect = () => (connecting ??= connectClient(region, endpoint, context))
-  // Per attempt, the handler's timeouts; the abort bounds the whole call, a slow-drip body and
-  // the SDK's backoff included.
-  const options = () => ({ abortSignal: AbortSignal.timeout(context.timeoutMs * MAX_ATTEMPTS) })
   return {
     async putSecretValue(input) {
       const { sdk, client } = await connect()
-      return client.send(new sdk.PutSecretValueCommand(input), options())
+      return withDeadline(context.timeoutMs * MAX_ATTEMPTS, abortSignal =>
+        client.send(new sdk.PutSecretValueCommand(input), { abortSignal })
+      )
     },
     async updateSecretVersionStage(input) {
       const { sdk, client } = await connect()
-      await client.send(new sdk.UpdateSecretVersionStageCommand(input), options())
+      await withDeadline(context.timeoutMs * MAX_ATTEMPTS, abortSignal =>
+        client.send(new sdk.UpdateSecretVersionStageCommand(input), { abortSignal })
+      )
     }
+  }
+}
+
+/**
+ * Each attempt has the handler's timeouts; this bounds the whole call, a slow-drip body and the
+ * SDK's backoff included. The SDK reports an abort mid-body as a deserialization error: the
+ * deadline is named for what it is.
+ */
+async function withDeadline<T>(ms: number, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const signal = AbortSignal.timeout(ms)
+  try {
+    return await send(signal)
+  } catch (error) {
+    if (!signal.aborted) throw error
+    throw Object.assign(new Error(`the call did not finish within ${ms} ms`), {
+      name: 'TimeoutError'
+    })
   }
 }
 

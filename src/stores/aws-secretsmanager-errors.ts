@@ -100,7 +100,9 @@ export function awsStoreError(error: unknown, call: FailedCall, secret?: string)
   const status = sdkError.$metadata?.httpStatusCode
   const kind = `${sdkError.name ?? 'Error'}${sdkError.code ? ` ${sdkError.code}` : ''}${status ? ` (HTTP ${status})` : ''}`
   const hint = HINTS.find(([matches]) => matches(sdkError))?.[1](call)
-  const said = sdkError.message ? ` AWS said: ${quoted(sdkError.message, secret)}` : ''
+  // Only an answer is AWS's word; anything else (a timeout, a refused connection) is this side's.
+  const source = status ? 'AWS said' : 'Detail'
+  const said = sdkError.message ? ` ${source}: ${quoted(sdkError.message, secret)}` : ''
   return new StoreError(
     `AWS Secrets Manager ${call.operation} on '${call.secretId}' (${call.region}) failed: ${kind}.${hint ? ` ${hint}` : ''}${said}`
   )
