@@ -9,6 +9,8 @@ import type {
   SecretsManagerClient,
   UpdateSecretVersionStageCommandInput
 } from '@aws-sdk/client-secrets-manager'
+import { HttpClient } from '@actions/http-client'
+import type { Agent as HttpsAgent } from 'node:https'
 import { credentialUrl, isLoopback } from '../inputs/urls.js'
 import { StoreError, type StoreContext } from './store.js'
 
@@ -93,6 +95,19 @@ async function connectClient(region: string, endpoint: string | undefined, conte
   const sdk = await import('@aws-sdk/client-secrets-manager')
   // The handler's own warnings (a socket pool at capacity) are for step debug logging only.
   const toDebug = (message: string) => context.log.debug(message)
+  // HTTPS_PROXY and NO_PROXY as for every other request of the action (docs/proxy.md): the SDK
+  // itself ignores them. Decided for the regional endpoint's name, or the configured one's.
+  const url = endpoint ?? `https://secretsmanager.${region}.amazonaws.com`
+  const agent = new HttpClient('rotate-composio-webhook-secret', [], { keepAlive: true }).getAgent(
+    url
+  )
+  // The proxy's tunnelling agent is no https.Agent, and the SDK takes an object without destroy()
+  // for an agent's constructor options, then connects directly: give it the method it looks for.
+  const tunnel = agent as { destroy?: () => void }
+  tunnel.destroy ??= () => undefined
+  const agents = url.startsWith('https:')
+    ? { httpsAgent: agent as HttpsAgent }
+    : { httpAgent: agent }
   const client = new sdk.SecretsManagerClient({
     region,
     ...(endpoint ? { endpoint } : {}),
@@ -103,7 +118,8 @@ async function connectClient(region: string, endpoint: string | undefined, conte
       requestTimeout: context.timeoutMs,
       // Without it a breached request timeout is only a console warning, and the call goes on.
       throwOnRequestTimeout: true,
-      logger: { debug: toDebug, info: toDebug, warn: toDebug, error: toDebug }
+      logger: { debug: toDebug, info: toDebug, warn: toDebug, error: toDebug },
+      ...agents
     }
   })
   client.middlewareStack.add(
