@@ -53,7 +53,7 @@ export function createAwsSecretsManagerStore(
           ClientRequestToken: token
         })
       )
-      const proved = `wrote a version labelled ${WRITE_CHECK_LABEL} (never AWSCURRENT: no reader saw it)`
+      const proved = `wrote a version labelled ${WRITE_CHECK_LABEL}, never AWSCURRENT`
       try {
         await attempt('UpdateSecretVersionStage', () =>
           calls.updateSecretVersionStage({

@@ -77,7 +77,7 @@ describe('proveWritable', () => {
       { value: WRITE_CHECK_VALUE, stages: [] }
     ])
     expect(said).toBe(
-      `wrote a version labelled ${WRITE_CHECK_LABEL} (never AWSCURRENT: no reader saw it), then took the label off`
+      `wrote a version labelled ${WRITE_CHECK_LABEL}, never AWSCURRENT, then took the label off`
     )
     expect(run.warnings).toEqual([])
   })
