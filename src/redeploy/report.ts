@@ -1,7 +1,6 @@
 // What a redeploy tells its reader: the `redeploys` output, a job summary section, and, for
 // every repository not redeployed, a problem that fails the run at the end with the command that
 // redeploys it by hand (the secret is stored by then).
-import { NOT_SHOWN } from '../http.js'
 import { escapeHtml } from '../run/html.js'
 import type { Run, Summary } from '../run/context.js'
 import { shellQuote } from '../run/recipes.js'
@@ -54,7 +53,7 @@ export function redeploySummary(summary: Summary, results: RedeployResult[]): Su
 /** A link to the run; a run whose URL was not https is named by its id, never linked. */
 function runCell({ runUrl, runId }: RedeployResult): string {
   if (runUrl) return `<a href="${escapeHtml(runUrl)}">run</a>`
-  return runId === undefined ? 'none' : `run ${runId} (URL ${NOT_SHOWN})`
+  return runId === undefined ? 'none' : `run ${runId} (URL not shown)`
 }
 
 /** A dry run's Redeploys section: what each line would dispatch, and after which writes. */
