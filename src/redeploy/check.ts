@@ -37,10 +37,12 @@ export async function checkRedeploys(
   run: Run,
   targets: Promise<TargetAccess[]>
 ): Promise<PreparedRedeploy[]> {
+  // A failed preflight reports itself; reach is judged only on what it prepared. Caught at once:
+  // a rejection left unhandled while the lines are read would end the process.
+  const preflighted = targets.catch(() => undefined)
   const lines = run.settings.redeploy
   const checked = await Promise.allSettled(lines.map(line => prepare(run, line)))
-  // A failed preflight reports itself; reach is judged only on what it prepared.
-  const prepared = await targets.catch(() => undefined)
+  const prepared = await preflighted
   const kept = run.settings.visibility === undefined
   const problems = checked.flatMap((result, index) => {
     const problem =
