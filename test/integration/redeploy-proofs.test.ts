@@ -135,7 +135,7 @@ jobs: {}
     },
     workflows: APP
   })
-  const refusedReach = async (result: RunResult, why: string) => {
+  const refusedReach = (result: RunResult, why: string) => {
     expect(result.code).toBe(1)
     const error = errorOf(result)
     expect(error).toContain('Nothing was rotated: 1 of 1 redeploys cannot start.')
@@ -154,7 +154,7 @@ jobs: {}
       'selected-repositories': 'api',
       redeploy: 'acme/app: deploy.yml'
     })
-    await refusedReach(
+    refusedReach(
       result,
       'will be visible to selected repositories only, and this repository is not one of them (selected-repositories)'
     )
@@ -163,7 +163,7 @@ jobs: {}
   test('a private visibility kept from the existing secret reaches no public repository', async () => {
     scenario = await startScenario(org({ visibility: 'private' }, 'public'))
     const result = await run({ targets: 'org:acme', redeploy: 'acme/app: deploy.yml' })
-    await refusedReach(
+    refusedReach(
       result,
       "will be visible to private and internal repositories only (visibility: private), and this repository is public (visibility not given: the existing secret's is kept, private for a new one)"
     )

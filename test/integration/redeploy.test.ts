@@ -171,7 +171,9 @@ describe('refused before the rotation', () => {
     const error = result.stdout.replace(/%0A/g, '\n')
     expect(error).toContain('Nothing was rotated: 1 of 4 targets cannot be written.')
     expect(error).toContain('- acme/ghost: could not read the public key: HTTP 404')
-    expect(error).toContain("- Input 'redeploy', line 'acme/app: missing.yml': could not read the workflow: HTTP 404")
+    expect(error).toContain(
+      "- Input 'redeploy', line 'acme/app: missing.yml': could not read the workflow: HTTP 404"
+    )
     expect(scenario.composio.rotations).toHaveLength(0)
   })
 

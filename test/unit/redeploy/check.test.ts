@@ -78,7 +78,9 @@ describe('checkRedeploys', () => {
 
   test('a numeric ID with a ref: the file is read at that ref from the workflow’s path; no default branch', async () => {
     const h = harness([line('42', 'v2')], byPath)
-    await expect(checkRedeploys(h.run, Promise.resolve([]))).resolves.toMatchObject([{ dispatchRef: 'v2' }])
+    await expect(checkRedeploys(h.run, Promise.resolve([]))).resolves.toMatchObject([
+      { dispatchRef: 'v2' }
+    ])
     expect(h.sent.map(r => r.path)).toEqual([
       '/repos/acme/app/actions/workflows/42',
       '/repos/acme/app/contents/.github%2Fworkflows%2Fdeploy.yml?ref=v2'

@@ -141,7 +141,7 @@ describe('dispatchAndFollow', () => {
     })
   })
 
-  describe('without run details (GHES): by GitHub\'s clock, only the one candidate', () => {
+  describe("without run details (GHES): by GitHub's clock, only the one candidate", () => {
     // GitHub's clock, 90 s behind the runner's (which starts at 2026-12-03T00:00:00Z).
     const GITHUB_NOW = Date.UTC(2026, 11, 3) - 90_000
     const created = (seconds: number) => new Date(GITHUB_NOW + seconds * 1000).toISOString()
