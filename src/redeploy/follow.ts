@@ -5,7 +5,7 @@ import { NOT_SHOWN } from '../http.js'
 import type { Run } from '../run/context.js'
 import { ACTIONS_PERMISSION, type PreparedRedeploy } from './check.js'
 import { dispatchWorkflow, getRun, type RunState } from './github.js'
-import { earliestCreation, identifyRun } from './identify.js'
+import { earliestCreation, identifyRun, runsList } from './identify.js'
 
 /** One repository's redeploy, as the `redeploys` output and the summary show it. */
 export interface RedeployResult {
@@ -124,11 +124,6 @@ function notIdentified(line: PreparedRedeploy, candidates: number): RedeployResu
     'not_identified',
     `the dispatch was sent, but its run could not be identified: ${candidates} workflow_dispatch runs on ${line.dispatchRef} were created since (another dispatch of this workflow at the same time?), and this server does not say which run a dispatch started; find it in ${runsList(line)}`
   )
-}
-
-/** The workflow's runs page, or words for it. */
-export function runsList(line: PreparedRedeploy): string {
-  return line.runsUrl ? `the runs list, ${line.runsUrl}` : `the workflow's runs list`
 }
 
 function finished(line: PreparedRedeploy, state: RunState): RedeployResult {

@@ -35,3 +35,8 @@ export async function identifyRun(
   const ids = await listCandidateRuns(octokit, where, line.workflowId, line.dispatchRef, from)
   return ids.length === 1 ? { runId: ids[0]! } : { candidates: ids.length }
 }
+
+/** Where a person finds a run this action could not identify: the workflow's runs page. */
+export function runsList(line: PreparedRedeploy): string {
+  return line.runsUrl ? `the runs list, ${line.runsUrl}` : `the workflow's runs list`
+}
