@@ -87,6 +87,26 @@ export function serverText(text: string, maxLength = 300): string {
   return line.length > maxLength ? `${line.slice(0, maxLength)}…` : line
 }
 
+/**
+ * A server's URL, shown only when it is plain https: no control character or space (a line break
+ * could start a workflow command), no userinfo. Undefined otherwise: say "(not shown)".
+ */
+export function serverUrl(text: unknown): string | undefined {
+  if (typeof text !== 'string' || text.length > 2048 || serverText(text, 2048) !== text)
+    return undefined
+  if (/\s/.test(text)) return undefined
+  try {
+    const url = new URL(text)
+    if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return undefined
+    return url.href
+  } catch {
+    return undefined
+  }
+}
+
+/** What a URL that `serverUrl` refused is shown as. */
+export const NOT_SHOWN = '(not shown)'
+
 /** What a timeout is called everywhere: the words a user searches the log for, and the knob. */
 export function timedOut(timeoutMs: number): string {
   return `timed out after ${timeoutMs / 1000} s (timeout-seconds)`

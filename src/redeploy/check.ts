@@ -5,7 +5,14 @@ import { describeGitHubAnswer } from '../github/errors.js'
 import type { RedeployLine } from '../inputs/redeploy.js'
 import type { Run } from '../run/context.js'
 import { PreflightError, failBeforeRotation } from '../run/preflight.js'
-import { getDefaultBranch, getFileText, getWorkflow, type Repository } from './github.js'
+import {
+  getFileText,
+  getRepositoryFacts,
+  getWorkflow,
+  type Repository,
+  type RepositoryFacts
+} from './github.js'
+import { reachProblem, type TargetAccess } from './reach.js'
 import { dispatchTriggerProblem } from './workflow-file.js'
 
 /** A line, checked: the workflow's ID and file, and the ref the dispatch will send. */
@@ -14,34 +21,51 @@ export interface PreparedRedeploy extends RedeployLine {
   workflowPath: string
   /** The line's ref, or the repository's default branch. */
   dispatchRef: string
+  /** The workflow's runs page (https), for a run that cannot be identified. */
+  runsUrl: string | undefined
 }
 
 /** What reading and starting workflows takes, for every hint. */
 export const ACTIONS_PERMISSION =
   "'Actions: Read and write' and 'Contents: Read' (fine-grained PAT), 'actions: write' and 'contents: read' (GitHub App), or the repo scope (classic PAT)"
 
-/** Resolves with every line checked, or fails before the rotation listing every bad line. */
-export async function checkRedeploys(run: Run): Promise<PreparedRedeploy[]> {
+/**
+ * Resolves with every line checked, or fails before the rotation listing every bad line. `targets`
+ * is the preflight's result: whether each repository can read what is written for it.
+ */
+export async function checkRedeploys(
+  run: Run,
+  targets: Promise<TargetAccess[]>
+): Promise<PreparedRedeploy[]> {
+  // A failed preflight reports itself; reach is judged only on what it prepared. Caught at once:
+  // a rejection left unhandled while the lines are read would end the process.
+  const preflighted = targets.catch(() => undefined)
   const lines = run.settings.redeploy
   const checked = await Promise.allSettled(lines.map(line => prepare(run, line)))
-  const problems = checked.flatMap((result, index) =>
-    result.status === 'rejected'
-      ? [`'${lines[index]!.line}': ${(result.reason as Error).message}`]
-      : []
-  )
+  const prepared = await preflighted
+  const kept = run.settings.visibility === undefined
+  const problems = checked.flatMap((result, index) => {
+    const problem =
+      result.status === 'rejected'
+        ? (result.reason as Error).message
+        : prepared &&
+          result.value.repository &&
+          reachProblem(result.value, result.value.repository, prepared, kept)
+    return problem ? [`Input 'redeploy', line '${lines[index]!.line}': ${problem}`] : []
+  })
   if (problems.length > 0) {
     failBeforeRotation(run, `${problems.length} of ${lines.length} redeploys cannot start`, [
       ...problems,
       "(Starting a workflow also takes 'actions: write', which only a dispatch can prove.)"
     ])
   }
-  const prepared = checked.map(result => (result as PromiseFulfilledResult<PreparedRedeploy>).value)
-  for (const line of prepared) {
+  const ready = checked.map(result => (result as PromiseFulfilledResult<Checked>).value)
+  for (const line of ready) {
     run.io.info(
       `Redeploy checked: ${line.owner}/${line.repo} will start ${line.workflowPath} on ${line.dispatchRef} (it declares workflow_dispatch).`
     )
   }
-  return prepared
+  return ready
 }
 
 /**
@@ -63,28 +87,36 @@ export async function withRedeployProblems(
 }
 
 /** One round trip for a workflow given by file name; two for a numeric ID (its path comes first). */
-async function prepare(run: Run, line: RedeployLine): Promise<PreparedRedeploy> {
+/** A line checked, with the repository's facts for its reach. */
+type Checked = PreparedRedeploy & { repository: RepositoryFacts | undefined }
+
+async function prepare(run: Run, line: RedeployLine): Promise<Checked> {
   const { octokit } = run.github
   const where: Repository = { owner: line.owner, repo: line.repo }
   const byName = !/^\d+$/.test(line.workflow)
   const readFile = (path: string) =>
     explained(run, `could not read ${path}`, 'file', getFileText(octokit, where, path, line.ref))
-  const [workflow, dispatchRef, text] = await Promise.all([
+  const [workflow, repository, text] = await Promise.all([
     explained(
       run,
       'could not read the workflow',
       'workflow',
       getWorkflow(octokit, where, line.workflow)
     ),
-    line.ref ??
-      explained(
-        run,
-        'could not read the default branch',
-        'repository',
-        getDefaultBranch(octokit, where)
-      ),
+    // Its default branch, and, for an organization target, its id and visibility for the reach.
+    line.ref === undefined ||
+    line.labels.some(label => label.toLowerCase() === `org:${line.owner.toLowerCase()}`)
+      ? explained(
+          run,
+          'could not read the repository',
+          'repository',
+          getRepositoryFacts(octokit, where)
+        )
+      : undefined,
     byName ? readFile(`.github/workflows/${line.workflow}`) : undefined
   ])
+  // One of the two is given: the repository is read when the line has no ref.
+  const dispatchRef = line.ref ?? repository!.defaultBranch
   if (workflow.state !== 'active') {
     throw new Error(
       `the workflow ${workflow.path} is ${workflow.state}, not active; enable it (gh workflow enable ${workflow.id} -R ${line.owner}/${line.repo})`
@@ -94,7 +126,21 @@ async function prepare(run: Run, line: RedeployLine): Promise<PreparedRedeploy> 
   if (problem) {
     throw new Error(`${workflow.path} at ${dispatchRef} cannot be started by hand: ${problem}`)
   }
-  return { ...line, workflowId: workflow.id, workflowPath: workflow.path, dispatchRef }
+  const runsUrl = workflow.htmlUrl && runsPage(workflow.htmlUrl, line, workflow.path)
+  return {
+    ...line,
+    workflowId: workflow.id,
+    workflowPath: workflow.path,
+    dispatchRef,
+    runsUrl,
+    repository
+  }
+}
+
+/** `https://github.com/acme/app/actions/workflows/deploy.yml`, on the workflow page's server. */
+function runsPage(workflowPage: string, where: Repository, path: string): string {
+  const file = encodeURIComponent(path.split('/').at(-1) ?? '')
+  return `${new URL(workflowPage).origin}/${where.owner}/${where.repo}/actions/workflows/${file}`
 }
 
 const NOT_FOUND = {

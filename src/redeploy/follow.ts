@@ -1,22 +1,28 @@
 // After the writes: start one repository's workflow and follow its run to the end, or to
 // `redeploy-timeout-minutes`. Every outcome is a result, never an exception.
 import { describeGitHubAnswer } from '../github/errors.js'
+import { NOT_SHOWN } from '../http.js'
 import type { Run } from '../run/context.js'
 import { ACTIONS_PERMISSION, type PreparedRedeploy } from './check.js'
-import { dispatchWorkflow, findDispatchedRun, getRun, type RunState } from './github.js'
+import { dispatchWorkflow, getRun, type RunState } from './github.js'
+import { earliestCreation, identifyRun, runsList } from './identify.js'
 
 /** One repository's redeploy, as the `redeploys` output and the summary show it. */
 export interface RedeployResult {
   repository: string
   workflow: string
   ref: string
+  /** Only an https URL GitHub gave for this run, known to be ours. */
   runUrl: string | undefined
   /**
    * GitHub's conclusion (success, failure, cancelled, timed_out, …) or, without one: `waiting`
-   * (for an approval), `in_progress` (still running at the timeout), `not_found` (the run never
-   * appeared), `not_dispatched`, `dispatch_failed`.
+   * (for an approval), `in_progress` (still running at the timeout), `not_found` (dispatched, but
+   * no run of it appeared), `not_identified` (dispatched, but more than one run could be it),
+   * `not_dispatched`, `dispatch_failed`.
    */
   conclusion: string
+  /** The run followed, when one was: named by id when its URL is not shown. */
+  runId?: number
   /** Why it is not a success, in words. */
   detail?: string
 }
@@ -43,9 +49,9 @@ export async function dispatchAndFollow(run: Run, line: PreparedRedeploy): Promi
   const { octokit } = run.github
   const where = { owner: line.owner, repo: line.repo }
   const since = run.deps.now()
-  let runId: number | undefined
+  let dispatched
   try {
-    runId = await dispatchWorkflow(octokit, where, line.workflowId, line.dispatchRef)
+    dispatched = await dispatchWorkflow(octokit, where, line.workflowId, line.dispatchRef)
   } catch (error) {
     const why = describeGitHubAnswer(error, run.settings.timeoutMs, status =>
       status === 403 || status === 404
@@ -55,7 +61,8 @@ export async function dispatchAndFollow(run: Run, line: PreparedRedeploy): Promi
     return resultOf(line, 'dispatch_failed', `the dispatch failed: ${why}`)
   }
   run.io.info(`${where.owner}/${where.repo}: started ${line.workflowPath} on ${line.dispatchRef}.`)
-  return follow(run, line, runId, since)
+  const from = dispatched.runId === undefined ? earliestCreation(dispatched, since) : undefined
+  return follow(run, line, dispatched.runId, from, since)
 }
 
 /** Polls the run until it completes or the time is up; says at once when it waits for approval. */
@@ -63,6 +70,8 @@ async function follow(
   run: Run,
   line: PreparedRedeploy,
   dispatchedRunId: number | undefined,
+  /** Without the run's id: the earliest creation time of a run this dispatch started. */
+  from: Date | undefined,
   since: Date
 ): Promise<RedeployResult> {
   const { octokit } = run.github
@@ -77,11 +86,19 @@ async function follow(
   let lastError: string | undefined
   for (;;) {
     try {
-      runId ??= await findDispatchedRun(octokit, where, line.workflowId, since)
+      if (from !== undefined) {
+        const identified = await identifyRun(octokit, line, from)
+        if ('candidates' in identified && identified.candidates > 1)
+          return notIdentified(line, identified.candidates)
+        // A claim holds only while the run is the one candidate: one listed later undoes it.
+        runId = 'runId' in identified ? identified.runId : undefined
+        if (runId === undefined) state = undefined
+      }
       if (runId !== undefined) {
         const first = state === undefined
         state = await getRun(octokit, where, runId)
-        if (first) io.info(`${name}: following run ${state.htmlUrl} (up to ${minutes} min).`)
+        if (first)
+          io.info(`${name}: following run ${state.htmlUrl ?? NOT_SHOWN} (up to ${minutes} min).`)
       }
       lastError = undefined
     } catch (error) {
@@ -91,7 +108,7 @@ async function follow(
     if (state?.status === 'waiting' && !saidWaiting) {
       saidWaiting = true
       io.warning(
-        `${name}: run ${state.htmlUrl} is waiting for an environment's approval; the receiver keeps the old secret until it is approved and deploys. Following it up to ${minutes} min (redeploy-timeout-minutes).`
+        `${name}: run ${state.htmlUrl ?? NOT_SHOWN} is waiting for an environment's approval; the receiver keeps the old secret until it is approved and deploys. Following it up to ${minutes} min (redeploy-timeout-minutes).`
       )
     }
     const left = deadline - deps.now().getTime()
@@ -101,9 +118,17 @@ async function follow(
   }
 }
 
+function notIdentified(line: PreparedRedeploy, candidates: number): RedeployResult {
+  return resultOf(
+    line,
+    'not_identified',
+    `the dispatch was sent, but its run could not be identified: ${candidates} workflow_dispatch runs on ${line.dispatchRef} were created since (another dispatch of this workflow at the same time?), and this server does not say which run a dispatch started; find it in ${runsList(line)}`
+  )
+}
+
 function finished(line: PreparedRedeploy, state: RunState): RedeployResult {
   const conclusion = state.conclusion ?? 'unknown'
-  const result = { ...resultOf(line, conclusion), runUrl: state.htmlUrl }
+  const result = { ...resultOf(line, conclusion), runUrl: state.htmlUrl, runId: state.id }
   return conclusion === 'success' ? result : { ...result, detail: `the run ended: ${conclusion}` }
 }
 
@@ -118,7 +143,7 @@ function unfinished(
     return resultOf(
       line,
       'not_found',
-      `the dispatched run did not appear within ${minutes} min${also}`
+      `the dispatch was sent, but no run of it could be identified within ${minutes} min${also}; find it in ${runsList(line)}`
     )
   }
   const waiting = state.status === 'waiting'
@@ -130,6 +155,7 @@ function unfinished(
         ? `still waiting for an environment's approval after ${minutes} min${also}`
         : `still ${state.status ?? 'running'} after ${minutes} min (redeploy-timeout-minutes)${also}`
     ),
-    runUrl: state.htmlUrl
+    runUrl: state.htmlUrl,
+    runId: state.id
   }
 }

@@ -1,24 +1,37 @@
 // The Actions REST calls a redeploy makes, through Octokit's endpoint methods: the workflow and
 // its file, the dispatch, and the runs. https://docs.github.com/en/rest/actions/workflows
 import type { Octokit } from '../github/client.js'
+import { serverText, serverUrl } from '../http.js'
 
 export interface Repository {
   owner: string
   repo: string
 }
 
+/** Every string below is the server's, made safe to print (src/http.ts). */
 export interface Workflow {
   id: number
   /** `.github/workflows/deploy.yml` */
   path: string
   /** `active`, or why it cannot run: `disabled_manually`, `disabled_inactivity`, … */
   state: string
+  /** The workflow's page (https only): its origin is where the runs list is. */
+  htmlUrl: string | undefined
+}
+
+/** What reach and dispatch need of a repository. */
+export interface RepositoryFacts {
+  id: number
+  defaultBranch: string
+  /** public, private or internal */
+  visibility: string
 }
 
 /** A run as the follow loop needs it. */
 export interface RunState {
   id: number
-  htmlUrl: string
+  /** Undefined unless https: shown as "(not shown)". */
+  htmlUrl: string | undefined
   /** queued, in_progress, waiting, requested, pending, completed */
   status: string | null
   /** success, failure, cancelled, timed_out, …, once completed */
@@ -31,12 +44,24 @@ export async function getWorkflow(
   workflow: string
 ): Promise<Workflow> {
   const { data } = await octokit.rest.actions.getWorkflow({ ...where, workflow_id: workflow })
-  return { id: data.id, path: data.path, state: data.state }
+  return {
+    id: data.id,
+    path: serverText(data.path, 200),
+    state: serverText(data.state, 50),
+    htmlUrl: serverUrl(data.html_url)
+  }
 }
 
-export async function getDefaultBranch(octokit: Octokit, where: Repository): Promise<string> {
+export async function getRepositoryFacts(
+  octokit: Octokit,
+  where: Repository
+): Promise<RepositoryFacts> {
   const { data } = await octokit.rest.repos.get({ ...where })
-  return data.default_branch
+  return {
+    id: data.id,
+    defaultBranch: serverText(data.default_branch, 255),
+    visibility: data.visibility ?? (data.private ? 'private' : 'public')
+  }
 }
 
 /** A file's text at `ref` (undefined: the default branch), from the contents API's base64. */
@@ -55,60 +80,74 @@ export async function getFileText(
   return Buffer.from(data.content, 'base64').toString('utf8')
 }
 
+/** A dispatch the server accepted: the run's id when it said it, and GitHub's clock then. */
+export interface Dispatched {
+  runId: number | undefined
+  /** The answer's `Date` header: the server's clock, not the runner's; undefined without one. */
+  at: Date | undefined
+}
+
 /**
  * Starts the workflow on `ref`; the run's id when the server says it (`return_run_details`,
  * GitHub.com since 2026-02). Never retried: a dispatch re-sent after a lost answer could deploy
  * twice. Servers that refuse the parameter (older GHES: 422 or 400) get the dispatch without it,
- * which they answer 204 without the run: then undefined.
+ * which they answer 204 without the run.
  */
 export async function dispatchWorkflow(
   octokit: Octokit,
   where: Repository,
   workflowId: number,
   ref: string
-): Promise<number | undefined> {
+): Promise<Dispatched> {
   const params = { ...where, workflow_id: workflowId, ref, request: { retries: 0 } }
+  let answer: { status: number; data: unknown; headers: { date?: string } }
   try {
-    // Octokit's types predate the 200 answer.
-    const { status, data } = (await octokit.rest.actions.createWorkflowDispatch({
+    // Octokit's types predate the 200 answer: its body is read as unknown below.
+    answer = await octokit.rest.actions.createWorkflowDispatch({
       ...params,
       return_run_details: true
-    })) as { status: number; data: unknown }
-    const runId =
-      status === 200 ? (data as { workflow_run_id?: unknown }).workflow_run_id : undefined
-    return typeof runId === 'number' ? runId : undefined
+    })
   } catch (error) {
     const status = (error as { status?: number }).status
     if (status !== 422 && status !== 400) throw error
     // The refusal started nothing: the same dispatch without the parameter is not a second run.
-    await octokit.rest.actions.createWorkflowDispatch(params)
-    return undefined
+    answer = await octokit.rest.actions.createWorkflowDispatch(params)
+  }
+  const runId =
+    answer.status === 200
+      ? (answer.data as { workflow_run_id?: unknown }).workflow_run_id
+      : undefined
+  const at = new Date(answer.headers.date ?? NaN)
+  return {
+    runId: typeof runId === 'number' ? runId : undefined,
+    at: Number.isNaN(at.getTime()) ? undefined : at
   }
 }
 
 /**
- * The run a dispatch without run details started: the oldest `workflow_dispatch` run of the
- * workflow created since `since`, or undefined while none is listed yet. The filter is applied
- * here: the description types the `created` query as a plain date-time, not the `>=` range the
- * docs show.
+ * The ids of the runs a dispatch without run details may have started: `workflow_dispatch` runs
+ * of the workflow on `ref`, created at `from` or later (GitHub keeps creation times to the
+ * second). The filters are applied here: the description types the `created` query as a plain
+ * date-time, not the `>=` range the docs show. Newest first, as GitHub lists them.
  */
-export async function findDispatchedRun(
+export async function listCandidateRuns(
   octokit: Octokit,
   where: Repository,
   workflowId: number,
-  since: Date
-): Promise<number | undefined> {
+  ref: string,
+  from: Date
+): Promise<number[]> {
   const { data } = await octokit.rest.actions.listWorkflowRuns({
     ...where,
     workflow_id: workflowId,
     event: 'workflow_dispatch',
-    per_page: 20
+    per_page: 100
   })
-  // GitHub keeps creation times to the second.
-  const from = Math.floor(since.getTime() / 1000) * 1000
-  const runs = data.workflow_runs.filter(run => Date.parse(run.created_at) >= from)
-  // Newest first: the last one is the first created since the dispatch.
-  return runs.at(-1)?.id
+  const branch = ref.replace(/^refs\/(heads|tags)\//, '')
+  return data.workflow_runs
+    .filter(run => run.event === 'workflow_dispatch' && run.head_branch === branch)
+    .filter(run => Date.parse(run.created_at) >= from.getTime())
+    .map(run => run.id)
 }
 
 export async function getRun(
@@ -117,5 +156,11 @@ export async function getRun(
   runId: number
 ): Promise<RunState> {
   const { data } = await octokit.rest.actions.getWorkflowRun({ ...where, run_id: runId })
-  return { id: data.id, htmlUrl: data.html_url, status: data.status, conclusion: data.conclusion }
+  const text = (value: string | null) => (value === null ? null : serverText(value, 50))
+  return {
+    id: data.id,
+    htmlUrl: serverUrl(data.html_url),
+    status: text(data.status),
+    conclusion: text(data.conclusion)
+  }
 }

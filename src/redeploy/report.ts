@@ -4,7 +4,11 @@
 import { escapeHtml } from '../run/html.js'
 import type { Run, Summary } from '../run/context.js'
 import { shellQuote } from '../run/recipes.js'
+import type { PreparedRedeploy } from './check.js'
 import type { RedeployResult } from './follow.js'
+
+/** Dispatched, but no run known to be ours: whether it deployed is unknown. */
+const UNKNOWN_RUN = new Set(['not_found', 'not_identified'])
 
 export function noteRedeploys(run: Run, results: RedeployResult[]): void {
   if (run.settings.redeploy.length === 0) return
@@ -19,9 +23,13 @@ export function noteRedeploys(run: Run, results: RedeployResult[]): void {
   )
   for (const result of results) {
     if (result.conclusion === 'success') continue
-    const { repository, workflow, ref, runUrl, detail } = result
+    const { repository, workflow, ref, runUrl, detail, conclusion } = result
+    const command = `gh workflow run ${shellQuote(workflow)} -R ${shellQuote(repository)} --ref ${shellQuote(ref)}`
+    const what = `(${workflow} on ${ref}${runUrl ? `, ${runUrl}` : ''}): ${detail}`
     run.problems.add(
-      `${repository} was not redeployed (${workflow} on ${ref}${runUrl ? `, ${runUrl}` : ''}): ${detail}. Redeploy by hand once the cause is fixed: gh workflow run ${shellQuote(workflow)} -R ${shellQuote(repository)} --ref ${shellQuote(ref)}`
+      UNKNOWN_RUN.has(conclusion)
+        ? `${repository} may not be redeployed ${what}. If no run of that dispatch deployed, redeploy by hand: ${command}`
+        : `${repository} was not redeployed ${what}. Redeploy by hand once the cause is fixed: ${command}`
     )
   }
 }
@@ -36,8 +44,34 @@ export function redeploySummary(summary: Summary, results: RedeployResult[]): Su
       ...results.map(result => [
         escapeHtml(result.repository),
         escapeHtml(`${result.workflow} on ${result.ref}`),
-        result.runUrl ? `<a href="${escapeHtml(result.runUrl)}">run</a>` : 'none',
+        runCell(result),
         escapeHtml(result.detail ? `${result.conclusion}: ${result.detail}` : result.conclusion)
+      ])
+    ])
+}
+
+/** A link to the run; a run whose URL was not https is named by its id, never linked. */
+function runCell({ runUrl, runId }: RedeployResult): string {
+  if (runUrl) return `<a href="${escapeHtml(runUrl)}">run</a>`
+  return runId === undefined ? 'none' : `run ${runId} (URL not shown)`
+}
+
+/** A dry run's Redeploys section: what each line would dispatch, and after which writes. */
+export function redeployPlan(summary: Summary, lines: PreparedRedeploy[]): Summary {
+  if (lines.length === 0) return summary
+  return summary
+    .addHeading('Redeploys', 3)
+    .addRaw(
+      '<p>Checked, not started. A real run would dispatch each workflow (no inputs) once every target of its repository holds the new secret:</p>',
+      true
+    )
+    .addTable([
+      ['Repository', 'Would dispatch', 'On', 'After writing'].map(data => ({ data, header: true })),
+      ...lines.map(line => [
+        escapeHtml(`${line.owner}/${line.repo}`),
+        `<code>${escapeHtml(line.workflowPath)}</code>`,
+        `<code>${escapeHtml(line.dispatchRef)}</code>`,
+        escapeHtml(line.labels.join(', '))
       ])
     ])
 }

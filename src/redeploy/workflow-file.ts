@@ -1,6 +1,8 @@
-// Whether a workflow file can be started by hand: its `on:` must declare `workflow_dispatch`.
+// Whether a workflow file can be started by hand: its `on:` must declare `workflow_dispatch`, and
+// the dispatch, which sends no inputs, must satisfy it: no input required without a default.
 // Pure: text in, a problem (or none) out.
 import { parse } from 'yaml'
+import { serverText } from '../http.js'
 
 const TRIGGER = 'workflow_dispatch'
 
@@ -21,7 +23,7 @@ export function dispatchTriggerProblem(text: string): string | undefined {
   // tool may hold the key `true`. GitHub reads both.
   const on = 'on' in fields ? fields['on'] : fields['true']
   const triggers = triggerNames(on)
-  if (triggers.includes(TRIGGER)) return undefined
+  if (triggers.includes(TRIGGER)) return requiredInputsProblem(on)
   return triggers.length === 0
     ? `its on: declares no trigger; add ${TRIGGER}`
     : `its on: declares ${triggers.join(', ')} but not ${TRIGGER}; add it`
@@ -33,4 +35,25 @@ function triggerNames(on: unknown): string[] {
   if (Array.isArray(on)) return on.filter((name): name is string => typeof name === 'string')
   if (typeof on === 'object' && on !== null) return Object.keys(on)
   return []
+}
+
+/**
+ * GitHub refuses a dispatch that leaves a required input without a default (422), which would come
+ * after the rotation. The redeploy sends no inputs (see docs/redeploy.md): such a workflow is refused.
+ */
+function requiredInputsProblem(on: unknown): string | undefined {
+  const dispatch = (on as Record<string, unknown>)[TRIGGER]
+  const inputs = (dispatch as { inputs?: unknown } | null | undefined)?.inputs
+  if (typeof inputs !== 'object' || inputs === null) return undefined
+  const missing = Object.entries(inputs as Record<string, unknown>)
+    .filter(([, spec]) => {
+      const fields = (typeof spec === 'object' && spec !== null ? spec : {}) as Record<
+        string,
+        unknown
+      >
+      return fields['required'] === true && (fields['default'] ?? null) === null
+    })
+    .map(([name]) => `'${serverText(name, 100)}'`)
+  if (missing.length === 0) return undefined
+  return `its ${TRIGGER} input${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required without a default, and a redeploy sends no inputs; give ${missing.length > 1 ? 'them defaults' : 'it a default'} or make ${missing.length > 1 ? 'them' : 'it'} optional`
 }

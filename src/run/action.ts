@@ -6,7 +6,7 @@ import type { Settings } from '../inputs/settings.js'
 import { receiverSection } from '../receiver/summary.js'
 import { checkRedeploys, withRedeployProblems } from '../redeploy/check.js'
 import { startRedeploys } from '../redeploy/redeploy.js'
-import { noteRedeploys, redeploySummary } from '../redeploy/report.js'
+import { noteRedeploys, redeployPlan, redeploySummary } from '../redeploy/report.js'
 import { loadSealer } from '../seal.js'
 import { CancellationGuard } from './cancel.js'
 import { confirmRotation } from './confirm.js'
@@ -29,9 +29,14 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     // 2. Every target's public key and Composio's subscription, all at once.
     run.io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`)
     //    Each redeploy's workflow and file are checked alongside, awaited before the rotation.
-    const redeployCheck = checkRedeploys(run)
+    //    Whether each repository can read what is written for it needs the preflight's answer.
+    const preflighted = preflight(run)
+    const redeployCheck = checkRedeploys(
+      run,
+      preflighted.then(({ targets }) => targets)
+    )
     redeployCheck.catch(() => undefined) // awaited below; a preflight failure must not leave it unhandled
-    const checked = await preflight(run).catch(error => withRedeployProblems(error, redeployCheck))
+    const checked = await preflighted.catch(error => withRedeployProblems(error, redeployCheck))
     const receiverUrl = receiverUrlOf(run, checked) // verify-receiver: subscription needs the read
     // 3. A write that every target accepts, before anything irreversible. A real run that does
     //    not rotate has nothing to protect: its writes are the check.
@@ -39,7 +44,7 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     const redeployLines = await redeployCheck
     if (settings.dryRun) {
       await writeCheck?.remove()
-      return await reportDryRun(run, checked)
+      return await reportDryRun(run, checked, [summary => redeployPlan(summary, redeployLines)])
     }
     // 4. The secret, rotated exactly once (or read, rotate: false), masked the moment it arrives.
     //    The write checks' deletes are queued first, in the lane of the write budget that yields:

@@ -39,7 +39,12 @@ export async function reportStored(
   io.info(`Stored ${source.secretName} in ${written.length} target(s): ${written.join(', ')}.`)
 }
 
-export async function reportDryRun(run: Run, checked: Checked): Promise<void> {
+/** `sections`: what other steps add below the plan (a redeploy plan). */
+export async function reportDryRun(
+  run: Run,
+  checked: Checked,
+  sections: SummarySection[] = []
+): Promise<void> {
   const { io, settings } = run
   const labels = checked.targets.map(target => target.label).join(', ')
   const plan = settings.rotate
@@ -50,5 +55,7 @@ export async function reportDryRun(run: Run, checked: Checked): Promise<void> {
   )
   io.setOutput('rotated', 'false')
   io.setOutput('targets', '[]')
-  await io.writeSummary(summary => dryRunSummary(summary, settings, checked))
+  await io.writeSummary(summary =>
+    sections.reduce((built, section) => section(built), dryRunSummary(summary, settings, checked))
+  )
 }

@@ -15,6 +15,9 @@ import { exampleOf } from './openapi.js'
  * @property {string[]} [statuses] a run's status at each read, the last one repeated (default
  *   ['completed'])
  * @property {string} [conclusion] once completed (default 'success')
+ * @property {string} [reportedPath] the workflow's `path` as the server reports it (default
+ *   `.github/workflows/<file>`): a hostile server's text
+ * @property {string} [runHtmlUrl] every run's `html_url` (default its https page on github.com)
  */
 /**
  * @typedef {object} Dispatch
@@ -25,7 +28,7 @@ import { exampleOf } from './openapi.js'
  * @property {number} runId
  * @property {number} at performance.now() when it arrived
  */
-/** @typedef {{ id: number, repository: string, workflow: Required<WorkflowOptions>, ref: string, reads: number, createdAt: string }} Run */
+/** @typedef {{ id: number, repository: string, workflow: Required<WorkflowOptions>, ref: string, reads: number, createdAt: string, conclusion: string }} Run */
 /** @typedef {import('./http-fake.js').FaultAction} FaultAction */
 /** @typedef {import('./http-fake.js').RequestContext} RequestContext */
 
@@ -45,7 +48,7 @@ const NOT_FOUND = { status: 404, body: { message: 'Not Found' } }
 
 /**
  * @param {Record<string, WorkflowOptions[]>} config by repository full name
- * @param {{ returnRunDetails: boolean, url: () => string }} options
+ * @param {{ returnRunDetails: boolean, clockOffsetMs: number, url: () => string }} options
  */
 export function createWorkflows(config, options) {
   let nextWorkflowId = 7000
@@ -61,6 +64,8 @@ export function createWorkflows(config, options) {
         refs: [DEFAULT_BRANCH],
         statuses: ['completed'],
         conclusion: 'success',
+        reportedPath: `.github/workflows/${w.file}`,
+        runHtmlUrl: '',
         ...w
       }))
     ])
@@ -86,7 +91,7 @@ export function createWorkflows(config, options) {
       id: w.id,
       node_id: Buffer.from(`Workflow${w.id}`).toString('base64'),
       name: w.file,
-      path: `.github/workflows/${w.file}`,
+      path: w.reportedPath,
       state: w.state,
       url: `${base}/repos/${repository}/actions/workflows/${w.id}`,
       html_url: `https://github.com/${repository}/blob/main/.github/workflows/${w.file}`,
@@ -106,10 +111,11 @@ export function createWorkflows(config, options) {
       path: `.github/workflows/${run.workflow.file}`,
       event: 'workflow_dispatch',
       status,
-      conclusion: status === 'completed' ? run.workflow.conclusion : null,
+      conclusion: status === 'completed' ? run.conclusion : null,
       workflow_id: run.workflow.id,
       url: `${base}/repos/${run.repository}/actions/runs/${run.id}`,
-      html_url: `https://github.com/${run.repository}/actions/runs/${run.id}`,
+      html_url:
+        run.workflow.runHtmlUrl || `https://github.com/${run.repository}/actions/runs/${run.id}`,
       created_at: run.createdAt,
       updated_at: run.createdAt
     })
@@ -146,15 +152,9 @@ export function createWorkflows(config, options) {
         }
       if (!w.refs.includes(ref))
         return { status: 422, body: { message: `No ref found for: ${ref}` } }
-      const run = {
-        id: nextRunId++,
-        repository: repository(p),
-        workflow: w,
-        ref,
-        reads: 0,
-        createdAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
-      }
-      runs.set(run.id, run)
+      const run = createRun(repository(p), w, ref, w.conclusion)
+      // The answer carries GitHub's clock, as GitHub's does.
+      const headers = { date: new Date(Date.now() + options.clockOffsetMs).toUTCString() }
       dispatches.push({
         repository: run.repository,
         file: w.file,
@@ -163,13 +163,13 @@ export function createWorkflows(config, options) {
         runId: run.id,
         at: performance.now()
       })
-      if (!details) return { status: 204 }
+      if (!details) return { status: 204, headers }
       const body = {
         workflow_run_id: run.id,
         run_url: `${options.url()}/repos/${run.repository}/actions/runs/${run.id}`,
         html_url: `https://github.com/${run.repository}/actions/runs/${run.id}`
       }
-      return { status: 200, body }
+      return { status: 200, body, headers }
     }
     if (ctx.method === 'GET' && (p = m('repos/:o/:r/actions/workflows/:id/runs'))) {
       const w = find(p)
@@ -191,7 +191,32 @@ export function createWorkflows(config, options) {
     return undefined
   }
 
-  return { route, dispatches }
+  /**
+   * A run, created now by GitHub's clock (to the second, as GitHub keeps it).
+   * @param {string} repository @param {Required<WorkflowOptions>} workflow @param {string} ref
+   * @param {string} conclusion
+   */
+  function createRun(repository, workflow, ref, conclusion) {
+    const createdAt = new Date(Date.now() + options.clockOffsetMs)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z')
+    const run = { id: nextRunId++, repository, workflow, ref, reads: 0, createdAt, conclusion }
+    runs.set(run.id, run)
+    return run
+  }
+
+  /**
+   * A run someone else dispatched (another rotation, a person): its id.
+   * @param {string} repository @param {string} file @param {string} ref @param {string} [conclusion]
+   */
+  function startRun(repository, file, ref, conclusion) {
+    const [o = '', r = ''] = repository.split('/')
+    const w = find({ o, r, id: file })
+    if (!w) throw new Error(`no workflow ${file} in ${repository}`)
+    return createRun(repository, w, ref, conclusion ?? w.conclusion).id
+  }
+
+  return { route, dispatches, startRun }
 }
 
 /**

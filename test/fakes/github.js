@@ -19,7 +19,8 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
 
 /**
  * @typedef {object} GitHubFakeOptions
- * @property {Record<string, { id?: number, environments?: string[] }>} [repositories]
+ * @property {Record<string, { id?: number, environments?: string[], visibility?: 'public' | 'private' | 'internal' }>} [repositories]
+ *   visibility: what repos/get says (default: the description's example, public)
  * @property {Record<string, { repositories?: string[], secrets?: Record<string, { visibility: Visibility, selectedRepositories?: string[], value?: string }> }>} [organizations]
  * @property {string} [token]
  * @property {number} [latencyMs]
@@ -29,6 +30,8 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
  *   repository full name: what redeploys find, dispatch and follow
  * @property {boolean} [returnRunDetails] false: dispatches refuse `return_run_details` (422), as
  *   older GitHub Enterprise Server does (default true)
+ * @property {number} [clockOffsetMs] GitHub's clock minus the machine's: runs' `created_at` and
+ *   the dispatch answer's `Date` (default 0)
  */
 /**
  * Something that breaks GitHub's OpenAPI description: a request the fake received (answered 400
@@ -74,6 +77,8 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
  * @property {DeletedSecret[]} deleted secrets deleted by DELETE requests, in order
  * @property {FakeIssue[]} issues every issue, in the order opened (tests may add some)
  * @property {import('./github-workflows.js').Dispatch[]} dispatches workflow dispatches, in order
+ * @property {(repository: string, file: string, ref: string, conclusion?: string) => number} startRun
+ *   a run someone else dispatched (another rotation, a person): its id
  */
 /** @typedef {{ id: number, name: string, fullName: string, owner: string, environments: string[] }} Repo */
 /**
@@ -393,6 +398,8 @@ export async function startFakeGitHub(options = {}) {
         // Required by full-repository, missing from the description's example.
         body.language ??= null
         body.default_branch = 'main'
+        const visibility = repositories[r.fullName]?.visibility
+        if (visibility) Object.assign(body, { visibility, private: visibility !== 'public' })
         return { status: 200, body }
       }
     }
@@ -557,6 +564,7 @@ export async function startFakeGitHub(options = {}) {
 
   const workflows = createWorkflows(options.workflows ?? {}, {
     returnRunDetails: options.returnRunDetails ?? true,
+    clockOffsetMs: options.clockOffsetMs ?? 0,
     url: () => fake.url
   })
   const server = await startFakeServer({
@@ -599,7 +607,8 @@ export async function startFakeGitHub(options = {}) {
     },
     deleted,
     issues,
-    dispatches: workflows.dispatches
+    dispatches: workflows.dispatches,
+    startRun: workflows.startRun
   }
   return fake
 }

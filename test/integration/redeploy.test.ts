@@ -145,13 +145,13 @@ describe('refused before the rotation', () => {
     const error = result.stdout.replace(/%0A/g, '\n')
     expect(error).toContain('Nothing was rotated: 3 of 3 redeploys cannot start.')
     expect(error).toContain(
-      "- 'acme/app: missing.yml': could not read the workflow: HTTP 404: Not Found. Hint: no such workflow in this repository"
+      "- Input 'redeploy', line 'acme/app: missing.yml': could not read the workflow: HTTP 404: Not Found. Hint: no such workflow in this repository"
     )
     expect(error).toContain(
-      "- 'acme/worker: ship.yml': the workflow .github/workflows/ship.yml is disabled_manually, not active; enable it (gh workflow enable 4242 -R acme/worker)"
+      "- Input 'redeploy', line 'acme/worker: ship.yml': the workflow .github/workflows/ship.yml is disabled_manually, not active; enable it (gh workflow enable 4242 -R acme/worker)"
     )
     expect(error).toContain(
-      "- 'acme/site: pages.yml': .github/workflows/pages.yml at main cannot be started by hand: its on: declares push, pull_request but not workflow_dispatch; add it"
+      "- Input 'redeploy', line 'acme/site: pages.yml': .github/workflows/pages.yml at main cannot be started by hand: its on: declares push, pull_request but not workflow_dispatch; add it"
     )
     expect(error).toContain(
       "(Starting a workflow also takes 'actions: write', which only a dispatch can prove.)"
@@ -171,7 +171,9 @@ describe('refused before the rotation', () => {
     const error = result.stdout.replace(/%0A/g, '\n')
     expect(error).toContain('Nothing was rotated: 1 of 4 targets cannot be written.')
     expect(error).toContain('- acme/ghost: could not read the public key: HTTP 404')
-    expect(error).toContain("- 'acme/app: missing.yml': could not read the workflow: HTTP 404")
+    expect(error).toContain(
+      "- Input 'redeploy', line 'acme/app: missing.yml': could not read the workflow: HTTP 404"
+    )
     expect(scenario.composio.rotations).toHaveLength(0)
   })
 
@@ -184,7 +186,7 @@ describe('refused before the rotation', () => {
     })
     expect(bad.code).toBe(1)
     expect(bad.stdout).toContain(
-      "'acme/worker: ship.yml@nope': could not read .github/workflows/ship.yml: HTTP 404: Not Found. Hint: the file is not at that ref"
+      "Input 'redeploy', line 'acme/worker: ship.yml@nope': could not read .github/workflows/ship.yml: HTTP 404: Not Found. Hint: the file is not at that ref"
     )
     const good = await scenario.run({ targets: TARGETS, redeploy: REDEPLOY, 'dry-run': 'true' })
     expect(good.code).toBe(0)

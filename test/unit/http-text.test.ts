@@ -1,7 +1,7 @@
 // http.ts's words for what went wrong: a server's text made safe for a log line, and network
 // errors described without a header, a body or a URL.
 import { describe, expect, test } from '@jest/globals'
-import { describeNetworkError, serverText, timedOut } from '../../src/http.js'
+import { describeNetworkError, serverText, serverUrl, timedOut } from '../../src/http.js'
 
 const KEY = 'ak_CREDENTIAL_api_key_0001'
 
@@ -77,5 +77,27 @@ describe('describeNetworkError', () => {
     const text = describeNetworkError(error, 2000)
     expect(text).toBe(expected)
     expect(text).not.toContain(KEY)
+  })
+})
+
+describe('serverUrl: a URL from a server is shown only as plain https', () => {
+  test.each([
+    [
+      'https',
+      'https://github.com/acme/app/actions/runs/1',
+      'https://github.com/acme/app/actions/runs/1'
+    ],
+    ['http', 'http://github.com/acme/app/actions/runs/1', undefined],
+    ['loopback http', 'http://127.0.0.1:8080/run', undefined],
+    ['a line break', 'https://github.com/run\n::error::x', undefined],
+    ['a carriage return', 'https://github.com/run\r::warning::x', undefined],
+    ['a space', 'https://github.com/run ::error::x', undefined],
+    ['a line separator', 'https://github.com/run\u2028x', undefined],
+    ['userinfo', 'https://user:pass@github.com/run', undefined],
+    ['javascript', 'javascript:alert(1)', undefined],
+    ['not a URL', 'not a url', undefined],
+    ['not a string', 42, undefined]
+  ])('%s', (_name, text, expected) => {
+    expect(serverUrl(text)).toBe(expected)
   })
 })

@@ -59,7 +59,7 @@ describe('checkRedeploys', () => {
   test('a workflow by file name: its three reads go out together, in one round trip', async () => {
     const h = harness([line('deploy.yml')], byPath)
     h.holdAll()
-    const checking = checkRedeploys(h.run)
+    const checking = checkRedeploys(h.run, Promise.resolve([]))
     // Every read is sent before any is answered.
     while (h.sent.length < 3) await new Promise(resolve => setImmediate(resolve))
     h.release()
@@ -78,7 +78,9 @@ describe('checkRedeploys', () => {
 
   test('a numeric ID with a ref: the file is read at that ref from the workflow’s path; no default branch', async () => {
     const h = harness([line('42', 'v2')], byPath)
-    await expect(checkRedeploys(h.run)).resolves.toMatchObject([{ dispatchRef: 'v2' }])
+    await expect(checkRedeploys(h.run, Promise.resolve([]))).resolves.toMatchObject([
+      { dispatchRef: 'v2' }
+    ])
     expect(h.sent.map(r => r.path)).toEqual([
       '/repos/acme/app/actions/workflows/42',
       '/repos/acme/app/contents/.github%2Fworkflows%2Fdeploy.yml?ref=v2'
@@ -117,7 +119,7 @@ describe('checkRedeploys', () => {
     ]
   ])('%s: fails before the rotation, naming the line', async (_name, override, problem) => {
     const h = harness([line('deploy.yml')], r => override(r) ?? byPath(r))
-    const error = await checkRedeploys(h.run).catch((e: unknown) => e)
+    const error = await checkRedeploys(h.run, Promise.resolve([])).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PreflightError)
     expect((error as Error).message).toContain(
       'Nothing was rotated: 1 of 1 redeploys cannot start.'

@@ -15,7 +15,8 @@ const LINE: PreparedRedeploy = {
   labels: ['acme/app'],
   workflowId: 111,
   workflowPath: '.github/workflows/deploy.yml',
-  dispatchRef: 'main'
+  dispatchRef: 'main',
+  runsUrl: 'https://github.com/acme/app/actions/workflows/deploy.yml'
 }
 const RUN_URL = 'https://github.com/acme/app/actions/runs/5'
 const DISPATCHED: Reply = {
@@ -71,6 +72,7 @@ describe('dispatchAndFollow', () => {
       workflow: 'deploy.yml',
       ref: 'main',
       runUrl: RUN_URL,
+      runId: 5,
       conclusion: 'success'
     })
     expect(sleeps).toEqual([POLL_INTERVAL_MS, POLL_INTERVAL_MS])
@@ -135,42 +137,61 @@ describe('dispatchAndFollow', () => {
     await expect(dispatchAndFollow(stuck.run, LINE)).resolves.toMatchObject({
       conclusion: 'not_found',
       detail:
-        'the dispatched run did not appear within 0.1 min (last status request: HTTP 404: Not Found)'
+        'the dispatch was sent, but no run of it could be identified within 0.1 min (last status request: HTTP 404: Not Found); find it in the runs list, https://github.com/acme/app/actions/workflows/deploy.yml'
     })
   })
 
-  test('without run details (GHES), the run is the first dispatched since', async () => {
-    const created = (seconds: number) =>
-      new Date(Date.UTC(2026, 11, 3) + seconds * 1000).toISOString()
-    const { run, sent } = harness(request => {
-      if (request.method === 'POST')
-        return 'return_run_details' in (request.body as object)
-          ? { status: 422, body: { message: 'Invalid request.' } }
-          : { status: 204 }
-      if (request.path.includes('/workflows/111/runs'))
-        return {
-          status: 200,
-          body: {
-            total_count: 3,
-            workflow_runs: [
-              { id: 7, created_at: created(12) },
-              { id: 5, created_at: created(0) },
-              { id: 3, created_at: created(-60) }
-            ]
-          }
-        }
-      return status('completed', 'success')
+  describe("without run details (GHES): by GitHub's clock, only the one candidate", () => {
+    // GitHub's clock, 90 s behind the runner's (which starts at 2026-12-03T00:00:00Z).
+    const GITHUB_NOW = Date.UTC(2026, 11, 3) - 90_000
+    const created = (seconds: number) => new Date(GITHUB_NOW + seconds * 1000).toISOString()
+    const run = (id: number, seconds: number, more: object = {}) => ({
+      id,
+      created_at: created(seconds),
+      event: 'workflow_dispatch',
+      head_branch: 'main',
+      ...more
     })
-    await expect(dispatchAndFollow(run, LINE)).resolves.toMatchObject({
-      conclusion: 'success',
-      runUrl: RUN_URL
+    const ghes = (runs: object[]) =>
+      harness(request => {
+        if (request.method === 'POST')
+          return 'return_run_details' in (request.body as object)
+            ? { status: 422, body: { message: 'Invalid request.' } }
+            : { status: 204, headers: { date: new Date(GITHUB_NOW).toUTCString() } }
+        if (request.path.includes('/workflows/111/runs'))
+          return { status: 200, body: { total_count: runs.length, workflow_runs: runs } }
+        return status('completed', 'success')
+      })
+    // Older than the dispatch by more than the allowance, another branch, another event.
+    const others = [
+      run(3, -60),
+      run(4, 0, { head_branch: 'release' }),
+      run(6, 0, { event: 'push' })
+    ]
+
+    test('the one run created since the dispatch, on its ref, is followed', async () => {
+      const { run: action, sent } = ghes([run(5, 1), ...others])
+      await expect(dispatchAndFollow(action, LINE)).resolves.toMatchObject({
+        conclusion: 'success',
+        runUrl: RUN_URL
+      })
+      expect(sent.map(r => `${r.method} ${r.path}`)).toEqual([
+        'POST /repos/acme/app/actions/workflows/111/dispatches',
+        'POST /repos/acme/app/actions/workflows/111/dispatches',
+        'GET /repos/acme/app/actions/workflows/111/runs?event=workflow_dispatch&per_page=100',
+        'GET /repos/acme/app/actions/runs/5'
+      ])
     })
-    expect(sent.map(r => `${r.method} ${r.path}`)).toEqual([
-      'POST /repos/acme/app/actions/workflows/111/dispatches',
-      'POST /repos/acme/app/actions/workflows/111/dispatches',
-      'GET /repos/acme/app/actions/workflows/111/runs?event=workflow_dispatch&per_page=20',
-      'GET /repos/acme/app/actions/runs/5'
-    ])
+
+    test('two candidates: the dispatch was sent, the run not identified, never a success', async () => {
+      const { run: action, sent } = ghes([run(7, 2), run(5, 0), ...others])
+      const result = await dispatchAndFollow(action, LINE)
+      expect(result).toMatchObject({ conclusion: 'not_identified', runUrl: undefined })
+      expect(result.detail).toBe(
+        'the dispatch was sent, but its run could not be identified: 2 workflow_dispatch runs on main were created since (another dispatch of this workflow at the same time?), and this server does not say which run a dispatch started; find it in the runs list, https://github.com/acme/app/actions/workflows/deploy.yml'
+      )
+      expect(sent.some(r => r.path.includes('/actions/runs/'))).toBe(false)
+    })
   })
 
   test('a refused dispatch is a result naming the permission, and is never retried', async () => {

@@ -15,7 +15,8 @@ const line = (repo: string, labels: string[]): PreparedRedeploy => ({
   labels,
   workflowId: 1,
   workflowPath: '.github/workflows/deploy.yml',
-  dispatchRef: 'main'
+  dispatchRef: 'main',
+  runsUrl: undefined
 })
 const settled = (label: string, written = true): WriteResult => ({
   label,

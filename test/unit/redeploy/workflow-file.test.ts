@@ -64,3 +64,38 @@ describe('dispatchTriggerProblem: refused', () => {
     expect(dispatchTriggerProblem(text)).toBe('it is not a workflow (no mapping at the top)')
   })
 })
+
+describe('dispatchTriggerProblem: inputs a dispatch without inputs cannot satisfy', () => {
+  const inputs = (spec: string) => `on:\n  workflow_dispatch:\n    inputs:\n${spec}${job}`
+  test.each([
+    ['optional', '      why:\n        type: string\n'],
+    ['required with a default', "      env:\n        required: true\n        default: 'prod'\n"],
+    [
+      'required with a false default',
+      '      dry:\n        type: boolean\n        required: true\n        default: false\n'
+    ],
+    ['not required, no default', '      env:\n        required: false\n']
+  ])('accepted: %s', (_name, spec) => {
+    expect(dispatchTriggerProblem(inputs(spec))).toBeUndefined()
+  })
+
+  test.each([
+    [
+      'one',
+      '      env:\n        required: true\n',
+      "its workflow_dispatch input 'env' is required without a default, and a redeploy sends no inputs; give it a default or make it optional"
+    ],
+    [
+      'two, one with a null default',
+      '      env:\n        required: true\n      region:\n        required: true\n        default: ~\n',
+      "its workflow_dispatch inputs 'env', 'region' are required without a default, and a redeploy sends no inputs; give them defaults or make them optional"
+    ],
+    [
+      'a name with a line break, made one line',
+      '      "a\\n::error::x":\n        required: true\n',
+      "its workflow_dispatch input 'a ::error::x' is required without a default, and a redeploy sends no inputs; give it a default or make it optional"
+    ]
+  ])('refused: %s', (_name, spec, problem) => {
+    expect(dispatchTriggerProblem(inputs(spec))).toBe(problem)
+  })
+})
