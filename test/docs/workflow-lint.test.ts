@@ -68,7 +68,7 @@ describe('the linter and the wrapping catch what they must', () => {
       {
         path: 'broken.yml',
         data: asWorkflow(
-          '- uses: actions/checkout@v5\n  with:\n    fetch-dept: 1\n- run: echo ${{ secret.TOKEN }}'
+          '- uses: actions/checkout@v4\n  with:\n    fetch-dept: 1\n- run: echo ${{ secret.TOKEN }}'
         )
       }
     ])
