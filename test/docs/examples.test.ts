@@ -191,7 +191,7 @@ describe.each(['examples/scheduled-rotation.yml', 'examples/redeploy-receiver.ym
 
     test('its redeploy lines parse against its targets, as the action parses them before rotating', () => {
       const fill = (text: unknown): string =>
-        String(text ?? '').replace('${{ github.repository }}', 'acme/app')
+        (typeof text === 'string' ? text : '').replace('${{ github.repository }}', 'acme/app')
       const targets = parseTargetLines(fill(inputs['targets'] ?? '${{ github.repository }}'))
       const lines = parseRedeployLines(fill(inputs['redeploy']), targets)
       expect(lines.length).toBeGreaterThan(0)

@@ -15,6 +15,8 @@ import { exampleOf } from './openapi.js'
  * @property {string[]} [statuses] a run's status at each read, the last one repeated (default
  *   ['completed'])
  * @property {string} [conclusion] once completed (default 'success')
+ * @property {number} [durationMs] instead of `statuses`: the run is in_progress for this long from
+ *   its dispatch, then completed (the demo's deploy, which takes a second or two of real time)
  */
 /**
  * @typedef {object} Dispatch
@@ -24,8 +26,11 @@ import { exampleOf } from './openapi.js'
  * @property {Record<string, unknown> | undefined} inputs
  * @property {number} runId
  * @property {number} at performance.now() when it arrived
+ * @property {number | undefined} endsAt performance.now() when its run completes, for a workflow
+ *   with `durationMs`
  */
-/** @typedef {{ id: number, repository: string, workflow: Required<WorkflowOptions>, ref: string, reads: number, createdAt: string }} Run */
+/** @typedef {{ id: number, repository: string, workflow: WorkflowConfig, ref: string, reads: number, createdAt: string, endsAt: number | undefined }} Run */
+/** @typedef {Required<Omit<WorkflowOptions, 'durationMs'>> & Pick<WorkflowOptions, 'durationMs'>} WorkflowConfig */
 /** @typedef {import('./http-fake.js').FaultAction} FaultAction */
 /** @typedef {import('./http-fake.js').RequestContext} RequestContext */
 
@@ -50,7 +55,7 @@ const NOT_FOUND = { status: 404, body: { message: 'Not Found' } }
 export function createWorkflows(config, options) {
   let nextWorkflowId = 7000
   let nextRunId = 900000
-  /** @type {Map<string, Required<WorkflowOptions>[]>} lower-cased full name → workflows */
+  /** @type {Map<string, WorkflowConfig[]>} lower-cased full name → workflows */
   const byRepo = new Map(
     Object.entries(config).map(([name, list]) => [
       name.toLowerCase(),
@@ -78,7 +83,7 @@ export function createWorkflows(config, options) {
         w => String(w.id) === p.id || w.file === p.id || `.github/workflows/${w.file}` === p.id
       )
 
-  /** @param {string} repository @param {Required<WorkflowOptions>} w */
+  /** @param {string} repository @param {WorkflowConfig} w */
   const workflowBody = (repository, w) => {
     const body = exampleOf('actions/get-workflow', 200)
     const base = options.url()
@@ -97,7 +102,12 @@ export function createWorkflows(config, options) {
   /** @param {Run} run */
   const runBody = run => {
     const body = exampleOf('actions/get-workflow-run', 200)
-    const status = run.workflow.statuses[Math.min(run.reads, run.workflow.statuses.length - 1)]
+    const status =
+      run.endsAt === undefined
+        ? run.workflow.statuses[Math.min(run.reads, run.workflow.statuses.length - 1)]
+        : performance.now() >= run.endsAt
+          ? 'completed'
+          : 'in_progress'
     const base = options.url()
     return Object.assign(body, {
       id: run.id,
@@ -152,7 +162,8 @@ export function createWorkflows(config, options) {
         workflow: w,
         ref,
         reads: 0,
-        createdAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+        createdAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        endsAt: w.durationMs === undefined ? undefined : performance.now() + w.durationMs
       }
       runs.set(run.id, run)
       dispatches.push({
@@ -161,7 +172,8 @@ export function createWorkflows(config, options) {
         ref,
         inputs,
         runId: run.id,
-        at: performance.now()
+        at: performance.now(),
+        endsAt: run.endsAt
       })
       if (!details) return { status: 204 }
       const body = {
