@@ -4,9 +4,9 @@
 // success, a partial failure, a preflight refusal and a dry run; wraps each summary in a page
 // styled roughly like GitHub's; and screenshots it with headless Chromium at 900 px wide, into
 // /tmp/rotate-composio-webhook-secret-summaries/<name>.png, or with --update into the tracked
-// docs/summaries/<name>.png. npm test runs it only with a stand-in for Chromium (CI has none). Debian:
-// `apt-get install chromium fonts-noto-color-emoji` (the summaries' ✅ and ❌ are emoji: without a
-// colour emoji font Chromium draws empty boxes).
+// docs/summaries/<name>.png. npm test runs it only with a stand-in for Chromium (CI has none).
+// Debian: `apt-get install chromium fonts-noto-color-emoji` (the summaries' ✅ and ❌ are emoji:
+// without a colour emoji font Chromium draws empty boxes).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
