@@ -219,15 +219,29 @@ export function bundleReport(distDir = join(ROOT, 'dist')) {
 export const kb = n => `${(n / 1024).toFixed(1)} KiB`
 
 /**
+ * A chunk as a page names it. webpack names the chunks other than index.js by their chunk id
+ * (`768.index.js`), which changes whenever the source does: a page names them by what they hold.
+ * @param {ChunkStat} chunk
+ */
+export function chunkLabel(chunk) {
+  if (!/^\d+\.index\.js$/.test(chunk.file)) return chunk.file
+  return `chunk of ${chunk.packages[0] ?? 'the webpack runtime'}`
+}
+
+/**
  * A markdown table of the top packages by bytes in the bundle.
  * @param {BundleReport} report
  * @param {number} [top]
  * @returns {string}
  */
 export function formatPackages(report, top = 15) {
+  const label = (/** @type {string} */ file) => {
+    const chunk = report.chunks.find(c => c.file === file)
+    return chunk ? chunkLabel(chunk) : file
+  }
   const rows = report.packages.slice(0, top).map(p => {
     const share = ((100 * p.bundleBytes) / report.totalBytes).toFixed(1)
-    return `| ${p.pkg} | ${kb(p.bundleBytes)} | ${share} % | ${kb(p.sourceBytes)} | ${p.files} | ${p.chunks.join(', ')} |`
+    return `| ${p.pkg} | ${kb(p.bundleBytes)} | ${share} % | ${kb(p.sourceBytes)} | ${p.files} | ${p.chunks.map(label).join(', ')} |`
   })
   return [
     `Top ${Math.min(top, report.packages.length)} of ${report.packages.length} packages by bytes in dist/*.js and *.cjs (${kb(report.totalBytes)} in all), from the source maps:`,

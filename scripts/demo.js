@@ -1,87 +1,112 @@
 // @ts-check
-// `npm run demo`: the bundled action, end to end, against the built-in fakes of Composio and
-// GitHub on 127.0.0.1, printing what a runner's log would show. Two runs: a rotation that stores
-// the new secret in three targets, then `rotate: false` adding a fourth consumer with the current
-// secret, without rotating. Real crypto: the fake GitHub opens every sealed value with its own
-// private keys, and the demo checks them against Composio's secret. The fake GitHub also holds
-// every request and answer to GitHub's OpenAPI description: a violation fails the demo.
+// `npm run demo`: the whole loop, the bundled action run as a runner runs it, against the built-in
+// fakes on 127.0.0.1: rotate; write a repository and an environment secret; start the receiver's
+// deploy workflow, whose fake run succeeds after a second and a half; a fake receiver that holds the
+// old secret until that run ends, then the secret the fake GitHub holds; the receiver check
+// confirms it. Real crypto and real HTTP: the fake GitHub opens every sealed value with its own
+// private keys, the receiver verifies real signatures, and every request to the fake GitHub is held
+// to GitHub's OpenAPI description.
+//
+// `npm run demo -- --fail`: the same run, but GitHub refuses the environment secret's write after
+// the rotation: the run fails, prints the recipe that finishes that target by hand, and starts no
+// redeploy (its repository is not fully written), so the receiver keeps the old secret.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startFakeComposio } from '../test/fakes/composio.js'
 import { formatViolations, startFakeGitHub } from '../test/fakes/github.js'
-import { existsSync } from 'node:fs'
+import { startFakeReceiver } from '../test/fakes/receiver.js'
 import { NODE24, runAction } from '../test/fakes/runner.js'
+import { runnerView } from './demo-log.js'
+import { timeline } from './demo-timeline.js'
 
 const NAME = 'COMPOSIO_WEBHOOK_SECRET'
-const composio = await startFakeComposio({ subscriptions: ['ws_demo'] })
-const github = await startFakeGitHub({
-  repositories: { 'acme/app': { environments: ['production'] }, 'acme/api': {} },
-  organizations: { acme: { repositories: ['app', 'api'] } }
+const FAIL = process.argv.includes('--fail')
+const DEPLOY_MS = 1500
+const started = performance.now()
+
+/** @type {import('../test/fakes/github.js').FakeGitHub | undefined} */
+let github
+// The receiver's deploy reads the repository secret when its run ends (the fake run's end).
+const deployed = () =>
+  github?.dispatches.some(d => d.endsAt !== undefined && performance.now() >= d.endsAt) ?? false
+/** @type {string | undefined} */
+let oldSecret
+const receiver = await startFakeReceiver({
+  secret: () => (deployed() ? github?.secret('acme/app', NAME) : oldSecret)
+})
+const composio = await startFakeComposio({ subscriptions: ['ws_demo'], webhookUrl: receiver.url })
+oldSecret = composio.currentSecret('ws_demo')
+github = await startFakeGitHub({
+  repositories: { 'acme/app': { environments: ['production'] } },
+  workflows: { 'acme/app': [{ file: 'deploy.yml', durationMs: DEPLOY_MS }] },
+  // --fail: the environment secret's write is refused after the rotation (the write check passes).
+  fault: req =>
+    FAIL && req.method === 'PUT' && req.path.endsWith(`/environments/production/secrets/${NAME}`)
+      ? { status: 403, body: { message: 'Resource not accessible by personal access token' } }
+      : undefined
 })
 
 // The runner runs the action on Node 24 (runs.using: node24); so does the demo when it can.
 const node = existsSync(NODE24) ? NODE24 : process.execPath
 console.log(`Fake Composio: ${composio.url}   Fake GitHub: ${github.url}   Node: ${node}`)
+console.log(`Fake receiver: ${receiver.url} (holds the old secret until its deploy run ends)`)
+console.log(`\n--- the step log, as a runner shows it ---`)
+const view = runnerView(text => process.stdout.write(text))
+const result = await runAction({
+  inputs: {
+    'subscription-id': 'ws_demo',
+    'api-key': 'ak_fake_project_key',
+    'github-token': 'ghs_fake_token',
+    'composio-base-url': composio.url,
+    targets: 'acme/app\nacme/app@production',
+    redeploy: 'acme/app: deploy.yml',
+    'verify-receiver': 'subscription',
+    'verify-interval-seconds': '1',
+    'verify-timeout-seconds': '30'
+  },
+  env: { GITHUB_API_URL: github.url },
+  node,
+  echo: view.write
+})
+view.end()
+console.log(`--- exit code ${result.code} ---\n`)
 
-/**
- * One step of a workflow, printed as a runner shows it.
- * @param {string} title
- * @param {Record<string, string>} inputs
- */
-async function step(title, inputs) {
-  console.log(`\n=== ${title} ===\n--- the step log (what a runner shows) ---`)
-  const result = await runAction({
-    inputs: {
-      'subscription-id': 'ws_demo',
-      'api-key': 'ak_fake_project_key',
-      'github-token': 'ghs_fake_token',
-      'composio-base-url': composio.url,
-      ...inputs
-    },
-    env: { GITHUB_API_URL: github.url },
-    node,
-    echo: text => process.stdout.write(text)
-  })
-  console.log(`--- exit code ${result.code} ---\n`)
-  console.log('--- job summary (GITHUB_STEP_SUMMARY) ---')
-  console.log(result.summary)
-  console.log('--- step outputs (GITHUB_OUTPUT) ---')
-  for (const [name, value] of Object.entries(result.outputs)) {
-    console.log(`${name}: ${name === 'secret' ? '*** (masked in a real log)' : value}`)
-  }
-  return result
+const dir = join(tmpdir(), 'rotate-composio-webhook-secret-demo')
+mkdirSync(dir, { recursive: true })
+const summaryFile = join(dir, FAIL ? 'summary-fail.md' : 'summary.md')
+writeFileSync(summaryFile, result.summary)
+console.log(`Job summary (GITHUB_STEP_SUMMARY): ${summaryFile}`)
+console.log(`  ${result.summary.split('\n').find(line => line.trim() !== '') ?? '(empty)'}`)
+console.log('Outputs (GITHUB_OUTPUT):')
+for (const [name, value] of Object.entries(result.outputs)) {
+  console.log(`  ${name}: ${name === 'secret' ? '*** (masked)' : value}`)
 }
 
-const first = ['acme/app', 'acme/app@production', 'org:acme']
-const rotation = await step('1. rotate, and store the new secret in three targets', {
-  targets: first.join('\n')
-})
-const repair = await step('2. rotate: false: store the current secret in a new consumer', {
-  repository: 'acme/api',
-  rotate: 'false'
-})
+console.log('\n--- the loop, as the fakes saw it (one clock, from the rotation) ---')
+const events = timeline({ composio, github, receiver, secretName: NAME })
+const zero = events[0]?.at ?? 0
+for (const event of events)
+  console.log(`+${((event.at - zero) / 1000).toFixed(2)} s  ${event.text}`)
 
 const secret = composio.currentSecret('ws_demo')
-const targets = [...first, 'acme/api']
-const stored = targets.map(scope => github.secret(scope, NAME))
-const ok =
-  rotation.code === 0 &&
-  repair.code === 0 &&
-  composio.rotations.length === 1 &&
-  stored.every(value => value === secret) &&
-  github.violations.length === 0
-console.log('\n--- checked by the demo ---')
+const stored = ['acme/app', 'acme/app@production'].map(scope => github?.secret(scope, NAME))
+const verified = receiver.deliveries.filter(d => d.verified).length
+const violations = github.violations.length
+console.log('\n--- checked by the demo, on the fakes ---')
 console.log(
-  `rotations: ${composio.rotations.length} (the second run did not rotate); GitHub requests: ${github.requests.length}`
+  `rotations: ${composio.rotations.length}; targets holding Composio's new secret: ${stored.filter(value => value === secret).length} of 2`
 )
-targets.forEach((scope, i) =>
-  console.log(
-    `${stored[i] === secret ? 'ok ' : 'BAD'} ${scope}: fake GitHub opened the sealed value to Composio's current secret`
-  )
+console.log(
+  `redeploys started: ${github.dispatches.length}; deliveries the receiver verified: ${verified}`
 )
-if (github.violations.length === 0)
-  console.log("ok  every request and answer of the fake GitHub fits GitHub's OpenAPI description")
-else
-  console.log(
-    `BAD the fake GitHub saw ${github.violations.length} violation(s) of GitHub's OpenAPI description:\n${formatViolations(github.violations)}`
-  )
-await Promise.all([composio.close(), github.close()])
-process.exitCode = ok ? 0 : 1
+console.log(`requests that break GitHub's OpenAPI description: ${violations}`)
+if (violations > 0) console.log(formatViolations(github.violations))
+console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+
+// The demo succeeds when the run did what it says: all done, or (--fail) failed with a recipe.
+const expected = FAIL
+  ? result.code === 1 && /curl /.test(result.stdout) && github.dispatches.length === 0
+  : result.code === 0 && stored.every(value => value === secret) && verified > 0
+await Promise.all([composio.close(), github.close(), receiver.close()])
+process.exitCode = expected && violations === 0 ? 0 : 1

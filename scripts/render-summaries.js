@@ -1,11 +1,13 @@
 // @ts-check
-// `node scripts/render-summaries.js [--chromium PATH]`: the job summaries a user sees, as pictures.
-// Runs the bundle (dist/index.js) as a runner does against the local fakes, for a success, a
-// partial failure, a preflight refusal and a dry run; wraps each summary in a page styled roughly
-// like GitHub's; and screenshots it with headless Chromium at 900 px wide into
-// docs/summaries/<name>.png. Not part of `npm test`: CI has no Chromium. Debian:
-// `apt-get install chromium`.
-import { execFileSync } from 'node:child_process'
+// `node scripts/render-summaries.js [--chromium PATH] [--update]`: the job summaries a user sees,
+// as pictures. Runs the bundle (dist/index.js) as a runner does against the local fakes, for a
+// success, a partial failure, a preflight refusal and a dry run; wraps each summary in a page
+// styled roughly like GitHub's; and screenshots it with headless Chromium at 900 px wide, into
+// /tmp/rotate-composio-webhook-secret-summaries/<name>.png, or with --update into the tracked
+// docs/summaries/<name>.png. npm test runs it only with a stand-in for Chromium (CI has none).
+// Debian: `apt-get install chromium fonts-noto-color-emoji` (the summaries' ✅ and ❌ are emoji:
+// without a colour emoji font Chromium draws empty boxes).
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +16,12 @@ import { startFakeGitHub } from '../test/fakes/github.js'
 import { ROOT, runAction } from '../test/fakes/runner.js'
 
 const WIDTH = 900
-const OUT = join(ROOT, 'docs', 'summaries')
+// The tracked pictures change only when asked to.
+const UPDATE = process.argv.includes('--update')
+const OUT = UPDATE
+  ? join(ROOT, 'docs', 'summaries')
+  : join(tmpdir(), 'rotate-composio-webhook-secret-summaries')
+const EMOJI_FONT = { family: 'Noto Color Emoji', debian: 'fonts-noto-color-emoji' }
 const i = process.argv.indexOf('--chromium')
 const CHROMIUM = i >= 0 ? String(process.argv[i + 1]) : 'chromium'
 
@@ -132,6 +139,13 @@ async function summaryOf({ inputs, fault }) {
   }
 }
 
+// fc-list is fontconfig's, which Chromium uses to find fonts; without it, say nothing.
+const fonts = spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' })
+if (fonts.status === 0 && !fonts.stdout.includes(EMOJI_FONT.family)) {
+  process.stderr.write(
+    `warning: no '${EMOJI_FONT.family}' font: the emoji will be empty boxes. Debian: apt-get install ${EMOJI_FONT.debian}\n`
+  )
+}
 mkdirSync(OUT, { recursive: true })
 const scratch = mkdtempSync(join(tmpdir(), 'render-summaries-'))
 try {
@@ -152,8 +166,9 @@ try {
       [...chromiumFlags(heightOf(measured)), `--screenshot=${png}`, `file://${measured}`],
       { stdio: 'ignore' }
     )
-    process.stderr.write(`wrote docs/summaries/${scenario.name}.png\n`)
+    process.stderr.write(`wrote ${png}\n`)
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true })
 }
+if (!UPDATE) process.stderr.write('docs/summaries/ unchanged: run with --update to replace them.\n')

@@ -40,10 +40,11 @@ export async function benchRedeploys({ node, entry, runs, latency, progress }) {
       method === 'PUT' && SLOW_WRITE.test(path) ? { dripMs: 3 * latency } : undefined
   })
   const dripMs = 3 * latency
-  // A dripped answer is complete when its last byte leaves, which the log does not record (the
-  // client may close first): no earlier than the latency plus one drip per byte of '{}'. So the
-  // slow repository has no gap of its own; against the others it shows they did not wait.
-  // Node's timers keep a millisecond clock, so each of the three waits may end up to 1 ms early.
+  // A dripped answer is complete when its last byte leaves, which the log records as `endedAt`
+  // unless the client closed first: then it is no earlier than the latency plus one drip per byte
+  // of '{}'. So the slow repository has no gap of its own; against the others it shows they did
+  // not wait. Node's timers keep a millisecond clock, so each of the three waits may end up to
+  // 1 ms early.
   const answeredNoEarlierThan = (/** @type {{ startedAt: number, fault?: string }} */ r) =>
     r.fault === 'drip' ? r.startedAt + latency + 2 * dripMs - 3 : Infinity
   const timed = REPOSITORIES.filter(repository => repository !== 'acme/slow')

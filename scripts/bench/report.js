@@ -1,7 +1,7 @@
 // @ts-check
 // The bench's report: medians of the samples, as markdown that pastes into docs/benchmarks.md,
 // and the two budgets judged on this run's 100 ms × 10 targets scenario (ratios, not times).
-import { formatPackages, kb } from '../bundle-report.js'
+import { chunkLabel, formatPackages, kb } from '../bundle-report.js'
 
 /** @typedef {import('./measure.js').Sample} Sample */
 /** @typedef {import('./measure.js').Counts} Counts */
@@ -199,7 +199,7 @@ export function report(input) {
     const [full, failFast] = [loaded.full, loaded.failFast].map(set =>
       set.has(c.file) ? 'loaded' : '–'
     )
-    say(row([c.file, kb(c.bytes), `${full}`, `${failFast}`, pkgs.join(', ')]))
+    say(row([chunkLabel(c), kb(c.bytes), `${full}`, `${failFast}`, pkgs.join(', ')]))
   }
   say('', formatPackages(bundle, 10), '')
 

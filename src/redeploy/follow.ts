@@ -27,8 +27,15 @@ export interface RedeployResult {
   detail?: string
 }
 
-/** How often a run is asked for its status. */
+/** How often a run is asked for its status, once it has run a while. */
 export const POLL_INTERVAL_MS = 10_000
+/** The first wait: a short deploy is seen to end within a second or two, not 10 s later. */
+const FIRST_POLL_MS = 1_000
+
+/** The wait after the n-th read of a run (from 0): 1, 2, 4, 8 s, then every 10 s. */
+export function pollDelay(reads: number): number {
+  return Math.min(FIRST_POLL_MS * 2 ** reads, POLL_INTERVAL_MS)
+}
 
 export function resultOf(
   line: PreparedRedeploy,
@@ -84,7 +91,7 @@ async function follow(
   let state: RunState | undefined
   let saidWaiting = false
   let lastError: string | undefined
-  for (;;) {
+  for (let reads = 0; ; reads++) {
     try {
       if (from !== undefined) {
         const identified = await identifyRun(octokit, line, from)
@@ -114,7 +121,7 @@ async function follow(
     const left = deadline - deps.now().getTime()
     // A cancelled job ends the follow at once (the guard is exiting).
     if (left <= 0 || run.guard.signal.aborted) return unfinished(line, state, lastError, minutes)
-    await deps.sleep(Math.min(POLL_INTERVAL_MS, left), run.guard.signal)
+    await deps.sleep(Math.min(pollDelay(reads), left), run.guard.signal)
   }
 }
 

@@ -20,9 +20,11 @@ type Step = { id?: string; uses?: string; with?: Record<string, string> }
 type Workflow = { on?: Record<string, unknown>; jobs?: Record<string, { steps?: Step[] }> }
 const steps = (file: string): Step[] =>
   Object.values((parse(read(file)) as Workflow).jobs ?? {}).flatMap(job => job.steps ?? [])
+/** The examples that rotate (not examples/deploy-receiver.yml, the workflow they start). */
 const examples = readdirSync(join(ROOT, 'examples'))
   .filter(name => name.endsWith('.yml'))
   .map(name => `examples/${name}`)
+  .filter(file => steps(file).some(step => step.uses === THIS_ACTION))
 
 /** The comment lines right above the first `key:` line of a file, as one line of text. */
 function commentAbove(file: string, key: string): string {

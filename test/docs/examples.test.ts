@@ -5,7 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
+import { parseRedeployLines } from '../../src/inputs/redeploy.js'
 import { parseTargetLines } from '../../src/inputs/targets.js'
+import { dispatchTriggerProblem } from '../../src/redeploy/workflow-file.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const THIS_ACTION = 'your-org/rotate-composio-webhook-secret@v1'
@@ -51,6 +53,10 @@ const actionInputs = Object.keys(
 )
 
 const isThisAction = (uses: string | undefined): boolean => uses === THIS_ACTION || uses === './'
+/** The examples that rotate; the others are workflows they start (examples/deploy-receiver.yml). */
+const rotations = examples.filter(file =>
+  Object.values(load(file).jobs ?? {}).some(job => job.steps?.some(s => isThisAction(s.uses)))
+)
 const stepsOfThisAction = (workflow: Workflow): [string, Job, Step][] =>
   Object.entries(workflow.jobs ?? {}).flatMap(([name, job]) =>
     (job.steps ?? []).filter(step => isThisAction(step.uses)).map(step => [name, job, step])
@@ -60,6 +66,7 @@ test('the examples README promises exist', () => {
   expect(examples.sort()).toEqual(
     [
       'examples/aws-secrets-manager.yml',
+      'examples/deploy-receiver.yml',
       'examples/fan-out.yml',
       'examples/github-app-token.yml',
       'examples/matrix-subscriptions.yml',
@@ -136,7 +143,13 @@ describe.each(workflows)('%s', file => {
   })
 })
 
-describe.each(examples)('%s (example)', file => {
+test('every example but the deploy workflow rotates', () => {
+  expect(examples.filter(file => !rotations.includes(file))).toEqual([
+    'examples/deploy-receiver.yml'
+  ])
+})
+
+describe.each(rotations)('%s (example)', file => {
   const workflow = load(file)
 
   test('uses this action as your-org/rotate-composio-webhook-secret@v1', () => {
@@ -158,47 +171,41 @@ describe.each(examples)('%s (example)', file => {
   })
 })
 
-const verifyInputs = (
-  parse(read('verify-receiver/action.yml')) as { inputs: Record<string, { required?: boolean }> }
-).inputs
-
 describe.each(['examples/scheduled-rotation.yml', 'examples/redeploy-receiver.yml'])(
-  '%s: the whole loop',
+  '%s: the whole loop in one step',
   file => {
     const steps = Object.values(load(file).jobs ?? {}).flatMap(job => job.steps ?? [])
-    const rotate = steps.findIndex(step => step.uses === THIS_ACTION)
-    const id = steps[rotate]?.id ?? ''
-    const deploy = steps.findIndex(
-      step =>
-        step.run && Object.values(step.env ?? {}).includes(`\${{ steps.${id}.outputs.secret }}`)
-    )
-    const verify = steps.findIndex(step => step.uses === VERIFY_ACTION)
+    const rotate = steps.find(step => step.uses === THIS_ACTION)
+    const inputs = rotate?.with ?? {}
 
-    test('rotate, then redeploy with the secret output, then verify-receiver', () => {
-      expect([rotate, deploy, verify].every(i => i >= 0)).toBe(true)
-      expect(rotate < deploy && deploy < verify).toBe(true)
+    test('this action is the last step: nothing hand-written runs after the rotation', () => {
+      expect(steps.at(-1)).toBe(rotate)
+      expect(steps.some(step => step.run !== undefined)).toBe(false)
+      expect(steps.some(step => step.uses === VERIFY_ACTION)).toBe(false)
     })
 
-    test('verify-receiver gets its required inputs, only inputs it has, the secret from the step', () => {
-      const inputs = steps[verify]?.with ?? {}
-      expect(Object.keys(inputs).filter(name => !(name in verifyInputs))).toEqual([])
-      const required = Object.keys(verifyInputs).filter(name => verifyInputs[name]?.required)
-      expect(Object.keys(inputs)).toEqual(expect.arrayContaining(required))
-      expect(inputs['secret']).toBe(`\${{ steps.${id}.outputs.secret }}`)
-      expect(inputs['rotated-at']).toBe(`\${{ steps.${id}.outputs.rotated-at }}`)
-      // Also after a failed write; never in a dry run (no secret then).
-      expect(steps[verify]?.if).toBe(`\${{ !cancelled() && steps.${id}.outputs.secret != '' }}`)
-      expect(steps[deploy]?.if).toBe(steps[verify]?.if)
+    test('it redeploys with `redeploy` and checks with `verify-receiver`, a dry run wired', () => {
+      expect(String(inputs['redeploy'])).toMatch(/: deploy\.yml$/)
+      expect(String(inputs['verify-receiver'])).toMatch(/^(subscription|https:\/\/\S+)$/)
+      expect(String(inputs['dry-run'])).toMatch(/inputs\.dry-run/)
+    })
+
+    test('its redeploy lines parse against its targets, as the action parses them before rotating', () => {
+      const fill = (text: unknown): string =>
+        (typeof text === 'string' ? text : '').replace('${{ github.repository }}', 'acme/app')
+      const targets = parseTargetLines(fill(inputs['targets'] ?? '${{ github.repository }}'))
+      const lines = parseRedeployLines(fill(inputs['redeploy']), targets)
+      expect(lines.length).toBeGreaterThan(0)
+      expect(lines.every(line => line.labels.length > 0)).toBe(true)
     })
   }
 )
 
 test('the scheduled example checks the receiver the subscription delivers to', () => {
-  const steps = Object.values(load('examples/scheduled-rotation.yml').jobs ?? {}).flatMap(
-    job => job.steps ?? []
-  )
-  const verify = steps.find(step => step.uses === VERIFY_ACTION)
-  expect(verify?.with?.['url']).toBe('${{ steps.rotate.outputs.webhook-url }}')
+  const step = Object.values(load('examples/scheduled-rotation.yml').jobs ?? {})
+    .flatMap(job => job.steps ?? [])
+    .find(s => s.uses === THIS_ACTION)
+  expect(step?.with?.['verify-receiver']).toBe('subscription')
 })
 
 test('the scheduled example offers a dry run', () => {
@@ -214,20 +221,25 @@ test('the GitHub App example mints the token with actions/create-github-app-toke
   expect(rotate?.with?.['github-token']).toBe(`\${{ steps.${mint?.id}.outputs.token }}`)
 })
 
-test('the redeploy example hands the masked secret to a later step of the same job, via env', () => {
-  const jobs = Object.values(load('examples/redeploy-receiver.yml').jobs ?? {})
-  expect(jobs).toHaveLength(1)
-  const steps = jobs[0]?.steps ?? []
-  const rotateIndex = steps.findIndex(step => step.uses === THIS_ACTION)
-  const id = steps[rotateIndex]?.id
-  expect(id).toBeTruthy()
-  const later = steps.slice(rotateIndex + 1)
-  const deploy = later.find(step =>
-    Object.values(step.env ?? {}).includes(`\${{ steps.${id}.outputs.secret }}`)
-  )
-  expect(deploy?.run).toBeTruthy()
-  // Runs also when a write failed after the rotation; not after a cancellation.
-  expect(deploy?.if).toContain('!cancelled()')
+describe('examples/deploy-receiver.yml: the deploy.yml that redeploy starts', () => {
+  const text = read('examples/deploy-receiver.yml')
+  const workflow = load('examples/deploy-receiver.yml')
+
+  test("passes the action's own check before the rotation: it declares workflow_dispatch", () => {
+    expect(dispatchTriggerProblem(text)).toBeUndefined()
+    // The check refuses a deploy that only runs on push.
+    expect(dispatchTriggerProblem(text.replace('  workflow_dispatch:\n', ''))).toBeDefined()
+  })
+
+  test('says where it goes, and deploys the secret the rotation writes', () => {
+    expect(text.split('\n')[0]).toContain('.github/workflows/deploy.yml')
+    const env = Object.values(workflow.jobs ?? {}).flatMap(job =>
+      (job.steps ?? []).map(step => step.env ?? {})
+    )
+    expect(
+      env.some(e => e['COMPOSIO_WEBHOOK_SECRET'] === '${{ secrets.COMPOSIO_WEBHOOK_SECRET }}')
+    ).toBe(true)
+  })
 })
 
 test('the matrix example rotates a different subscription per stage, each in its own environment', () => {

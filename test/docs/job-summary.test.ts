@@ -1,7 +1,18 @@
 // docs/job-summary.md: the rendered summaries are there and linked, the script that renders them
-// stays out of `npm test`, and failure-issue's permission and label are said where users look.
-import { describe, expect, test } from '@jest/globals'
-import { existsSync, readdirSync } from 'node:fs'
+// stays out of `npm test` (run here only with a stand-in for Chromium: it changes no tracked
+// picture unless asked), and failure-issue's permission and label are said where users look.
+import { spawnSync } from 'node:child_process'
+import { afterAll, describe, expect, test } from '@jest/globals'
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { FAILURE_LABEL } from '../../src/notify/failure-issue.js'
@@ -54,5 +65,43 @@ describe('failure-issue', () => {
     const example = read('examples/matrix-subscriptions.yml')
     expect(example).toMatch(/^\s+failure-issue: true$/m)
     expect(example).toContain('Issues: Read and write (issues: write)')
+  })
+})
+
+describe('scripts/render-summaries.js, with a stand-in for Chromium', () => {
+  // Answers --dump-dom with a laid-out height, and writes a file for --screenshot=PATH.
+  const dir = mkdtempSync(join(tmpdir(), 'render-summaries-test-'))
+  const chromium = join(dir, 'chromium')
+  writeFileSync(
+    chromium,
+    `#!/usr/bin/env node
+const shot = process.argv.find(arg => arg.startsWith('--screenshot='))
+if (shot) require('fs').writeFileSync(shot.slice('--screenshot='.length), 'png')
+else process.stdout.write('<body data-height="480"></body>')
+`
+  )
+  chmodSync(chromium, 0o755)
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const tracked = (): string[] =>
+    RENDERED.map(name => readFileSync(join(ROOT, 'docs', 'summaries', `${name}.png`), 'base64'))
+
+  test('leaves the tracked pictures alone without --update, and says where it wrote', () => {
+    const before = tracked()
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts/render-summaries.js'), '--chromium', chromium],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }
+    )
+    expect(run.status).toBe(0)
+    expect(tracked()).toEqual(before)
+    const out = join(tmpdir(), 'rotate-composio-webhook-secret-summaries')
+    for (const name of RENDERED) expect(run.stderr).toContain(`wrote ${join(out, `${name}.png`)}`)
+    expect(run.stderr).toContain('docs/summaries/ unchanged: run with --update to replace them.')
+  }, 120_000)
+
+  test('names the emoji font package it needs, here and in the script', () => {
+    expect(page).toContain('fonts-noto-color-emoji')
+    expect(read('scripts/render-summaries.js')).toContain("debian: 'fonts-noto-color-emoji'")
+    expect(page).toContain('node scripts/render-summaries.js --update')
   })
 })

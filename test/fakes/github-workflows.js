@@ -18,6 +18,8 @@ import { exampleOf } from './openapi.js'
  * @property {string} [reportedPath] the workflow's `path` as the server reports it (default
  *   `.github/workflows/<file>`): a hostile server's text
  * @property {string} [runHtmlUrl] every run's `html_url` (default its https page on github.com)
+ * @property {number} [durationMs] instead of `statuses`: the run is in_progress for this long from
+ *   its dispatch, then completed (the demo's deploy, which takes a second or two of real time)
  */
 /**
  * @typedef {object} Dispatch
@@ -27,8 +29,11 @@ import { exampleOf } from './openapi.js'
  * @property {Record<string, unknown> | undefined} inputs
  * @property {number} runId
  * @property {number} at performance.now() when it arrived
+ * @property {number | undefined} endsAt performance.now() when its run completes, for a workflow
+ *   with `durationMs`
  */
-/** @typedef {{ id: number, repository: string, workflow: Required<WorkflowOptions>, ref: string, reads: number, createdAt: string, conclusion: string }} Run */
+/** @typedef {{ id: number, repository: string, workflow: WorkflowConfig, ref: string, reads: number, createdAt: string, conclusion: string, endsAt: number | undefined }} Run */
+/** @typedef {Required<Omit<WorkflowOptions, 'durationMs'>> & Pick<WorkflowOptions, 'durationMs'>} WorkflowConfig */
 /** @typedef {import('./http-fake.js').FaultAction} FaultAction */
 /** @typedef {import('./http-fake.js').RequestContext} RequestContext */
 
@@ -53,7 +58,7 @@ const NOT_FOUND = { status: 404, body: { message: 'Not Found' } }
 export function createWorkflows(config, options) {
   let nextWorkflowId = 7000
   let nextRunId = 900000
-  /** @type {Map<string, Required<WorkflowOptions>[]>} lower-cased full name → workflows */
+  /** @type {Map<string, WorkflowConfig[]>} lower-cased full name → workflows */
   const byRepo = new Map(
     Object.entries(config).map(([name, list]) => [
       name.toLowerCase(),
@@ -83,7 +88,7 @@ export function createWorkflows(config, options) {
         w => String(w.id) === p.id || w.file === p.id || `.github/workflows/${w.file}` === p.id
       )
 
-  /** @param {string} repository @param {Required<WorkflowOptions>} w */
+  /** @param {string} repository @param {WorkflowConfig} w */
   const workflowBody = (repository, w) => {
     const body = exampleOf('actions/get-workflow', 200)
     const base = options.url()
@@ -102,7 +107,12 @@ export function createWorkflows(config, options) {
   /** @param {Run} run */
   const runBody = run => {
     const body = exampleOf('actions/get-workflow-run', 200)
-    const status = run.workflow.statuses[Math.min(run.reads, run.workflow.statuses.length - 1)]
+    const status =
+      run.endsAt === undefined
+        ? run.workflow.statuses[Math.min(run.reads, run.workflow.statuses.length - 1)]
+        : performance.now() >= run.endsAt
+          ? 'completed'
+          : 'in_progress'
     const base = options.url()
     return Object.assign(body, {
       id: run.id,
@@ -161,7 +171,8 @@ export function createWorkflows(config, options) {
         ref,
         inputs,
         runId: run.id,
-        at: performance.now()
+        at: performance.now(),
+        endsAt: run.endsAt
       })
       if (!details) return { status: 204, headers }
       const body = {
@@ -193,14 +204,16 @@ export function createWorkflows(config, options) {
 
   /**
    * A run, created now by GitHub's clock (to the second, as GitHub keeps it).
-   * @param {string} repository @param {Required<WorkflowOptions>} workflow @param {string} ref
+   * @param {string} repository @param {WorkflowConfig} workflow @param {string} ref
    * @param {string} conclusion
    */
   function createRun(repository, workflow, ref, conclusion) {
     const createdAt = new Date(Date.now() + options.clockOffsetMs)
       .toISOString()
       .replace(/\.\d{3}Z$/, 'Z')
-    const run = { id: nextRunId++, repository, workflow, ref, reads: 0, createdAt, conclusion }
+    const endsAt =
+      workflow.durationMs === undefined ? undefined : performance.now() + workflow.durationMs
+    const run = { id: nextRunId++, repository, workflow, ref, reads: 0, createdAt, conclusion, endsAt }
     runs.set(run.id, run)
     return run
   }

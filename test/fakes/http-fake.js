@@ -260,10 +260,13 @@ export async function startFakeServer(options) {
     res.flushHeaders()
     const dripMs = action.dripMs
     let i = 0
+    // The last byte ends the response: `endedAt` is when the client can have the whole answer. (An
+    // end one drip after it made the bench see a dispatch "before" the write it followed.)
     const tick = () => {
       if (res.destroyed) return
-      if (i >= payload.length) return void res.end()
-      res.write(payload.subarray(i, ++i))
+      const byte = payload.subarray(i, ++i)
+      if (i >= payload.length) return void res.end(byte)
+      res.write(byte)
       later(dripMs, tick)
     }
     later(dripMs, tick)

@@ -2,7 +2,7 @@
 // time, and every wait the loop asks for is recorded.
 import { describe, expect, test } from '@jest/globals'
 import type { PreparedRedeploy } from '../../../src/redeploy/check.js'
-import { POLL_INTERVAL_MS, dispatchAndFollow } from '../../../src/redeploy/follow.js'
+import { dispatchAndFollow, pollDelay } from '../../../src/redeploy/follow.js'
 import type { Run } from '../../../src/run/context.js'
 import { fakeGitHub, type Reply, type Sent } from '../github/fake-github.js'
 
@@ -62,8 +62,14 @@ const script =
     return reads.length > 1 ? reads.shift()! : reads[0]!
   }
 
+test('pollDelay: 1, 2, 4, 8 s, then every 10 s, never more', () => {
+  expect([0, 1, 2, 3, 4, 5, 50].map(pollDelay)).toEqual([
+    1_000, 2_000, 4_000, 8_000, 10_000, 10_000, 10_000
+  ])
+})
+
 describe('dispatchAndFollow', () => {
-  test('polls every interval until the run completes', async () => {
+  test('polls after 1 s, then 2 s, … until the run completes', async () => {
     const { run, sleeps, sent } = harness(
       script(status('queued'), status('in_progress'), status('completed', 'success'))
     )
@@ -75,7 +81,7 @@ describe('dispatchAndFollow', () => {
       runId: 5,
       conclusion: 'success'
     })
-    expect(sleeps).toEqual([POLL_INTERVAL_MS, POLL_INTERVAL_MS])
+    expect(sleeps).toEqual([1_000, 2_000])
     expect(sent[0]).toMatchObject({
       method: 'POST',
       path: '/repos/acme/app/actions/workflows/111/dispatches',
@@ -96,15 +102,16 @@ describe('dispatchAndFollow', () => {
     expect(warnings).toHaveLength(1)
     // Said after the first read, before any wait.
     expect(log.indexOf(warnings[0]!)).toBe(2)
-    // Six polls of 10 s fill the minute exactly; the last read comes at the deadline.
-    expect(sleeps).toEqual(Array(6).fill(POLL_INTERVAL_MS))
+    // 1 + 2 + 4 + 8 s, then 10 s, fill the minute exactly; the last read comes at the deadline.
+    expect(sleeps).toEqual([1_000, 2_000, 4_000, 8_000, 10_000, 10_000, 10_000, 10_000, 5_000])
   })
 
   test('the last wait is cut to the deadline', async () => {
-    const { run, sleeps } = harness(script(status('in_progress')), 0.25)
+    const { run, sleeps } = harness(script(status('in_progress')), 0.2)
     const result = await dispatchAndFollow(run, LINE)
     expect(result.conclusion).toBe('in_progress')
-    expect(sleeps).toEqual([10_000, 5_000])
+    // 12 s: 1 + 2 + 4 s, then the 8 s wait cut to the 5 s left.
+    expect(sleeps).toEqual([1_000, 2_000, 4_000, 5_000])
   })
 
   test('a cancelled job stops following at once: no polling until the deadline', async () => {
