@@ -213,7 +213,16 @@ export function createWorkflows(config, options) {
       .replace(/\.\d{3}Z$/, 'Z')
     const endsAt =
       workflow.durationMs === undefined ? undefined : performance.now() + workflow.durationMs
-    const run = { id: nextRunId++, repository, workflow, ref, reads: 0, createdAt, conclusion, endsAt }
+    const run = {
+      id: nextRunId++,
+      repository,
+      workflow,
+      ref,
+      reads: 0,
+      createdAt,
+      conclusion,
+      endsAt
+    }
     runs.set(run.id, run)
     return run
   }
