@@ -21,6 +21,16 @@ export interface RedeployResult {
   detail?: string
 }
 
+/** What is known of a redeploy on its way, for a cancellation to say (src/redeploy/cancelled.ts). */
+export interface FollowProgress {
+  /** `sent`: the dispatch is out and not answered yet; `accepted`: GitHub accepted it. */
+  dispatch: 'sent' | 'accepted'
+  /** The run's id, when the dispatch's answer or the runs list named it. */
+  runId?: number
+  /** The run and its last status, once it was read. */
+  run?: { htmlUrl: string; status: string | null }
+}
+
 /** How often a run is asked for its status. */
 export const POLL_INTERVAL_MS = 10_000
 
@@ -39,12 +49,17 @@ export function resultOf(
   }
 }
 
-export async function dispatchAndFollow(run: Run, line: PreparedRedeploy): Promise<RedeployResult> {
+export async function dispatchAndFollow(
+  run: Run,
+  line: PreparedRedeploy,
+  progress: (known: FollowProgress) => void = () => undefined
+): Promise<RedeployResult> {
   const { octokit } = run.github
   const where = { owner: line.owner, repo: line.repo }
   const since = run.deps.now()
   let runId: number | undefined
   try {
+    progress({ dispatch: 'sent' })
     runId = await dispatchWorkflow(octokit, where, line.workflowId, line.dispatchRef)
   } catch (error) {
     const why = describeGitHubAnswer(error, run.settings.timeoutMs, status =>
@@ -54,8 +69,9 @@ export async function dispatchAndFollow(run: Run, line: PreparedRedeploy): Promi
     )
     return resultOf(line, 'dispatch_failed', `the dispatch failed: ${why}`)
   }
+  progress({ dispatch: 'accepted', ...(runId !== undefined && { runId }) })
   run.io.info(`${where.owner}/${where.repo}: started ${line.workflowPath} on ${line.dispatchRef}.`)
-  return follow(run, line, runId, since)
+  return follow(run, line, runId, since, progress)
 }
 
 /** Polls the run until it completes or the time is up; says at once when it waits for approval. */
@@ -63,7 +79,8 @@ async function follow(
   run: Run,
   line: PreparedRedeploy,
   dispatchedRunId: number | undefined,
-  since: Date
+  since: Date,
+  progress: (known: FollowProgress) => void
 ): Promise<RedeployResult> {
   const { octokit } = run.github
   const { deps, io, settings } = run
@@ -81,6 +98,7 @@ async function follow(
       if (runId !== undefined) {
         const first = state === undefined
         state = await getRun(octokit, where, runId)
+        progress({ dispatch: 'accepted', runId, run: state })
         if (first) io.info(`${name}: following run ${state.htmlUrl} (up to ${minutes} min).`)
       }
       lastError = undefined

@@ -6,8 +6,8 @@ import type { Run, Summary } from '../run/context.js'
 import { shellQuote } from '../run/recipes.js'
 import type { RedeployResult } from './follow.js'
 
-export function noteRedeploys(run: Run, results: RedeployResult[]): void {
-  if (run.settings.redeploy.length === 0) return
+/** The `redeploys` output: one entry per line, as far as each got. */
+export function setRedeploysOutput(run: Run, results: RedeployResult[]): void {
   const output = results.map(({ repository, workflow, runUrl, conclusion }) => ({
     repository,
     workflow,
@@ -17,6 +17,11 @@ export function noteRedeploys(run: Run, results: RedeployResult[]): void {
   run.problems.noteNow('Setting the redeploys output', () =>
     run.io.setOutput('redeploys', JSON.stringify(output))
   )
+}
+
+export function noteRedeploys(run: Run, results: RedeployResult[]): void {
+  if (run.settings.redeploy.length === 0) return
+  setRedeploysOutput(run, results)
   for (const result of results) {
     if (result.conclusion === 'success') continue
     const { repository, workflow, ref, runUrl, detail } = result

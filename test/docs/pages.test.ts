@@ -166,8 +166,11 @@ const MESSAGES = [
   "Composio's read after the rotation still showed the previous secret (a stale read); the rotation's answer is the secret stored.",
   // Cancellation
   ') before the rotation: nothing was rotated, nothing written.',
-  'Write-check secrets ',
-  ' may remain in the targets (they hold no secret; the next run removes them).',
+  'The write-check secret ',
+  ' is not confirmed deleted from ',
+  'The write-check secrets named above were deleted after all.',
+  'Redeploys when the job was cancelled (this job no longer follows them; ',
+  'run not identified',
   'Cancelled ',
   'after the rotation',
   'while storing the current secret (not rotated)',
