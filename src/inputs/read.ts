@@ -35,6 +35,11 @@ export class InputReader {
     }
   }
 
+  /** Keeps errors found without a reader. */
+  refuse(errors: InputError[]): void {
+    this.errors.push(...errors)
+  }
+
   /** `values`, once every reader succeeded; else the one error, or InputErrors listing them all. */
   settled<T extends Record<string, unknown>>(values: T): { [K in keyof T]: NonNullable<T[K]> } {
     const [first, ...more] = this.errors

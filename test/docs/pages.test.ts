@@ -164,6 +164,10 @@ const MESSAGES = [
   'Could not read the subscription back: ',
   'The rotation could not be confirmed: ',
   "Composio's read after the rotation still showed the previous secret (a stale read); the rotation's answer is the secret stored.",
+  // Inputs
+  'is not an input of this action (the runner set ',
+  "; did you mean '",
+  'Refused before anything is sent: the runner would only warn, and the run would go ahead without ',
   // Cancellation
   ') before the rotation: nothing was rotated, nothing written.',
   'The write-check secret ',
