@@ -45,6 +45,28 @@ describe('invalid inputs: every one at once, in the error and in the summary', (
   })
 })
 
+describe('every bad targets line at once', () => {
+  test('three bad lines and another bad input: a line each, in the error and the summary', async () => {
+    scenario = await startScenario()
+    const result = await scenario.run(
+      { repository: '', targets: 'acme/app\nnot-a-repo\norg:-x\nACME/APP', rotate: 'no' },
+      { node: NODE24 }
+    )
+    expect(result.code).toBe(1)
+    const expected = [
+      "Input 'targets': line 2 ('not-a-repo'): 'not-a-repo' is not a repository; expected owner/name",
+      "Input 'targets': line 3 ('org:-x'): '-x' is not an organization name",
+      "Input 'targets': line 4 ('ACME/APP'): duplicate of line 1",
+      "Input 'rotate': 'no' is not a boolean; use true or false"
+    ]
+    expect(errorLines(result)).toEqual(expected)
+    expect(result.summary).toMatch(/^<h2>❌ Nothing was rotated: 4 inputs are invalid<\/h2>\n/)
+    expect(items(result.summary)).toEqual(expected)
+    expect(scenario.composio.requests).toHaveLength(0)
+    expect(scenario.github.requests).toHaveLength(0)
+  })
+})
+
 describe('a near miss of an input name is refused before anything is sent', () => {
   const refused = (given: string, meant: string) =>
     `Input '${given}': is not an input of this action (the runner set INPUT_${given.toUpperCase()}); did you mean '${meant}'? Refused before anything is sent: the runner would only warn, and the run would go ahead without '${meant}'`
