@@ -18,7 +18,7 @@ export function knownAtCancel(
   if (progress.dispatch === 'sent') {
     return resultOf(
       line,
-      'unknown',
+      'dispatch_unknown',
       'the dispatch was sent, and the job was cancelled before GitHub answered: a run may have started'
     )
   }

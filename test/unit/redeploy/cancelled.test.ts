@@ -29,7 +29,7 @@ describe('knownAtCancel', () => {
     [
       'dispatch sent, no answer: a run may have started, never "dispatched"',
       { dispatch: 'sent' },
-      { conclusion: 'unknown' }
+      { conclusion: 'dispatch_unknown' }
     ],
     [
       'dispatched, run not found yet',
