@@ -22,6 +22,9 @@ export async function run(): Promise<void> {
     await runInProduction(settings)
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
+    // @actions/core's setFailed sets it too; @github/local-action's stand-in does not, and a local
+    // run that failed must not exit 0.
+    process.exitCode = 1
     // The run reports its own failures; an input error stops before it, with no settings read.
     if (error instanceof InputError) {
       const io = { writeSummary: writeJobSummary, warning: core.warning }

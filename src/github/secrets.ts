@@ -134,6 +134,11 @@ export async function deleteSecret(octokit: Octokit, target: Target, name: strin
   await endpoints(octokit, target)[2]({ ...where(target), secret_name: name })
 }
 
+/** The URL `deleteSecret` sends its DELETE to, for deleting by hand. */
+export function deleteUrl(octokit: Octokit, target: Target, name: string): string {
+  return endpoints(octokit, target)[2].endpoint({ ...where(target), secret_name: name }).url
+}
+
 /** The current visibility of an organization secret, or undefined when it does not exist yet. */
 export async function getOrganizationAccess(
   octokit: Octokit,

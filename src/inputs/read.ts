@@ -1,5 +1,6 @@
 // Inputs as the runner passes them, through @actions/core, and errors that name the input.
 import * as core from '@actions/core'
+import { LineErrors } from './targets.js'
 
 export class InputError extends Error {
   override name = 'InputError'
@@ -30,9 +31,14 @@ export class InputReader {
       return reader()
     } catch (error) {
       if (!(error instanceof InputError)) throw error
-      this.errors.push(error)
+      this.errors.push(...(error instanceof InputErrors ? error.errors : [error]))
       return undefined
     }
+  }
+
+  /** Keeps errors found without a reader. */
+  refuse(errors: InputError[]): void {
+    this.errors.push(...errors)
   }
 
   /** `values`, once every reader succeeded; else the one error, or InputErrors listing them all. */
@@ -68,12 +74,14 @@ export function boolean(name: string, fallback: boolean): boolean {
   }
 }
 
-/** Runs a parser, turning its error into one that names the input. */
+/** Runs a parser, turning its error (or each bad line's) into one that names the input. */
 export function parsed<T>(name: string, parse: () => T, kind?: string): T {
   try {
     return parse()
   } catch (error) {
-    throw new InputError(name, (error as Error).message, kind)
+    if (!(error instanceof LineErrors)) throw new InputError(name, (error as Error).message, kind)
+    const [first, ...more] = error.problems.map(problem => new InputError(name, problem, kind))
+    throw more.length === 0 ? first! : new InputErrors([first!, ...more])
   }
 }
 

@@ -1,6 +1,7 @@
 // The receiver check's inputs, for the main action (verify-receiver, verify-timeout-seconds,
 // verify-interval-seconds) and for the verify-receiver action (secret, url, rotated-at,
 // timeout-seconds, interval-seconds). A bad URL fails here, before any request: nothing rotated.
+import { VERIFY_RECEIVER_INPUTS, refuseNearMisses } from './declared.js'
 import { InputError, input, parsed, required, seconds } from './read.js'
 import { receiverUrl } from './urls.js'
 
@@ -62,6 +63,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}
 
 /** The verify-receiver action's inputs. The caller has masked `secret` already. */
 export function readVerifyReceiverSettings(): VerifyReceiverSettings {
+  refuseNearMisses(process.env, VERIFY_RECEIVER_INPUTS)
   const secret = required(
     'secret',
     ". Pass the main action's secret output (steps.<id>.outputs.secret) of the same job"

@@ -1,5 +1,6 @@
 // Every input read and validated once, into one typed Settings value, before any request.
 // Light on purpose: a bad input fails before Octokit or libsodium load.
+import { MAIN_INPUTS, nearMisses } from './declared.js'
 import { readFailureIssue, type FailureIssue } from './failure-issue.js'
 import { InputError, InputReader, boolean, input, parsed, required, seconds } from './read.js'
 import { readReceiverOptions, type ReceiverOptions } from './receiver-inputs.js'
@@ -50,6 +51,8 @@ const EMPTY_SECRET_HINT =
  */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const inputs = new InputReader()
+  // The inputs come from process.env, where @actions/core reads them, whatever `env` is.
+  inputs.refuse(nearMisses(process.env, MAIN_INPUTS))
   const subscriptionId = inputs.read(readSubscriptionId)
   const githubToken = inputs.read(() =>
     credential('github-token', required('github-token', EMPTY_SECRET_HINT))

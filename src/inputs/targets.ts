@@ -112,9 +112,18 @@ export function parseTargetLines(text: string): Target[] {
   return targets
 }
 
+/** Every bad line of a multi-line input, each named by its number and text. */
+export class LineErrors extends Error {
+  override name = 'LineErrors'
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+  }
+}
+
 /**
  * The lines of a multi-line input, each parsed: blank and comment lines skipped, an error or a
- * duplicate (same `key`) named by its line number and text.
+ * duplicate (same `key`) named by its line number and text. Every bad line is reported at once,
+ * in one LineErrors.
  */
 export function parseLines<T>(
   text: string,
@@ -123,6 +132,7 @@ export function parseLines<T>(
   duplicate = (first: number) => `duplicate of line ${first}`
 ): T[] {
   const values: T[] = []
+  const problems: string[] = []
   const seen = new Map<string, number>()
   for (const [index, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim()
@@ -132,12 +142,14 @@ export function parseLines<T>(
     try {
       value = parse(line)
     } catch (error) {
-      throw new Error(`${where}: ${(error as Error).message}`)
+      problems.push(`${where}: ${(error as Error).message}`)
+      continue
     }
     const first = seen.get(key(value))
-    if (first !== undefined) throw new Error(`${where}: ${duplicate(first)}`)
-    seen.set(key(value), index + 1)
+    if (first !== undefined) problems.push(`${where}: ${duplicate(first)}`)
+    else seen.set(key(value), index + 1)
     values.push(value)
   }
+  if (problems.length > 0) throw new LineErrors(problems)
   return values
 }

@@ -27,6 +27,16 @@ export interface RedeployResult {
   detail?: string
 }
 
+/** What is known of a redeploy on its way, for a cancellation to say (src/redeploy/cancelled.ts). */
+export interface FollowProgress {
+  /** `sent`: the dispatch is out and not answered yet; `accepted`: GitHub accepted it. */
+  dispatch: 'sent' | 'accepted'
+  /** The run's id, when the dispatch's answer or the runs list named it. */
+  runId?: number
+  /** The run and its last status, once it was read. */
+  run?: { htmlUrl: string | undefined; status: string | null }
+}
+
 /** How often a run is asked for its status, once it has run a while. */
 export const POLL_INTERVAL_MS = 10_000
 /** The first wait: a short deploy is seen to end within a second or two, not 10 s later. */
@@ -52,12 +62,17 @@ export function resultOf(
   }
 }
 
-export async function dispatchAndFollow(run: Run, line: PreparedRedeploy): Promise<RedeployResult> {
+export async function dispatchAndFollow(
+  run: Run,
+  line: PreparedRedeploy,
+  progress: (known: FollowProgress) => void = () => undefined
+): Promise<RedeployResult> {
   const { octokit } = run.github
   const where = { owner: line.owner, repo: line.repo }
   const since = run.deps.now()
   let dispatched
   try {
+    progress({ dispatch: 'sent' })
     dispatched = await dispatchWorkflow(octokit, where, line.workflowId, line.dispatchRef)
   } catch (error) {
     const why = describeGitHubAnswer(error, run.settings.timeoutMs, status =>
@@ -67,9 +82,13 @@ export async function dispatchAndFollow(run: Run, line: PreparedRedeploy): Promi
     )
     return resultOf(line, 'dispatch_failed', `the dispatch failed: ${why}`)
   }
+  progress({
+    dispatch: 'accepted',
+    ...(dispatched.runId !== undefined && { runId: dispatched.runId })
+  })
   run.io.info(`${where.owner}/${where.repo}: started ${line.workflowPath} on ${line.dispatchRef}.`)
   const from = dispatched.runId === undefined ? earliestCreation(dispatched, since) : undefined
-  return follow(run, line, dispatched.runId, from, since)
+  return follow(run, line, dispatched.runId, from, since, progress)
 }
 
 /** Polls the run until it completes or the time is up; says at once when it waits for approval. */
@@ -79,7 +98,8 @@ async function follow(
   dispatchedRunId: number | undefined,
   /** Without the run's id: the earliest creation time of a run this dispatch started. */
   from: Date | undefined,
-  since: Date
+  since: Date,
+  progress: (known: FollowProgress) => void
 ): Promise<RedeployResult> {
   const { octokit } = run.github
   const { deps, io, settings } = run
@@ -104,6 +124,7 @@ async function follow(
       if (runId !== undefined) {
         const first = state === undefined
         state = await getRun(octokit, where, runId)
+        progress({ dispatch: 'accepted', runId, run: state })
         if (first)
           io.info(`${name}: following run ${state.htmlUrl ?? NOT_SHOWN} (up to ${minutes} min).`)
       }

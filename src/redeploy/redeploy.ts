@@ -3,7 +3,8 @@
 // repository with a target not written is not started: its deploy would ship the old secret.
 import type { Run, WriteResult } from '../run/context.js'
 import type { PreparedRedeploy } from './check.js'
-import { dispatchAndFollow, resultOf, type RedeployResult } from './follow.js'
+import { knownAtCancel, sayCancelledRedeploys } from './cancelled.js'
+import { dispatchAndFollow, resultOf, type FollowProgress, type RedeployResult } from './follow.js'
 
 export interface Redeploys {
   /** The write step calls this as each target's write settles (written or not). */
@@ -14,9 +15,23 @@ export interface Redeploys {
 
 export function startRedeploys(run: Run, lines: PreparedRedeploy[]): Redeploys {
   const settled = new Map<string, WriteResult>()
+  // How far each line got, for a cancellation to say: its result, or its progress.
+  const results: (RedeployResult | undefined)[] = lines.map(() => undefined)
+  const progress: (FollowProgress | undefined)[] = lines.map(() => undefined)
+  if (lines.length > 0) {
+    run.guard.alsoSay(() =>
+      sayCancelledRedeploys(
+        run,
+        lines.map((line, index) => knownAtCancel(line, results[index], progress[index]))
+      )
+    )
+  }
   const resolvers: ((result: Promise<RedeployResult>) => void)[] = []
   const each = lines.map(
-    () => new Promise<RedeployResult>(resolve => resolvers.push(work => void work.then(resolve)))
+    (_, index) =>
+      new Promise<RedeployResult>(resolve =>
+        resolvers.push(work => void work.then(done => resolve((results[index] = done))))
+      )
   )
   const started = lines.map(() => false)
   const onSettled = (result: WriteResult): void => {
@@ -27,7 +42,7 @@ export function startRedeploys(run: Run, lines: PreparedRedeploy[]): Redeploys {
       const unwritten = line.labels.filter(label => !('written' in settled.get(label)!.outcome))
       resolvers[index]!(
         unwritten.length === 0
-          ? dispatchAndFollow(run, line)
+          ? dispatchAndFollow(run, line, known => (progress[index] = known))
           : Promise.resolve(
               resultOf(
                 line,

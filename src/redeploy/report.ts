@@ -10,8 +10,8 @@ import type { RedeployResult } from './follow.js'
 /** Dispatched, but no run known to be ours: whether it deployed is unknown. */
 const UNKNOWN_RUN = new Set(['not_found', 'not_identified'])
 
-export function noteRedeploys(run: Run, results: RedeployResult[]): void {
-  if (run.settings.redeploy.length === 0) return
+/** The `redeploys` output: one entry per line, as far as each got. */
+export function setRedeploysOutput(run: Run, results: RedeployResult[]): void {
   const output = results.map(({ repository, workflow, runUrl, conclusion }) => ({
     repository,
     workflow,
@@ -21,6 +21,11 @@ export function noteRedeploys(run: Run, results: RedeployResult[]): void {
   run.problems.noteNow('Setting the redeploys output', () =>
     run.io.setOutput('redeploys', JSON.stringify(output))
   )
+}
+
+export function noteRedeploys(run: Run, results: RedeployResult[]): void {
+  if (run.settings.redeploy.length === 0) return
+  setRedeploysOutput(run, results)
   for (const result of results) {
     if (result.conclusion === 'success') continue
     const { repository, workflow, ref, runUrl, detail, conclusion } = result

@@ -87,9 +87,11 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     throw error
   } finally {
     // A failure (its recipes, after the rotation) goes to the log before any cleanup: the deletes
-    // then finish on their own, before the process ends. A finished run waits for them.
+    // then finish on their own, before the process ends (after a cancellation, within a bound).
+    // A finished run waits for them.
     const cleanup = writeCheck?.remove()
     if (finished) await cleanup
+    else if (cleanup) void run.guard.boundCleanup(cleanup)
     run.guard.dispose()
   }
 }
@@ -98,14 +100,17 @@ function startRun(settings: Settings, deps: Deps): Run {
   const { io } = deps
   // A cancellation prints what stands, writes it as the job summary too, then exits.
   let cancelled = Promise.resolve()
-  const guard = new CancellationGuard(
-    deps.signals,
-    message => {
+  const guard = new CancellationGuard(deps.signals, {
+    fail: message => {
       io.error(message)
       cancelled = writeFailureSummary(io, describeFailure(new Error(message)))
     },
-    code => void cancelled.then(() => deps.exit(code))
-  )
+    warn: io.warning,
+    info: io.info,
+    exit: code => void cancelled.then(() => deps.exit(code)),
+    sleep: deps.sleep,
+    now: deps.now
+  })
   const sealer = loadSealer() // libsodium's start-up overlaps the preflight requests.
   sealer.catch(() => undefined) // awaited later; a preflight failure must not leave it unhandled
   const masked = new Set<string>()

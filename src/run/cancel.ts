@@ -6,6 +6,23 @@ export interface SignalSource {
   off(event: 'SIGINT' | 'SIGTERM', listener: (signal: string) => void): unknown
 }
 
+/** What the guard says and does: the runner's log, the clock, the process. */
+export interface GuardSink {
+  fail: (message: string) => void
+  warn: (message: string) => void
+  info: (message: string) => void
+  /** Exits once what `fail` printed has been flushed: a recipe cut off is a secret lost. */
+  exit: (code: number) => void
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  now: () => Date
+}
+
+/**
+ * How long after the first signal a cancelled run may go on cleaning up: well inside the 7.5 s
+ * the runner leaves before its SIGTERM, which kills a run whose guard is gone.
+ */
+export const CLEANUP_AFTER_CANCEL_MS = 3000
+
 type Phase =
   | { name: 'checking' }
   | { name: 'rotating' }
@@ -15,14 +32,16 @@ type Phase =
 export class CancellationGuard {
   private phase: Phase = { name: 'checking' }
   private readonly controller = new AbortController()
-  /** Says which write-check secrets a cancelled run may leave behind, once there are some. */
-  private leftovers = ''
+  /** When the first signal arrived (ms since the epoch). */
+  private signalledAt: number | undefined
+  /** Names the write-check secrets not confirmed deleted, with how to delete each, if any. */
+  private leftovers: () => string | undefined = () => undefined
+  /** What else a cancellation says, each run when it happens (the redeploys started so far). */
+  private readonly notes: (() => string | undefined)[] = []
 
   constructor(
     private readonly signals: SignalSource,
-    private readonly fail: (message: string) => void,
-    /** Exits once what `fail` printed has been flushed: a recipe cut off is a secret lost. */
-    private readonly exit: (code: number) => void
+    private readonly sink: GuardSink
   ) {
     signals.on('SIGINT', this.onSignal)
     signals.on('SIGTERM', this.onSignal)
@@ -33,8 +52,13 @@ export class CancellationGuard {
     return this.controller.signal
   }
 
-  probesWritten(note: string): void {
-    this.leftovers = `\n${note}`
+  probesWritten(leftovers: () => string | undefined): void {
+    this.leftovers = leftovers
+  }
+
+  /** `note()` is added to what a cancellation prints, as it stands then. */
+  alsoSay(note: () => string | undefined): void {
+    this.notes.push(note)
   }
 
   rotating(): void {
@@ -55,7 +79,30 @@ export class CancellationGuard {
     this.signals.off('SIGTERM', this.onSignal)
   }
 
+  /**
+   * The cleanup of a run that failed after a signal, bounded: the write-check secrets not yet
+   * confirmed deleted are named at once (a DELETE may hang for timeout-seconds, past the
+   * runner's SIGTERM), then the deletes get until CLEANUP_AFTER_CANCEL_MS after the signal
+   * before the run exits. Without a signal, the cleanup takes its own course.
+   */
+  async boundCleanup(cleanup: Promise<void>): Promise<void> {
+    if (this.signalledAt === undefined) return
+    // One turn first: the run's own error, with its recipes, is printed once it has rejected.
+    await this.sink.sleep(0)
+    if (!this.warnLeftovers()) return
+    const left = this.signalledAt + CLEANUP_AFTER_CANCEL_MS - this.sink.now().getTime()
+    const timer = new AbortController()
+    const deleted = await Promise.race([
+      cleanup.then(() => this.leftovers() === undefined),
+      this.sink.sleep(Math.max(0, left), timer.signal).then(() => undefined)
+    ])
+    timer.abort()
+    if (deleted === undefined) return this.sink.exit(1)
+    if (deleted) this.sink.info('The write-check secrets named above were deleted after all.')
+  }
+
   private readonly onSignal = (signal: string): void => {
+    this.signalledAt ??= this.sink.now().getTime()
     switch (this.phase.name) {
       case 'checking':
         return this.stop(
@@ -76,9 +123,19 @@ export class CancellationGuard {
     }
   }
 
+  /** Says what stands (the error first: it may hold recipes), names what is left, and exits. */
   private stop(message: string): void {
     this.phase = { name: 'done' }
-    this.fail(`${message}${this.leftovers}`)
-    this.exit(1)
+    const notes = this.notes.flatMap(note => note() ?? [])
+    this.sink.fail([message, ...notes].join('\n'))
+    this.warnLeftovers()
+    this.sink.exit(1)
+  }
+
+  /** True when some write-check secret is not confirmed deleted (and was named). */
+  private warnLeftovers(): boolean {
+    const warning = this.leftovers()
+    if (warning !== undefined) this.sink.warn(warning)
+    return warning !== undefined
   }
 }

@@ -6,9 +6,10 @@
 // those writes need (src/github/write-budget.ts). At once in a dry run, which writes nothing else.
 // A probe that cannot be deleted is named.
 import { describeGitHubError } from '../github/errors.js'
-import { deleteSecret, putSecret, type SecretWrite } from '../github/secrets.js'
+import { deleteSecret, deleteUrl, putSecret, type SecretWrite } from '../github/secrets.js'
 import type { Run } from './context.js'
 import { failBeforeRotation, type PreparedTarget } from './preflight.js'
+import { shellQuote } from './recipes.js'
 
 export const WRITE_CHECK_SUFFIX = '_WRITE_CHECK'
 const PROBE_VALUE = 'write check by rotate-composio-webhook-secret; not a secret; safe to delete'
@@ -40,12 +41,13 @@ export async function checkWrites(run: Run, targets: PreparedTarget[]): Promise<
       access: { visibility: 'selected' as const, selectedRepositoryIds: [] }
     })
   }))
-  run.guard.probesWritten(
-    `Write-check secrets ${name} may remain in the targets (they hold no secret; the next run removes them).`
-  )
+  // From the first PUT until its DELETE is answered, a probe may exist: a cancellation names it.
+  const unconfirmed = new Set(targets)
+  run.guard.probesWritten(() => leftovers(run, [...unconfirmed], name))
   const results = await Promise.allSettled(probes.map(probe => putSecret(writeChecks, probe)))
   let removing: Promise<void> | undefined
-  const deleting = () => (removing ??= removeProbes(run, targets, name))
+  const deleting = () =>
+    (removing ??= removeProbes(run, targets, name, target => unconfirmed.delete(target)))
   const check: WriteCheck = {
     removeBehind: writesToCome => {
       writes.reserve(writesToCome)
@@ -84,19 +86,46 @@ function whenDeleted(run: Run, count: number): string {
   return `deleted again as GitHub's write budget leaves room beside the ${count} writes of the secret, some up to a minute after them`
 }
 
-/** Deletes every probe (one that was never written answers 404, which is fine). */
-async function removeProbes(run: Run, targets: PreparedTarget[], name: string): Promise<void> {
+/**
+ * Deletes every probe (one that was never written answers 404, which is fine), telling `deleted`
+ * of each as its answer comes.
+ */
+async function removeProbes(
+  run: Run,
+  targets: PreparedTarget[],
+  name: string,
+  deleted: (target: PreparedTarget) => void
+): Promise<void> {
   const { writeChecks } = run.github
   const results = await Promise.allSettled(
-    targets.map(({ target }) => deleteSecret(writeChecks, target, name))
+    targets.map(async prepared => {
+      try {
+        await deleteSecret(writeChecks, prepared.target, name)
+      } catch (error) {
+        if ((error as { status?: number }).status !== 404) throw error
+      }
+      deleted(prepared)
+    })
   )
   results.forEach((result, index) => {
-    if (result.status === 'fulfilled' || (result.reason as { status?: number }).status === 404)
-      return
+    if (result.status === 'fulfilled') return
     const { label, target } = targets[index]!
     const why = describeGitHubError(result.reason, target, run.settings.timeoutMs, 'write')
     run.io.warning(
       `Could not delete the write-check secret ${name} from ${label} (${why}). It holds no secret; delete it by hand or let the next run remove it.`
     )
   })
+}
+
+/** The warning that names each probe not confirmed deleted, with the request that deletes it. */
+function leftovers(run: Run, targets: PreparedTarget[], name: string): string | undefined {
+  if (targets.length === 0) return undefined
+  const commands = targets.map(
+    ({ target }) =>
+      `curl -fsS -X DELETE ${shellQuote(deleteUrl(run.github.octokit, target, name))} -H "Authorization: Bearer $GITHUB_TOKEN" -H 'Accept: application/vnd.github+json'`
+  )
+  return [
+    `The write-check secret ${name} is not confirmed deleted from ${targets.map(t => t.label).join(', ')}. It holds no secret and the next run removes it; to delete it now, with GITHUB_TOKEN set to a token that may write secrets:`,
+    ...commands
+  ].join('\n')
 }

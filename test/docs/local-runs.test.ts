@@ -9,25 +9,39 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { logRequests } from '../../src/http-log.js'
+import { API_KEY, TOKEN, startScenario, type Scenario } from '../support/scenario.js'
 import { ROOT, codeBlocks, read, section } from './markdown.js'
 
 const page = read('docs/local-runs.md')
 const env = read('.env.example')
 const dir = mkdtempSync(join(tmpdir(), 'local-runs-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+let scenario: Scenario | undefined
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true })
+  await scenario?.close()
+})
 
-/** Runs the source under local-action with a .env of `lines`; what it printed. */
-async function localAction(name: string, lines: string[]): Promise<string> {
+/** Runs the source under local-action with a .env of `lines`; what it printed, and its exit code. */
+async function localRun(name: string, lines: string[]): Promise<{ output: string; code: number }> {
   const file = join(dir, name)
   writeFileSync(file, `${lines.join('\n')}\n`)
   const bin = join(ROOT, 'node_modules/@github/local-action/bin/local-action.js')
-  const { stdout, stderr } = await promisify(execFile)(
+  // local-action finds @actions/core by `npm ls` and stubs that path: where node_modules is a
+  // symlink (a worktree), Node would load the real path and escape the stand-in a fresh clone gets.
+  const env = { PATH: process.env['PATH'] ?? '', HOME: dir, NODE_OPTIONS: '--preserve-symlinks' }
+  const { stdout, stderr, code } = await promisify(execFile)(
     process.execPath,
     [bin, '.', 'src/main.ts', file],
-    { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', HOME: dir } }
-  ).catch((error: { stdout: string; stderr: string }) => error)
-  return `${stdout}\n${stderr}`
+    { cwd: ROOT, env }
+  ).then(
+    ({ stdout, stderr }) => ({ stdout, stderr, code: 0 }),
+    (error: { stdout: string; stderr: string; code: number }) => error
+  )
+  return { output: `${stdout}\n${stderr}`, code }
 }
+
+const localAction = async (name: string, lines: string[]): Promise<string> =>
+  (await localRun(name, lines)).output
 
 describe('docs/local-runs.md: spaces in .env', () => {
   // The two lines the page shows, as written there.
@@ -53,6 +67,30 @@ describe('docs/local-runs.md: spaces in .env', () => {
     const refusal = "::error::Input 'api-key': holds a character an HTTP header cannot carry"
     expect(kept).toContain(refusal)
     expect(page).toContain('fails with `holds a character an HTTP header cannot carry`')
+  }, 180_000)
+})
+
+describe('npm run local-action: the exit code says how the run went', () => {
+  test('a failed run exits non-zero; a dry run that passes exits 0', async () => {
+    scenario = await startScenario()
+    const inputs = [
+      'INPUT_SUBSCRIPTION-ID=ws_123',
+      `INPUT_API-KEY=${API_KEY}`,
+      `INPUT_GITHUB-TOKEN=${TOKEN}`,
+      'INPUT_REPOSITORY=acme/app',
+      `INPUT_COMPOSIO-BASE-URL=${scenario.composio.url}`,
+      `GITHUB_API_URL=${scenario.github.url}`,
+      'INPUT_DRY-RUN=true'
+    ]
+    const [failed, passed] = await Promise.all([
+      localRun('failed.env', [...inputs, 'INPUT_TIMEOUT-SECONDS=0']),
+      localRun('passed.env', inputs)
+    ])
+    expect(failed.output).toContain("::error::Input 'timeout-seconds'")
+    expect(failed.code).toBe(1)
+    expect(passed.output).not.toContain('::error::')
+    expect(passed.output).toContain('Dry run')
+    expect(passed.code).toBe(0)
   }, 180_000)
 })
 

@@ -3,7 +3,7 @@
 // runner runs it.
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { composioError } from '../fakes/composio.js'
-import type { RunResult } from '../fakes/runner.js'
+import { NODE24, type RunResult } from '../fakes/runner.js'
 import { PROBE, ROTATE, leaksOfAll, on, startScenario, type Scenario } from '../support/scenario.js'
 
 let scenario: Scenario
@@ -40,6 +40,62 @@ describe('invalid inputs: every one at once, in the error and in the summary', (
     expect(result.summary).toMatch(/^<h2>❌ Nothing was rotated: 3 inputs are invalid<\/h2>\n/)
     expect(items(result.summary)).toEqual(expected) // nothing in them to escape
     expect(result.summary).toContain('<strong>What to do:</strong> Nothing was sent')
+    expect(scenario.composio.requests).toHaveLength(0)
+    expect(scenario.github.requests).toHaveLength(0)
+  })
+})
+
+describe('every bad targets line at once', () => {
+  test('three bad lines and another bad input: a line each, in the error and the summary', async () => {
+    scenario = await startScenario()
+    const result = await scenario.run(
+      { repository: '', targets: 'acme/app\nnot-a-repo\norg:-x\nACME/APP', rotate: 'no' },
+      { node: NODE24 }
+    )
+    expect(result.code).toBe(1)
+    const expected = [
+      "Input 'targets': line 2 ('not-a-repo'): 'not-a-repo' is not a repository; expected owner/name",
+      "Input 'targets': line 3 ('org:-x'): '-x' is not an organization name",
+      "Input 'targets': line 4 ('ACME/APP'): duplicate of line 1",
+      "Input 'rotate': 'no' is not a boolean; use true or false"
+    ]
+    expect(errorLines(result)).toEqual(expected)
+    expect(result.summary).toMatch(/^<h2>❌ Nothing was rotated: 4 inputs are invalid<\/h2>\n/)
+    expect(items(result.summary)).toEqual(expected)
+    expect(scenario.composio.requests).toHaveLength(0)
+    expect(scenario.github.requests).toHaveLength(0)
+  })
+})
+
+describe('a near miss of an input name is refused before anything is sent', () => {
+  const refused = (given: string, meant: string) =>
+    `Input '${given}': is not an input of this action (the runner set INPUT_${given.toUpperCase()}); did you mean '${meant}'? Refused before anything is sent: the runner would only warn, and the run would go ahead without '${meant}'`
+
+  test('dry_run: true (the input is dry-run): refused, nothing rotated, nothing sent', async () => {
+    scenario = await startScenario()
+    const result = await scenario.run({ dry_run: 'true' }, { node: NODE24 })
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toEqual([refused('dry_run', 'dry-run')])
+    expect(result.summary).toMatch(/^<h2>❌ Nothing was rotated: an input is invalid<\/h2>\n/)
+    expect(scenario.composio.requests).toHaveLength(0)
+    expect(scenario.github.requests).toHaveLength(0)
+    expect(result.outputs).toEqual({})
+  })
+
+  test('with other invalid inputs: every one at once (a typo, a swap, a bad value)', async () => {
+    scenario = await startScenario()
+    const result = await scenario.run(
+      { 'secret-nmae': 'X', timeout_seconds: '5', 'dry-run': 'yes' },
+      { node: NODE24 }
+    )
+    expect(result.code).toBe(1)
+    expect(errorLines(result).sort()).toEqual(
+      [
+        refused('secret-nmae', 'secret-name'),
+        refused('timeout_seconds', 'timeout-seconds'),
+        "Input 'dry-run': 'yes' is not a boolean; use true or false"
+      ].sort()
+    )
     expect(scenario.composio.requests).toHaveLength(0)
     expect(scenario.github.requests).toHaveLength(0)
   })

@@ -170,6 +170,21 @@ describe('not confirmed', () => {
 })
 
 describe('refused before any request', () => {
+  test('a near miss of an input name (timeout_seconds for timeout-seconds): refused, no delivery', async () => {
+    const fake = await receiver({ secret: NEW })
+    const result = await runAction({
+      script: SCRIPT,
+      node: NODE24,
+      inputs: { secret: NEW, url: fake.url, timeout_seconds: '2', 'interval-seconds': '1' }
+    })
+    expect(result.code).toBe(1)
+    expect(errorLine(result)).toBe(
+      "::error::Input 'timeout_seconds': is not an input of this action (the runner set INPUT_TIMEOUT_SECONDS); did you mean 'timeout-seconds'? Refused before anything is sent: the runner would only warn, and the run would go ahead without 'timeout-seconds'"
+    )
+    expect(fake.deliveries).toHaveLength(0)
+    expectNoLeak(result, fake)
+  })
+
   test.each([
     [
       'http to a non-loopback host',

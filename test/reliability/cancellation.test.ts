@@ -169,6 +169,51 @@ describe('signalled while rotating, with a probe DELETE that never answers (SIGI
   }, 20_000)
 })
 
+describe('signalled while rotating, with a probe DELETE that never answers: a bounded cleanup', () => {
+  test('exits within 3 s of the SIGINT, the probe named with the request that deletes it', async () => {
+    scenario = await startScenario(
+      { fault: on('DELETE', PROBE, { hang: true as const }) },
+      { latencyMs: 1000 }
+    )
+    const { result, signalledAt, exitedAt } = await runAndSignal(
+      TWO_TARGETS,
+      () => scenario.composio.requests.some(r => ROTATE.test(r.path)),
+      { delayMs: 300 }
+    )
+    expect(result.code).toBe(1)
+    // The runner's SIGTERM would come 7.5 s after the SIGINT: the run ends well before.
+    expect(exitedAt - signalledAt).toBeLessThan(3500)
+    expect(errorLine(result)).toContain('Cancelled after the rotation')
+    const deletes = scenario.github.requests.filter(r => r.method === 'DELETE')
+    expect(deletes.map(r => r.status)).toEqual([undefined, undefined])
+    const warnings = result.stdout.split('\n').filter(line => line.startsWith('::warning::'))
+    expect(warnings).toEqual([
+      [
+        `::warning::The write-check secret ${NAME}_WRITE_CHECK is not confirmed deleted from acme/app, acme/app@production. It holds no secret and the next run removes it; to delete it now, with GITHUB_TOKEN set to a token that may write secrets:`,
+        `curl -fsS -X DELETE '${scenario.github.url}/repos/acme/app/actions/secrets/${NAME}_WRITE_CHECK' -H "Authorization: Bearer $GITHUB_TOKEN" -H 'Accept: application/vnd.github+json'`,
+        `curl -fsS -X DELETE '${scenario.github.url}/repos/acme/app/environments/production/secrets/${NAME}_WRITE_CHECK' -H "Authorization: Bearer $GITHUB_TOKEN" -H 'Accept: application/vnd.github+json'`
+      ].join('%0A')
+    ])
+    // The recipes first: the warning comes after the error.
+    expect(result.stdout.indexOf('::warning::')).toBeGreaterThan(result.stdout.indexOf('::error::'))
+  }, 20_000)
+
+  test('a DELETE that answers after the cancel: nothing named, no wait for the bound', async () => {
+    scenario = await startScenario({}, { latencyMs: 1000 })
+    const { result, signalledAt, exitedAt } = await runAndSignal(
+      TWO_TARGETS,
+      () => scenario.composio.requests.some(r => ROTATE.test(r.path)),
+      { delayMs: 300 }
+    )
+    expect(result.code).toBe(1)
+    expect(exitedAt - signalledAt).toBeLessThan(2000)
+    expect(scenario.github.requests.filter(r => r.method === 'DELETE').map(r => r.status)).toEqual([
+      204, 204
+    ])
+    expect(result.stdout).not.toContain('not confirmed deleted')
+  })
+})
+
 describe('signalled twice while the rotate request is in flight (SIGINT, then the runner’s SIGTERM)', () => {
   test('stops waiting at the second signal and says the subscription may have been rotated', async () => {
     scenario = await startScenario({}, { latencyMs: 5000 })
@@ -271,6 +316,65 @@ describe('signalled while writes are pending', () => {
       expect(leaks(result, secret)).toEqual([])
     }
   )
+})
+
+describe('signalled while following redeploys', () => {
+  // acme/app's run is found and stays in progress; acme/worker's (a server without
+  // return_run_details) is never identified: the runs list never answers.
+  const world = {
+    repositories: { 'acme/app': {}, 'acme/worker': {} },
+    workflows: {
+      'acme/app': [{ file: 'deploy.yml', statuses: ['in_progress'] }],
+      'acme/worker': [{ file: 'ship.yml', refs: ['main', 'release'] }]
+    },
+    returnRunDetails: false,
+    fault: on('GET', /\/repos\/acme\/worker\/actions\/workflows\/[^/]+\/runs$/, {
+      hang: true as const
+    })
+  }
+  const inputs = {
+    repository: '',
+    targets: 'acme/app\nacme/worker',
+    redeploy: 'acme/app: deploy.yml\nacme/worker: ship.yml@release'
+  }
+  const following = () =>
+    scenario.github.requests.some(r => /\/acme\/app\/actions\/runs\/\d+$/.test(r.path)) &&
+    scenario.github.requests.some(r =>
+      /\/acme\/worker\/actions\/workflows\/[^/]+\/runs$/.test(r.path)
+    ) &&
+    scenario.github.requests.filter(r => r.method === 'DELETE' && r.status === 204).length === 2
+
+  test('names each run started (or says it is not identified), says it may still be running, sets redeploys', async () => {
+    scenario = await startScenario(world)
+    const { result, signalledAt, exitedAt } = await runAndSignal(inputs, following, {
+      delayMs: 100
+    })
+    expect(result.code).toBe(1)
+    expect(exitedAt - signalledAt).toBeLessThan(1500)
+    const appRun = scenario.github.dispatches.find(d => d.repository === 'acme/app')!.runId
+    const appUrl = `https://github.com/acme/app/actions/runs/${appRun}`
+    const error = errorLine(result)
+    expect(error).toContain('Cancelled (SIGINT) after the rotation')
+    expect(error).toContain(
+      [
+        'Redeploys when the job was cancelled (this job no longer follows them; a run it started goes on without it):',
+        `acme/app (deploy.yml on main): ${appUrl}, in_progress: last seen in_progress; it may still be running. See its runs: gh run list -w 'deploy.yml' -R 'acme/app'`,
+        "acme/worker (ship.yml on release): dispatched: dispatched (run not identified); it may still be running. See its runs: gh run list -w 'ship.yml' -R 'acme/worker'"
+      ].join('\n')
+    )
+    expect(JSON.parse(result.outputs['redeploys']!)).toEqual([
+      {
+        repository: 'acme/app',
+        workflow: 'deploy.yml',
+        run_url: appUrl,
+        conclusion: 'in_progress'
+      },
+      { repository: 'acme/worker', workflow: 'ship.yml', run_url: null, conclusion: 'dispatched' }
+    ])
+    // Every probe was deleted before the signal: none is said to remain.
+    expect(result.stdout).not.toMatch(/may remain|not confirmed deleted/)
+    expect(leaks(result, scenario.composio.currentSecret('ws_123')!)).toEqual([])
+  })
 })
 
 describe('rotateWebhookSecret asks again after each wait', () => {

@@ -210,7 +210,7 @@ describe('readSettings: every invalid input at once', () => {
       settings({
         'subscription-id': 'ws 1',
         'github-token': '',
-        targets: 'acme/app\nnot-a-repo',
+        targets: 'acme/app\nnot-a-repo\n# a comment\nacme/app@\nACME/APP',
         'secret-name': 'GITHUB_X',
         visibility: 'everyone',
         rotate: 'no',
@@ -222,6 +222,8 @@ describe('readSettings: every invalid input at once', () => {
       "Input 'subscription-id': must be a Composio webhook subscription ID: 1 to 128 letters, digits, '_' or '-'",
       "Input 'github-token': is required and was empty. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot",
       "Input 'targets': line 2 ('not-a-repo'): 'not-a-repo' is not a repository; expected owner/name",
+      "Input 'targets': line 4 ('acme/app@'): '' is not an environment name (1 to 255 characters, no control characters, no leading or trailing space)",
+      "Input 'targets': line 5 ('ACME/APP'): duplicate of line 1",
       "Input 'secret-name': 'GITHUB_X' must not start with GITHUB_",
       "Input 'visibility': 'everyone' is not one of all, private, selected",
       "Input 'rotate': 'no' is not a boolean; use true or false",

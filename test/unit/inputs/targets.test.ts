@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import {
+  LineErrors,
   MAX_TARGETS,
   formatTarget,
   isRepositoryName,
@@ -92,6 +93,19 @@ describe('parseTarget: Dependabot and Codespaces stores', () => {
     expect(() => parseTargetLines('acme/app\ndependabot:acme/app@prod')).toThrow(
       "line 2 ('dependabot:acme/app@prod'): dependabot secrets have no environments"
     )
+  })
+
+  test('every bad line at once, each by its number, in one LineErrors', () => {
+    const error = thrown(() =>
+      parseTargetLines('acme/app\nnot-a-repo\n\norg:\nacme/app\nacme/api@ prod')
+    )
+    expect(error).toBeInstanceOf(LineErrors)
+    expect((error as LineErrors).problems).toEqual([
+      "line 2 ('not-a-repo'): 'not-a-repo' is not a repository; expected owner/name",
+      "line 4 ('org:'): '' is not an organization name",
+      "line 5 ('acme/app'): duplicate of line 1",
+      "line 6 ('acme/api@ prod'): ' prod' is not an environment name (1 to 255 characters, no control characters, no leading or trailing space)"
+    ])
   })
 
   test('the same repository in each store is three targets, twice in one store a duplicate', () => {

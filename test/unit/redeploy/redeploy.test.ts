@@ -46,7 +46,7 @@ function harness() {
     deps: { now: () => new Date(), sleep: () => Promise.resolve() },
     io: { info: () => undefined, warning: () => undefined },
     github: github.client,
-    guard: { signal: new AbortController().signal }
+    guard: { signal: new AbortController().signal, alsoSay: () => undefined }
   } as unknown as Run
   const dispatched = () => github.sent.filter(r => r.method === 'POST').map(r => r.path)
   /** The path of the next dispatch, when it arrives. */
