@@ -23,7 +23,12 @@ import { fillDrip, isFaultAction, matchPath, startFakeServer } from './http-fake
  * Perform the rotation and answer it, then rotate once more: "someone rotated around this run".
  * @typedef {{ rotateAgainAfterAnswer: true }} RotateAgainAction
  */
-/** @typedef {FaultAction | RotateThenAction | RotateAgainAction} ComposioFaultAction */
+/**
+ * Answer a read as a replica `readAsOf` rotations behind would: the secret and `updated_at` the
+ * subscription had then (the first one when it has had fewer rotations).
+ * @typedef {{ readAsOf: number }} LaggingReadAction
+ */
+/** @typedef {FaultAction | RotateThenAction | RotateAgainAction | LaggingReadAction} ComposioFaultAction */
 /** @typedef {(req: FaultRequest) => ComposioFaultAction | undefined} ComposioFault */
 /**
  * How the v3.1 read shows the secret: in full, or masked in one of the styles Composio documents
@@ -126,16 +131,22 @@ export async function startFakeComposio(options = {}) {
   /** @type {Rotation[]} */
   const rotations = []
 
-  /** @type {Map<string, string[]>} subscription id → every secret it held, oldest first */
-  const history = new Map([...secrets].map(([id, secret]) => [id, [secret]]))
+  let lastUpdate = 0
+  /** Each change of a secret is later than the one before, as `updated_at` says. */
+  const updateTime = () => (lastUpdate = Math.max(Date.now(), lastUpdate + 1))
+  /** @typedef {{ secret: string, updatedAt: number }} Version */
+  /** @type {Map<string, Version[]>} subscription id → every secret it held, oldest first */
+  const history = new Map(
+    [...secrets].map(([id, secret]) => [id, [{ secret, updatedAt: updateTime() }]])
+  )
   let readSecret = options.readSecret ?? 'full'
-  const createdAt = new Date().toISOString()
+  const createdAt = new Date(lastUpdate).toISOString()
 
   /** @param {string} id */
   function rotate(id) {
     const secret = newSecret()
     secrets.set(id, secret)
-    history.get(id)?.push(secret)
+    history.get(id)?.push({ secret, updatedAt: updateTime() })
     return secret
   }
 
@@ -187,8 +198,8 @@ export async function startFakeComposio(options = {}) {
     }[readSecret]
   }
 
-  /** @param {RequestContext} ctx @returns {ReplyAction} */
-  function route(ctx) {
+  /** @param {RequestContext} ctx @param {number} [behind] rotations the answer lags @returns {ReplyAction} */
+  function route(ctx, behind = 0) {
     const rotation =
       ctx.method === 'POST' &&
       matchPath(ctx.segments, 'api/v3/webhook_subscriptions/:id/rotate_secret')
@@ -207,6 +218,8 @@ export async function startFakeComposio(options = {}) {
     const current = secrets.get(id)
     if (current === undefined) return notFound(id)
     if (read) {
+      const versions = history.get(id) ?? []
+      const version = versions[Math.max(0, versions.length - 1 - behind)]
       const body = {
         id,
         webhook_url:
@@ -215,9 +228,9 @@ export async function startFakeComposio(options = {}) {
             : options.webhookUrl,
         version: 'V3',
         enabled_events: ['composio.trigger.message', 'composio.connected_account.expired'],
-        secret: shown(current),
+        secret: shown(version?.secret ?? current),
         created_at: createdAt,
-        updated_at: new Date().toISOString()
+        updated_at: new Date(version?.updatedAt ?? lastUpdate).toISOString()
       }
       return { status: 200, body }
     }
@@ -258,9 +271,9 @@ export async function startFakeComposio(options = {}) {
     fault: checked(options.fault),
     /** @returns {Promise<FaultAction>} */
     handle: async (ctx, extra) => {
-      const reply = route(ctx)
+      const reply = route(ctx, extra && 'readAsOf' in extra ? extra.readAsOf : 0)
       check(ctx.method, ctx.path, reply, false)
-      if (!extra) return reply
+      if (!extra || 'readAsOf' in extra) return reply
       if ('rotateAgainAfterAnswer' in extra) {
         setImmediate(() => secrets.forEach((_, id) => rotate(id)))
         return reply
@@ -274,7 +287,7 @@ export async function startFakeComposio(options = {}) {
     requests: server.requests,
     rotations,
     currentSecret: id => secrets.get(id),
-    secretsHeld: id => [...(history.get(id) ?? [])],
+    secretsHeld: id => (history.get(id) ?? []).map(version => version.secret),
     rotateOutOfBand: rotate,
     setReadSecret: mode => void (readSecret = mode),
     violations,
