@@ -34,13 +34,18 @@ import { fillDrip, isFaultAction, matchPath, startFakeServer } from './http-fake
  * How the v3.1 read shows the secret: in full, or masked in one of the styles Composio documents
  * for values it hides (`first4`: `abcd...`, `xxxx`: `xxxx...`, `redacted`: `REDACTED`; its
  * changelog, 2025-12-10) or others (`masked`: stars, `bullets`: U+2022, `ellipsis`: U+2026),
- * the long ones as long as a real secret, so only their marks give them away.
- * @typedef {'full' | 'masked' | 'first4' | 'xxxx' | 'redacted' | 'bullets' | 'ellipsis'} ReadSecret
+ * the long ones as long as a real secret, so only their marks give them away; and masks that
+ * carry no common mark at all (issue 22): `hashes` (`46ec` + `#`s), `zeros` (a secret's length of
+ * `0`), `dashes` (first 4 + `-`s + last 4), `hidden` (`[hidden-for-security-reasons-contact-support]`).
+ * @typedef {'full' | 'masked' | 'first4' | 'xxxx' | 'redacted' | 'bullets' | 'ellipsis'
+ *   | 'hashes' | 'zeros' | 'dashes' | 'hidden'} ReadSecret
  */
 /**
  * A secret's shape: `hex`, 64 lowercase hex digits (Composio's one example; the default),
- * `base64` or `base64url` of 32 random bytes. `secretBytes` changes the number of bytes.
- * @typedef {'hex' | 'base64' | 'base64url'} SecretShape
+ * `base64` or `base64url` of 32 random bytes, `whsec` (Standard Webhooks: `whsec_` + base64),
+ * `base64-xXxX` (base64 that happens to hold `xXxX`, which a list of masking marks took for a
+ * mask). `secretBytes` changes the number of bytes.
+ * @typedef {'hex' | 'base64' | 'base64url' | 'whsec' | 'base64-xXxX'} SecretShape
  */
 /**
  * An answer that breaks Composio's description.
@@ -124,8 +129,14 @@ export function composioError(status, slug, message, extra = {}) {
 export async function startFakeComposio(options = {}) {
   const apiKeys = new Set(options.apiKeys ?? ['ak_fake_project_key'])
   const userApiKeys = new Set(options.userApiKeys ?? ['uak_fake_user_key'])
-  const newSecret = () =>
-    crypto.randomBytes(options.secretBytes ?? 32).toString(options.secretShape ?? 'hex')
+  const newSecret = () => {
+    const bytes = crypto.randomBytes(options.secretBytes ?? 32)
+    const shape = options.secretShape ?? 'hex'
+    if (shape === 'whsec') return `whsec_${bytes.toString('base64')}`
+    if (shape === 'base64-xXxX')
+      return `${bytes.toString('base64').slice(0, 8)}xXxX${bytes.toString('base64').slice(12)}`
+    return bytes.toString(shape)
+  }
   /** @type {Map<string, string>} subscription id → current secret (each starts with one) */
   const secrets = new Map((options.subscriptions ?? ['ws_123']).map(id => [id, newSecret()]))
   /** @type {Rotation[]} */
@@ -194,7 +205,11 @@ export async function startFakeComposio(options = {}) {
       xxxx: 'xxxx...',
       redacted: 'REDACTED',
       bullets: `${first4}${'\u2022'.repeat(pad)}${last4}`,
-      ellipsis: `${secret.slice(0, -4)}\u2026`
+      ellipsis: `${secret.slice(0, -4)}\u2026`,
+      hashes: `${first4}${'#'.repeat(secret.length - 4)}`,
+      zeros: '0'.repeat(secret.length),
+      dashes: `${first4}${'-'.repeat(pad)}${last4}`,
+      hidden: '[hidden-for-security-reasons-contact-support]'
     }[readSecret]
   }
 
