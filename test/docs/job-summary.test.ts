@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { FAILURE_LABEL } from '../../src/notify/failure-issue.js'
+import { FAILURE_LABEL } from '../../src/notify/find-issues.js'
 import { ROOT, links, read } from './markdown.js'
 
 const page = read('docs/job-summary.md')
