@@ -1,6 +1,7 @@
 // What Composio answers about a subscription (v3.1 read, and the rotation's `{id, secret}`), and
 // when a secret it reads back could be a real one: anything else is never stored, nor compared.
 import { serverText } from '../http.js'
+import { couldBeRealSecret } from './secret-shape.js'
 
 export interface Subscription {
   /** The full signing secret, or undefined when the read could not be a real secret. */
@@ -9,28 +10,8 @@ export interface Subscription {
   webhookUrl?: string
   version?: string
   enabledEvents?: string[]
-}
-
-/** Shorter than this, a read secret is taken for a masked or placeholder one. */
-export const MIN_SECRET_LENGTH = 32
-/**
- * Marks of a hidden value: Composio's own (`abcd...`, `xxxx...`, `REDACTED`, its changelog of
- * 2025-12-10; `ak_**XXXX` in its messages) and the common ones (`*`, `•`, `…`).
- */
-const MASK_MARKS = /\.\.\.|\u2026|\*|\u2022|redacted|xxxx/i
-
-/**
- * Whether a secret read from the subscription could be a real one: a string of at least 32
- * characters, none of them whitespace, without any masking mark. Composio's one example secret
- * is 64 hex digits. The rotation's own answer is never judged by this: it is the secret.
- */
-export function couldBeRealSecret(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length >= MIN_SECRET_LENGTH &&
-    !/\s/.test(value) &&
-    !MASK_MARKS.test(value)
-  )
+  /** `updated_at` in ms since the epoch, when it is a date: a newer secret has a later one. */
+  updatedAt?: number
 }
 
 /** The rotation's `secret`: any non-empty string, as Composio returned it. */
@@ -47,6 +28,8 @@ export function parseSubscription(body: string): Subscription | undefined {
     typeof fields[key] === 'string' ? serverText(fields[key], maxLength) : undefined
   const events = fields['enabled_events']
   const secret = fields['secret']
+  const updatedAt =
+    typeof fields['updated_at'] === 'string' ? Date.parse(fields['updated_at']) : NaN
   return {
     secret: couldBeRealSecret(secret) ? secret : undefined,
     // A URL may be longer than a log line: the receiver check sends to it.
@@ -54,7 +37,8 @@ export function parseSubscription(body: string): Subscription | undefined {
     version: text('version'),
     enabledEvents: Array.isArray(events)
       ? events.flatMap(event => (typeof event === 'string' ? [serverText(event, 100)] : []))
-      : undefined
+      : undefined,
+    ...(Number.isFinite(updatedAt) && { updatedAt })
   }
 }
 

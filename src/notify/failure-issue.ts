@@ -1,13 +1,12 @@
-// failure-issue: a failed run opens one issue in the workflow's repository, or comments on the
-// open one (found by its label); the next run that stores the secret everywhere comments and
-// closes it. GitHub's own failure e-mail reaches one person; an issue reaches whoever watches
-// the repository. Nothing here fails a run or hides why it failed: a problem is a warning.
-// Never the secret, never a recipe: those stay in the run's log and job summary.
+// failure-issue: a failed run opens one issue per subscription in the workflow's repository, or
+// comments on the open one; the next run that stores the secret everywhere comments and closes
+// every open one of its subscription. GitHub's own failure e-mail reaches one person; an issue
+// reaches whoever watches the repository. Nothing here fails a run or hides why it failed: a
+// problem is a warning. Never the secret, never a recipe: those stay in the run's log and summary.
 import type { Octokit } from '../github/client.js'
 import { serverText } from '../http.js'
 import type { FailureIssue } from '../inputs/failure-issue.js'
-
-export const FAILURE_LABEL = 'composio-webhook-secret'
+import { FAILURE_LABEL, findOpenIssues, markerOf, titleOf } from './find-issues.js'
 
 /** What the issue says of a failed run: its headline, a line per problem, what is left to do. */
 export interface FailureNotice {
@@ -23,52 +22,60 @@ interface Notify {
   warn: (message: string) => void
 }
 
-/** Opens the issue, or comments on the open one. */
+/**
+ * Comments on the oldest open issue of this subscription, or opens one. Runs failing together
+ * may each open one: after opening, the list is read again, and an issue that is not the oldest
+ * is closed as its duplicate, its failure told on the oldest. One stays open.
+ */
 export async function reportFailureIssue(notify: Notify, failure: FailureNotice): Promise<void> {
-  const { octokit, where } = notify
+  const { octokit, where, subscriptionId } = notify
   const { owner, repo } = where
   const body = failureText(failure, where.runUrl)
+  const comment = (issue_number: number, text: string) =>
+    octokit.rest.issues.createComment({ owner, repo, issue_number, body: text })
   await warnOnFailure(notify, 'open or update the failure issue', async () => {
-    const open = await findOpenIssue(notify)
-    if (open !== undefined) {
-      await octokit.rest.issues.createComment({ owner, repo, issue_number: open, body })
-      return
-    }
-    const title = `Composio webhook secret: a run for subscription ${notify.subscriptionId} failed`
-    await octokit.rest.issues.create({ owner, repo, title, body, labels: [FAILURE_LABEL] })
+    const [open] = await findOpenIssues(notify)
+    if (open !== undefined) return void (await comment(open, body))
+    const { data: created } = await octokit.rest.issues.create({
+      owner,
+      repo,
+      title: titleOf(subscriptionId),
+      body: `${markerOf(subscriptionId)}\n${body}`,
+      labels: [FAILURE_LABEL]
+    })
+    const [oldest = created.number] = await findOpenIssues(notify)
+    if (oldest >= created.number) return
+    await comment(oldest, body)
+    await comment(
+      created.number,
+      `Duplicate of #${oldest}: another run for subscription ${subscriptionId} failed at the same time and opened it first. This run's failure is told there too: closing.`
+    )
+    await close(notify, created.number, 'not_planned')
   })
 }
 
-/** After a run that stored the secret everywhere: comments on the open issue, and closes it. */
+/** After a run that stored the secret everywhere: comments on and closes every open issue of this subscription. */
 export async function closeFailureIssue(notify: Notify): Promise<void> {
   const { octokit, where } = notify
   const { owner, repo } = where
   await warnOnFailure(notify, 'close the failure issue', async () => {
-    const open = await findOpenIssue(notify)
-    if (open === undefined) return
     const run = where.runUrl ? ` ([run](${where.runUrl}))` : ''
     const body = `A later run stored the secret in every target${run}: closing.`
-    await octokit.rest.issues.createComment({ owner, repo, issue_number: open, body })
-    await octokit.rest.issues.update({
-      owner,
-      repo,
-      issue_number: open,
-      state: 'closed',
-      state_reason: 'completed'
-    })
+    for (const issue_number of await findOpenIssues(notify)) {
+      await octokit.rest.issues.createComment({ owner, repo, issue_number, body })
+      await close(notify, issue_number, 'completed')
+    }
   })
 }
 
-/** The newest open issue with the label (pull requests, which share the list, excluded). */
-async function findOpenIssue({ octokit, where }: Notify): Promise<number | undefined> {
-  const { data } = await octokit.rest.issues.listForRepo({
-    owner: where.owner,
-    repo: where.repo,
-    labels: FAILURE_LABEL,
-    state: 'open',
-    per_page: 30
-  })
-  return data.find(issue => !issue.pull_request)?.number
+/** A duplicate is closed as not planned, which every GitHub (Enterprise Server included) knows. */
+function close(
+  { octokit, where }: Notify,
+  issue_number: number,
+  state_reason: 'completed' | 'not_planned'
+) {
+  const { owner, repo } = where
+  return octokit.rest.issues.update({ owner, repo, issue_number, state: 'closed', state_reason })
 }
 
 async function warnOnFailure(notify: Notify, what: string, work: () => Promise<void>) {

@@ -13,7 +13,7 @@ export async function confirmRotation(run: Run, obtained: Obtained): Promise<Con
   const { how } = obtained.source
   // A current one was not rotated; a cancelled run sends nothing more.
   if (how === 'current' || run.guard.signal.aborted) return 'not needed'
-  const current = await readCurrentSecret(run, 'back')
+  const current = (await readCurrentSecret(run, 'back'))?.secret
   if (current === obtained.secret) return 'confirmed'
   if (how === 'recovered' && (current === undefined || current === obtained.before)) {
     run.io.warning(CONFIRMATION_TEXT['possibly stale'])

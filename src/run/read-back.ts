@@ -4,6 +4,12 @@
 import { readWebhookSubscription } from '../composio/client.js'
 import type { Run } from './context.js'
 
+/** A full secret as read, with the subscription's `updated_at` when it was a date. */
+export interface Reading {
+  secret: string
+  updatedAt: number | undefined
+}
+
 const UNREAD = {
   back: 'Could not read the subscription back: ',
   'before the rotation': 'Could not read the subscription before the rotation: '
@@ -17,10 +23,14 @@ export async function readCurrentSecret(
   run: Run,
   when: keyof typeof UNREAD,
   maxAttempts?: number
-): Promise<string | undefined> {
+): Promise<Reading | undefined> {
   const options = maxAttempts ? { ...run.composio, maxAttempts } : run.composio
   try {
-    return (await readWebhookSubscription(options, run.settings.subscriptionId)).secret
+    const { secret, updatedAt } = await readWebhookSubscription(
+      options,
+      run.settings.subscriptionId
+    )
+    return secret === undefined ? undefined : { secret, updatedAt }
   } catch (error) {
     run.io.warning(`${UNREAD[when]}${(error as Error).message}`)
     return undefined

@@ -5,7 +5,8 @@ import { rotateWebhookSecret } from '../composio/client.js'
 import { ComposioError } from '../composio/errors.js'
 import type { Run } from './context.js'
 import type { Checked } from './preflight.js'
-import { readCurrentSecret } from './read-back.js'
+import { readCurrentSecret, type Reading } from './read-back.js'
+import { explainRotationFailure, judgeRead, type RotationOutcome } from './recovery.js'
 
 /** Where the stored secret came from, and what is safe to print about it. Never the secret. */
 export interface Source {
@@ -32,10 +33,12 @@ export function fingerprint(secret: string): string {
 /** The rotation, or (rotate: false) the current secret; masked the moment it was parsed. */
 export async function obtainSecret(run: Run, checked: Checked): Promise<Obtained> {
   const { settings } = run
-  const preflight = checked.subscription?.secret
+  const read = checked.subscription
+  const preflight =
+    read?.secret === undefined ? undefined : { secret: read.secret, updatedAt: read.updatedAt }
   const obtained = settings.rotate
     ? await rotate(run, preflight)
-    : { secret: preflight!, how: 'current' as const } // preflight refused a masked one
+    : { secret: preflight!.secret, how: 'current' as const } // preflight refused a masked one
   const source: Source = {
     subscriptionId: settings.subscriptionId,
     secretName: settings.secretName,
@@ -68,42 +71,48 @@ export function announce(run: Run, { secret, source }: Obtained): void {
 
 /**
  * The one irreversible call. When its answer is lost, the subscription is read before any new
- * attempt and compared with `before`, the secret it held before the rotation: another full secret
- * means the rotation happened (stored as if answered); the same one, that no attempt so far took
- * effect (retried as any failure). Without `before`, or without a full secret in the read, the
- * attempt may have rotated: unknown. Each attempt's outcome replaces the previous one's.
+ * attempt and judged against the baseline, what it held before the rotation (src/run/recovery.ts):
+ * a secret never seen, updated later, means the rotation happened (stored as if answered); the
+ * baseline's, that no attempt so far took effect (retried as any failure); anything else, that
+ * the attempt may have rotated: unknown. Each attempt's outcome replaces the previous one's.
  */
 async function rotate(
   run: Run,
-  preflight: string | undefined
+  preflight: Reading | undefined
 ): Promise<{ secret: string; how: 'rotated' | 'recovered'; before?: string }> {
   await waitForWriteBudget(run)
   // A read after a lost answer proves something only against the secret from before: when the
   // preflight did not show it in full, one more read, right before the rotation.
-  const before = preflight ?? (await readCurrentSecret(run, 'before the rotation', 1))
+  const baseline = preflight ?? (await readCurrentSecret(run, 'before the rotation', 1))
+  // Every secret read so far: a lagging replica may show any of them again.
+  const seen = new Set(baseline ? [baseline.secret] : [])
   run.guard.rotating()
   let outcome: RotationOutcome = 'not rotated'
   let recovered = false
+  let attemptsInDoubt = 0
   const afterFailure = async (error: ComposioError): Promise<string | undefined> => {
     // This attempt rotated nothing (a refusal, a 429): what the earlier ones left stands.
     if (!error.mayHaveRotated) return undefined
     // Not read back (no baseline, or cancelled): this attempt may have rotated.
     // One attempt per read: the rotation's own retries follow, and a dead Composio must not double them.
-    const current =
-      before === undefined || run.guard.signal.aborted
+    const read =
+      baseline === undefined || run.guard.signal.aborted
         ? undefined
         : await readCurrentSecret(run, 'back', 1)
-    if (current === undefined) outcome = 'unknown'
-    else if (current === before) outcome = 'not taken effect'
-    else {
-      recovered = true
-      run.io.warning(
-        `${error.message}. The answer was lost, but Composio's subscription now holds a new secret: the rotation happened, and that secret is the one stored. Not rotating again.`
-      )
-      return current
+    const verdict = judgeRead(baseline, seen, read, ++attemptsInDoubt)
+    if (read) seen.add(read.secret)
+    if (verdict !== 'new') {
+      // Once a read showed a secret it could not place, the baseline seen again proves nothing.
+      if (!(outcome === 'unproven' && verdict === 'not taken effect')) outcome = verdict
+      return undefined
     }
-    return undefined
+    recovered = true
+    run.io.warning(
+      `${error.message}. The answer was lost, but Composio's subscription now holds a new secret: the rotation happened, and that secret is the one stored. Not rotating again.`
+    )
+    return read!.secret
   }
+  const before = baseline?.secret
   try {
     const secret = await rotateWebhookSecret(
       run.composio,
@@ -134,19 +143,4 @@ async function waitForWriteBudget(run: Run): Promise<void> {
     `Waiting ${Math.ceil(wait / 1000)} s before rotating: GitHub accepts about ${writes.limit} secret writes a minute (the write checks were writes too), and the ${count} writes after the rotation must go out at once.`
   )
   await run.deps.sleep(wait)
-}
-
-/** What the failed attempts so far have left: nothing rotated, no change seen, or unknown. */
-type RotationOutcome = 'not rotated' | 'not taken effect' | 'unknown'
-
-/** A failed rotation says whether the old secret may be dead, and what to do. */
-function explainRotationFailure(error: ComposioError, outcome: RotationOutcome): ComposioError {
-  const consequence = {
-    unknown:
-      'The subscription may have been rotated although no secret reached this run, so its old secret may no longer work: run this action again (the newest rotation is the one that counts), or with rotate: false to store the secret it holds now. Nothing was written to GitHub.',
-    'not taken effect':
-      "The rotation did not take effect (Composio's subscription still holds the secret it had before): nothing written; the old secret still works.",
-    'not rotated': 'Nothing was rotated and nothing written: the old secret still works.'
-  }[outcome]
-  return new ComposioError(`${error.message}\n${consequence}`, error.status, error.mayHaveRotated)
 }

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { FAILURE_LABEL } from '../../src/notify/failure-issue.js'
+import { FAILURE_LABEL } from '../../src/notify/find-issues.js'
 import { ROOT, links, read } from './markdown.js'
 
 const page = read('docs/job-summary.md')

@@ -23,19 +23,29 @@ import { fillDrip, isFaultAction, matchPath, startFakeServer } from './http-fake
  * Perform the rotation and answer it, then rotate once more: "someone rotated around this run".
  * @typedef {{ rotateAgainAfterAnswer: true }} RotateAgainAction
  */
-/** @typedef {FaultAction | RotateThenAction | RotateAgainAction} ComposioFaultAction */
+/**
+ * Answer a read as a replica `readAsOf` rotations behind would: the secret and `updated_at` the
+ * subscription had then (the first one when it has had fewer rotations).
+ * @typedef {{ readAsOf: number }} LaggingReadAction
+ */
+/** @typedef {FaultAction | RotateThenAction | RotateAgainAction | LaggingReadAction} ComposioFaultAction */
 /** @typedef {(req: FaultRequest) => ComposioFaultAction | undefined} ComposioFault */
 /**
  * How the v3.1 read shows the secret: in full, or masked in one of the styles Composio documents
  * for values it hides (`first4`: `abcd...`, `xxxx`: `xxxx...`, `redacted`: `REDACTED`; its
  * changelog, 2025-12-10) or others (`masked`: stars, `bullets`: U+2022, `ellipsis`: U+2026),
- * the long ones as long as a real secret, so only their marks give them away.
- * @typedef {'full' | 'masked' | 'first4' | 'xxxx' | 'redacted' | 'bullets' | 'ellipsis'} ReadSecret
+ * the long ones as long as a real secret, so only their marks give them away; and masks that
+ * carry no common mark at all (issue 22): `hashes` (`46ec` + `#`s), `zeros` (a secret's length of
+ * `0`), `dashes` (first 4 + `-`s + last 4), `hidden` (`[hidden-for-security-reasons-contact-support]`).
+ * @typedef {'full' | 'masked' | 'first4' | 'xxxx' | 'redacted' | 'bullets' | 'ellipsis'
+ *   | 'hashes' | 'zeros' | 'dashes' | 'hidden'} ReadSecret
  */
 /**
  * A secret's shape: `hex`, 64 lowercase hex digits (Composio's one example; the default),
- * `base64` or `base64url` of 32 random bytes. `secretBytes` changes the number of bytes.
- * @typedef {'hex' | 'base64' | 'base64url'} SecretShape
+ * `base64` or `base64url` of 32 random bytes, `whsec` (Standard Webhooks: `whsec_` + base64),
+ * `base64-xXxX` (base64 that happens to hold `xXxX`, which a list of masking marks took for a
+ * mask). `secretBytes` changes the number of bytes.
+ * @typedef {'hex' | 'base64' | 'base64url' | 'whsec' | 'base64-xXxX'} SecretShape
  */
 /**
  * An answer that breaks Composio's description.
@@ -119,23 +129,35 @@ export function composioError(status, slug, message, extra = {}) {
 export async function startFakeComposio(options = {}) {
   const apiKeys = new Set(options.apiKeys ?? ['ak_fake_project_key'])
   const userApiKeys = new Set(options.userApiKeys ?? ['uak_fake_user_key'])
-  const newSecret = () =>
-    crypto.randomBytes(options.secretBytes ?? 32).toString(options.secretShape ?? 'hex')
+  const newSecret = () => {
+    const bytes = crypto.randomBytes(options.secretBytes ?? 32)
+    const shape = options.secretShape ?? 'hex'
+    if (shape === 'whsec') return `whsec_${bytes.toString('base64')}`
+    if (shape === 'base64-xXxX')
+      return `${bytes.toString('base64').slice(0, 8)}xXxX${bytes.toString('base64').slice(12)}`
+    return bytes.toString(shape)
+  }
   /** @type {Map<string, string>} subscription id → current secret (each starts with one) */
   const secrets = new Map((options.subscriptions ?? ['ws_123']).map(id => [id, newSecret()]))
   /** @type {Rotation[]} */
   const rotations = []
 
-  /** @type {Map<string, string[]>} subscription id → every secret it held, oldest first */
-  const history = new Map([...secrets].map(([id, secret]) => [id, [secret]]))
+  let lastUpdate = 0
+  /** Each change of a secret is later than the one before, as `updated_at` says. */
+  const updateTime = () => (lastUpdate = Math.max(Date.now(), lastUpdate + 1))
+  /** @typedef {{ secret: string, updatedAt: number }} Version */
+  /** @type {Map<string, Version[]>} subscription id → every secret it held, oldest first */
+  const history = new Map(
+    [...secrets].map(([id, secret]) => [id, [{ secret, updatedAt: updateTime() }]])
+  )
   let readSecret = options.readSecret ?? 'full'
-  const createdAt = new Date().toISOString()
+  const createdAt = new Date(lastUpdate).toISOString()
 
   /** @param {string} id */
   function rotate(id) {
     const secret = newSecret()
     secrets.set(id, secret)
-    history.get(id)?.push(secret)
+    history.get(id)?.push({ secret, updatedAt: updateTime() })
     return secret
   }
 
@@ -183,12 +205,16 @@ export async function startFakeComposio(options = {}) {
       xxxx: 'xxxx...',
       redacted: 'REDACTED',
       bullets: `${first4}${'\u2022'.repeat(pad)}${last4}`,
-      ellipsis: `${secret.slice(0, -4)}\u2026`
+      ellipsis: `${secret.slice(0, -4)}\u2026`,
+      hashes: `${first4}${'#'.repeat(secret.length - 4)}`,
+      zeros: '0'.repeat(secret.length),
+      dashes: `${first4}${'-'.repeat(pad)}${last4}`,
+      hidden: '[hidden-for-security-reasons-contact-support]'
     }[readSecret]
   }
 
-  /** @param {RequestContext} ctx @returns {ReplyAction} */
-  function route(ctx) {
+  /** @param {RequestContext} ctx @param {number} [behind] rotations the answer lags @returns {ReplyAction} */
+  function route(ctx, behind = 0) {
     const rotation =
       ctx.method === 'POST' &&
       matchPath(ctx.segments, 'api/v3/webhook_subscriptions/:id/rotate_secret')
@@ -207,6 +233,8 @@ export async function startFakeComposio(options = {}) {
     const current = secrets.get(id)
     if (current === undefined) return notFound(id)
     if (read) {
+      const versions = history.get(id) ?? []
+      const version = versions[Math.max(0, versions.length - 1 - behind)]
       const body = {
         id,
         webhook_url:
@@ -215,9 +243,9 @@ export async function startFakeComposio(options = {}) {
             : options.webhookUrl,
         version: 'V3',
         enabled_events: ['composio.trigger.message', 'composio.connected_account.expired'],
-        secret: shown(current),
+        secret: shown(version?.secret ?? current),
         created_at: createdAt,
-        updated_at: new Date().toISOString()
+        updated_at: new Date(version?.updatedAt ?? lastUpdate).toISOString()
       }
       return { status: 200, body }
     }
@@ -258,9 +286,9 @@ export async function startFakeComposio(options = {}) {
     fault: checked(options.fault),
     /** @returns {Promise<FaultAction>} */
     handle: async (ctx, extra) => {
-      const reply = route(ctx)
+      const reply = route(ctx, extra && 'readAsOf' in extra ? extra.readAsOf : 0)
       check(ctx.method, ctx.path, reply, false)
-      if (!extra) return reply
+      if (!extra || 'readAsOf' in extra) return reply
       if ('rotateAgainAfterAnswer' in extra) {
         setImmediate(() => secrets.forEach((_, id) => rotate(id)))
         return reply
@@ -274,7 +302,7 @@ export async function startFakeComposio(options = {}) {
     requests: server.requests,
     rotations,
     currentSecret: id => secrets.get(id),
-    secretsHeld: id => [...(history.get(id) ?? [])],
+    secretsHeld: id => (history.get(id) ?? []).map(version => version.secret),
     rotateOutOfBand: rotate,
     setReadSecret: mode => void (readSecret = mode),
     violations,

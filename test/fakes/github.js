@@ -32,6 +32,8 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
  *   older GitHub Enterprise Server does (default true)
  * @property {number} [clockOffsetMs] GitHub's clock minus the machine's: runs' `created_at` and
  *   the dispatch answer's `Date` (default 0)
+ * @property {boolean} [dropIssueLabels] the token has no push access: GitHub silently drops the
+ *   labels of the issues it opens (default false)
  */
 /**
  * Something that breaks GitHub's OpenAPI description: a request the fake received (answered 400
@@ -465,17 +467,25 @@ export async function startFakeGitHub(options = {}) {
     if (p.n !== undefined && !issue) return NOT_FOUND
     const isComments = ctx.segments?.at(-1) === 'comments'
     if (ctx.method === 'GET' && !issue) {
-      const state = ctx.searchParams.get('state') ?? 'open'
-      const labels = (ctx.searchParams.get('labels') ?? '').split(',').filter(Boolean)
+      const query = ctx.searchParams
+      const state = query.get('state') ?? 'open'
+      const labels = (query.get('labels') ?? '').split(',').filter(Boolean)
       const found = mine
         .filter(i => state === 'all' || i.state === state)
         .filter(i => labels.every(l => i.labels.some(x => x.toLowerCase() === l.toLowerCase())))
-        .reverse() // newest first, GitHub's default order
-      const body = found.map(i => issueFrom('issues/list-for-repo', 200, i))
+      // Numbers are given in the order of creation: sort=created (the default), newest first
+      // unless direction=asc; pages of per_page (default 30, at most 100).
+      if (query.get('direction') !== 'asc') found.reverse()
+      const perPage = Math.min(Number(query.get('per_page') ?? 30), 100)
+      const page = Number(query.get('page') ?? 1)
+      const body = found
+        .slice((page - 1) * perPage, page * perPage)
+        .map(i => issueFrom('issues/list-for-repo', 200, i))
       return { status: 200, body }
     }
     if (ctx.method === 'POST' && !issue) {
-      const { title, body = '', labels = [] } = ctx.body
+      const { title, body = '' } = ctx.body
+      const labels = options.dropIssueLabels ? [] : (ctx.body.labels ?? [])
       /** @type {FakeIssue} */
       const created = {
         number: issues.length + 1,

@@ -1,5 +1,5 @@
-// failure-issue: a failed run opens one issue in the workflow's repository (or comments on the
-// open one, found by its label); the next run that stores the secret everywhere comments and
+// failure-issue: a failed run opens one issue per subscription in the workflow's repository (or
+// comments on the open one, found by its marker); the next run that stores the secret everywhere comments and
 // closes it; a failure to do either is a warning; no issue ever holds the secret or a recipe.
 import { afterEach, describe, expect, test } from '@jest/globals'
 import type { RunResult } from '../fakes/runner.js'
@@ -144,6 +144,138 @@ describe('a successful run', () => {
     expect(lines(result, '::warning::')).toEqual([
       "::warning::Could not close the failure issue in acme/app (HTTP 403: Forbidden). Hint: failure-issue needs a github-token with 'Issues: Read and write' on acme/app (issues: write)."
     ])
+  })
+})
+
+describe('issue 22, item 12: one issue per subscription, found by its marker', () => {
+  const marker = (id: string): string =>
+    `<!-- rotate-composio-webhook-secret:subscription=${id} -->`
+  /** An issue a run for `id` opened: its marker, its title, and the label unless GitHub dropped it. */
+  function issueOf(id: string, labels = [LABEL]): void {
+    scenario.github.issues.push({
+      number: scenario.github.issues.length + 1,
+      repository: 'acme/app',
+      title: `Composio webhook secret: a run for subscription ${id} failed`,
+      body: `${marker(id)}\nearlier`,
+      state: 'open',
+      stateReason: null,
+      labels,
+      comments: []
+    })
+  }
+
+  test("B's failure leaves A's issue alone and opens B's own, with B's marker and title", async () => {
+    await start({ fault: KEY_404 })
+    issueOf('ws_other')
+    await run()
+    const [other, mine] = scenario.github.issues
+    expect(other).toMatchObject({ state: 'open', comments: [] })
+    expect(mine!.title).toBe('Composio webhook secret: a run for subscription ws_123 failed')
+    expect(mine!.body.startsWith(`${marker('ws_123')}\n`)).toBe(true)
+    expect(mine).toMatchObject({ state: 'open', labels: [LABEL] })
+  })
+
+  test("B's success closes none of A's issues", async () => {
+    await start()
+    issueOf('ws_other')
+    issueOf('ws_1234') // a longer id that starts with this one is another subscription
+    const result = await run()
+    expect(result.code).toBe(0)
+    for (const issue of scenario.github.issues)
+      expect(issue).toMatchObject({ state: 'open', comments: [] })
+  })
+
+  test('an issue GitHub opened without the label (a token without push access) is found by its marker', async () => {
+    await start({ fault: KEY_404, dropIssueLabels: true })
+    await run()
+    await run()
+    expect(scenario.github.issues).toHaveLength(1)
+    expect(scenario.github.issues[0]).toMatchObject({ state: 'open', labels: [] })
+    expect(scenario.github.issues[0]!.comments).toHaveLength(1)
+  })
+})
+
+describe('issue 22, item 13: runs failing together converge on one issue', () => {
+  test('three failing at once: one open issue, the oldest; the others closed as its duplicates', async () => {
+    // Until one run has opened an issue, the list answers slowly (as it was when asked): the
+    // three look before any opens one, as runs that fail together do.
+    const opened = (): boolean =>
+      scenario.github.requests.some(r => r.method === 'POST' && /\/issues$/.test(r.path))
+    await start({
+      fault: request =>
+        KEY_404(request) ??
+        (request.method === 'GET' && ISSUES.test(request.path) && !opened()
+          ? { dripMs: 300 }
+          : undefined)
+    })
+    const results = await Promise.all([run(), run(), run()])
+    expect(results.map(result => result.code)).toEqual([1, 1, 1])
+    expect(scenario.github.issues.length).toBeGreaterThanOrEqual(2) // the race happened
+    const open = scenario.github.issues.filter(issue => issue.state === 'open')
+    expect(open).toHaveLength(1)
+    const [oldest] = open
+    expect(oldest!.number).toBe(Math.min(...scenario.github.issues.map(issue => issue.number)))
+    const duplicates = scenario.github.issues.filter(issue => issue !== oldest)
+    for (const duplicate of duplicates) {
+      expect(duplicate).toMatchObject({ state: 'closed', stateReason: 'not_planned' })
+      expect(duplicate.comments.at(-1)).toMatch(new RegExp(`^Duplicate of #${oldest!.number}: `))
+    }
+    // Every failure is told on the one that stays open: in its body, or a comment per other run.
+    expect(oldest!.comments).toHaveLength(2)
+    for (const result of results)
+      expect(lines(result, '::warning::').filter(l => l.includes('failure issue'))).toEqual([])
+  }, 60_000) // three runs at once, each with its writes a second apart (Octokit's write queue)
+
+  test('the next success closes every open issue of this subscription, and none of another', async () => {
+    await start()
+    openIssue() // opened before the marker existed: the label and this subscription's title
+    scenario.github.issues.push({
+      number: 2,
+      repository: 'acme/app',
+      title: 'Composio webhook secret: a run for subscription ws_123 failed',
+      body: '<!-- rotate-composio-webhook-secret:subscription=ws_123 -->\nearlier',
+      state: 'open',
+      stateReason: null,
+      labels: [], // GitHub dropped the label
+      comments: []
+    })
+    scenario.github.issues.push({
+      number: 3,
+      repository: 'acme/app',
+      title: 'Composio webhook secret: a run for subscription ws_other failed',
+      body: '<!-- rotate-composio-webhook-secret:subscription=ws_other -->\nearlier',
+      state: 'open',
+      stateReason: null,
+      labels: [LABEL],
+      comments: []
+    })
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(scenario.github.issues.map(issue => [issue.number, issue.state])).toEqual([
+      [1, 'closed'],
+      [2, 'closed'],
+      [3, 'open']
+    ])
+    expect(scenario.github.issues[2]!.comments).toEqual([])
+  })
+
+  test('more than one page of open issues: the marker is found on the second', async () => {
+    await start()
+    for (let n = 1; n <= 130; n++) openIssue(['bug'])
+    scenario.github.issues.push({
+      number: 131,
+      repository: 'acme/app',
+      title: 'renamed by someone',
+      body: '<!-- rotate-composio-webhook-secret:subscription=ws_123 -->\nearlier',
+      state: 'open',
+      stateReason: null,
+      labels: [],
+      comments: []
+    })
+    await run()
+    expect(
+      scenario.github.issues.filter(issue => issue.state === 'closed').map(i => i.number)
+    ).toEqual([131])
   })
 })
 

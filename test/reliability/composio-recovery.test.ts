@@ -163,3 +163,60 @@ describe('each attempt tells its own story', () => {
     expect(leaksOfAll(result, scenario.composio)).toEqual([])
   })
 })
+
+describe('issue 22, item 10: a recovered secret must be newer than the baseline', () => {
+  /** Every rotation rotates and loses its answer; every read after one lags `behind` rotations. */
+  const lagging =
+    (behind: number): Fault =>
+    ({ method, path }) => {
+      if (method === 'POST' && ROTATE.test(path)) return { rotateThen: { reset: true as const } }
+      const rotating = requestsTo(scenario.composio, 'POST', ROTATE) > 0
+      return rotating && READ.test(path) ? { readAsOf: behind } : undefined
+    }
+
+  test('a lagging replica shows the secret from two rotations ago: nothing stored, no "rotated", exit 1 with the advice', async () => {
+    scenario = await startScenario({}, { fault: lagging(2) })
+    // Two rotations before this run: the replica has older secrets than the baseline to show.
+    scenario.composio.rotateOutOfBand('ws_123')
+    scenario.composio.rotateOutOfBand('ws_123')
+    const baseline = scenario.composio.currentSecret('ws_123')!
+    const result = await scenario.run()
+    expect(result.code).toBe(1)
+    expect(stored()).toBeUndefined()
+    expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
+    expect(result.outputs['rotated']).toBeUndefined()
+    expect(result.outputs['secret']).toBeUndefined()
+    expect(result.stdout).not.toContain('Rotated subscription')
+    expect(result.stdout).not.toContain('The answer was lost, but')
+    expect(result.summary).not.toMatch(/✅|rotated and stored/)
+    const error = errorOf(result)
+    expect(error).toContain('not provably the newest rotation')
+    expect(error).toContain('Run this action with rotate: false in a few minutes')
+    expect(error).not.toContain('the old secret still works')
+    expect(scenario.composio.currentSecret('ws_123')).not.toBe(baseline)
+    expect(leaksOfAll(result, scenario.composio)).toEqual([])
+  })
+
+  test('a replica one rotation behind, after several lost attempts, shows an earlier attempt’s secret: not stored', async () => {
+    scenario = await startScenario({}, { fault: lagging(1) })
+    const result = await scenario.run()
+    expect(result.code).toBe(1)
+    expect(scenario.composio.rotations).toHaveLength(3)
+    expect(stored()).toBeUndefined()
+    expect(result.outputs['rotated']).toBeUndefined()
+    expect(errorOf(result)).toContain('Run this action with rotate: false in a few minutes')
+  })
+
+  test('the same read, up to date, after one lost answer: recovered as before', async () => {
+    const once: Fault = ({ method, path, attempt }) =>
+      method === 'POST' && ROTATE.test(path) && attempt === 1
+        ? { rotateThen: { reset: true as const } }
+        : undefined
+    scenario = await startScenario({}, { fault: once })
+    const result = await scenario.run()
+    expect(result.code).toBe(0)
+    expect(scenario.composio.rotations).toHaveLength(1)
+    expect(stored()).toBe(scenario.composio.currentSecret('ws_123'))
+    expect(result.stdout).toContain("The answer was lost, but Composio's subscription now holds")
+  })
+})

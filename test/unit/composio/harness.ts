@@ -5,7 +5,8 @@ import { ComposioError } from '../../../src/composio/errors.js'
 import type { Fetch } from '../../../src/http.js'
 
 export const API_KEY = 'ak_CREDENTIAL_api_key_0001'
-export const SECRET = 'f00dfeed'.repeat(8)
+// Random-looking: a read secret must have the variety of random bytes (src/composio/secret-shape.ts).
+export const SECRET = '9c4e1f7a0b3d6e2f8a5c7d1e4b9f0a3c6e2d8b5a1f7c4e0d3b9a6f2e8c5d1a7b'
 export const BASE_URL = 'https://composio.test'
 
 /** An answer, or what fetch throws. */

@@ -1,53 +1,68 @@
 import { describe, expect, test } from '@jest/globals'
-import {
-  MIN_SECRET_LENGTH,
-  couldBeRealSecret,
-  parseRotatedSecret,
-  parseSubscription
-} from '../../../src/composio/subscription.js'
+import { randomBytes } from 'node:crypto'
+import fc from 'fast-check'
+import { MIN_SECRET_LENGTH, couldBeRealSecret } from '../../../src/composio/secret-shape.js'
+import { parseRotatedSecret, parseSubscription } from '../../../src/composio/subscription.js'
 
-const SECRET = 'f00dfeed'.repeat(8)
 /** Composio's one example shape: 64 lowercase hex digits. */
 const HEX = '3f9a0c7be41d52a86f0e9b1c7d2a4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f'
+const SECRET = HEX
+/** 32 random bytes in base64, that happen to hold `xXxX` (which a list of marks refused). */
+const BASE64_WITH_XXXX = 'q2Zx+9KpxXxX0Vb7Ye1Ws5Tn8Rc4Ud6Af2Hg0Jk9Iow='
 /** Long enough, so that only the mark gives each masked value away. */
 const pad = (mark: string): string => `${HEX.slice(0, 20)}${mark}${HEX.slice(20)}`
 
-describe('couldBeRealSecret: at least 32 characters, no whitespace, no masking mark', () => {
+describe('couldBeRealSecret: hex, base64 or base64url of at least 32 characters, as varied as random bytes', () => {
   test.each<[string, unknown, boolean]>([
     // Could be real.
     ['64 lowercase hex digits (Composio’s example)', HEX, true],
     ['64 upper-case hex digits', HEX.toUpperCase(), true],
     ['base64 with + / =', 'q2Zx+9Kp/3Lm0Vb7Ye1Ws5Tn8Rc4Ud6Af2Hg0Jk9Io=', true],
     ['base64url', 'q2Zx-9Kp_3Lm0Vb7Ye1Ws5Tn8Rc4Ud6Af2Hg0Jk9Io', true],
-    ['a whsec_ prefix', `whsec_${HEX}`, true],
+    [
+      'whsec_ + base64 (Standard Webhooks)',
+      'whsec_q2Zx+9Kp/3Lm0Vb7Ye1Ws5Tn8Rc4Ud6Af2Hg0Jk9Io=',
+      true
+    ],
+    ['whsec_ + hex', `whsec_${HEX}`, true],
+    ['base64 holding xXxX', BASE64_WITH_XXXX, true],
     ['exactly 32 characters', HEX.slice(0, 32), true],
-    ['one dot, two dots', `${HEX.slice(0, 30)}.a..b`, true],
-    ['three x', `${HEX.slice(0, 32)}xxx`, true],
+    ['a run of 8 of one character', `${HEX.slice(0, 28)}00000000${HEX.slice(28)}`, true],
+    // The masks issue 22 found stored: by shape, not by mark.
+    ['46ec + #s', `46ec${'#'.repeat(60)}`, false],
+    ['64 zeros', '0'.repeat(64), false],
+    ['a3f1 + 56 dashes + ef01', `a3f1${'-'.repeat(56)}ef01`, false],
+    [
+      '[hidden-for-security-reasons-contact-support]',
+      '[hidden-for-security-reasons-contact-support]',
+      false
+    ],
     // Composio's own masking styles (changelog 2025-12-10; API keys shown as ak_**XXXX).
     ['abcd... (Composio)', `${HEX.slice(0, 4)}...`, false],
     ['xxxx... (Composio)', 'xxxx...', false],
     ['REDACTED (Composio)', 'REDACTED', false],
     ['a long value ending in ...', `${HEX}...`, false],
-    ['xxxx inside a long value', pad('xxxx'), false],
-    ['XXXX inside a long value', pad('XXXX'), false],
-    ['REDACTED inside a long value', pad('REDACTED'), false],
-    ['redacted in lower case', pad('redacted'), false],
     ['ak_**XXXX style', `ak_**${HEX.slice(0, 40)}`, false],
-    // Ours.
     ['a star inside', pad('*'), false],
     ['bullets (U+2022)', pad('••••'), false],
     ['an ellipsis (U+2026)', pad('…'), false],
-    // Too short, whitespace, not a string.
+    // Fills and tiny patterns in a secret's alphabet.
+    ['64 x', 'x'.repeat(64), false],
+    ['X × 60 between real ends', `46ec${'X'.repeat(56)}ef01`, false],
+    ['a run of 9 of one character', `${HEX.slice(0, 28)}000000000${HEX.slice(28)}`, false],
+    ['abab…', 'ab'.repeat(32), false],
+    ['7 characters repeated', '0123456'.repeat(10), false],
+    ['46ec + abab… + ef01 (one character over a third)', `46ec${'ab'.repeat(28)}ef01`, false],
+    ['whsec_ + one letter', `whsec_${'A'.repeat(43)}=`, false],
+    // Too short, padding, other characters, not a string.
     ['31 characters', HEX.slice(0, 31), false],
+    ['three = of padding', `${HEX}===`, false],
+    ['= inside', pad('='), false],
+    ['+ and _ mixed (neither alphabet)', `${HEX.slice(0, 30)}+_${HEX.slice(30)}`, false],
+    ['a dot inside', pad('.'), false],
     ['a space inside', pad(' '), false],
-    ['a tab inside', pad('	'), false],
-    [
-      'a newline at the end',
-      `${HEX}
-`,
-      false
-    ],
-    ['a non-breaking space inside', pad(' '), false],
+    ['a newline at the end', `${HEX}\n`, false],
+    ['a non-breaking space inside', pad('\u00a0'), false],
     ['empty', '', false],
     ['missing', undefined, false],
     ['null', null, false],
@@ -58,6 +73,37 @@ describe('couldBeRealSecret: at least 32 characters, no whitespace, no masking m
   })
 
   test('the bound is 32', () => expect(MIN_SECRET_LENGTH).toBe(32))
+})
+
+describe('couldBeRealSecret never refuses a random secret (properties)', () => {
+  const bytes = (min: number) => fc.uint8Array({ minLength: min, maxLength: 64 })
+  const encodings: [string, (b: Buffer) => string, number][] = [
+    ['hex', b => b.toString('hex'), 32],
+    ['base64', b => b.toString('base64'), 24],
+    ['base64url', b => b.toString('base64url'), 24],
+    ['whsec_ + base64', b => `whsec_${b.toString('base64')}`, 24]
+  ]
+  // fast-check's bytes are not uniformly random (it favours small and repeated values), so the
+  // property draws the secret itself from node's CSPRNG, seeded per run by fast-check's draw.
+  test.each(encodings)('32 random bytes in %s', (_name, encode) => {
+    fc.assert(
+      fc.property(fc.integer(), () => couldBeRealSecret(encode(randomBytes(32)))),
+      { numRuns: 2000 }
+    )
+  })
+
+  test.each(encodings)(
+    '%s of any length from the shortest tested (32 bytes in hex, 24 in base64) to 64',
+    (_n, encode, min) => {
+      fc.assert(
+        fc.property(bytes(min), sample => {
+          // The length comes from fast-check; the bytes, as a real secret's, from the CSPRNG.
+          return couldBeRealSecret(encode(randomBytes(sample.length)))
+        }),
+        { numRuns: 2000 }
+      )
+    }
+  )
 })
 
 describe('parseRotatedSecret: the rotation’s answer is never judged by that rule', () => {
@@ -147,6 +193,16 @@ describe('parseSubscription', () => {
       version: undefined,
       enabledEvents: ['a b', `${'e'.repeat(100)}…`]
     })
+  })
+
+  test.each([
+    ['an ISO date', '2026-12-01T10:00:00.123Z', Date.parse('2026-12-01T10:00:00.123Z')],
+    ['not a date', 'yesterday', undefined],
+    ['a number', 1764583200000, undefined]
+  ])('updated_at that is %s → updatedAt %s', (_name, updated_at, updatedAt) => {
+    expect(parseSubscription(JSON.stringify({ secret: SECRET, updated_at }))?.updatedAt).toBe(
+      updatedAt
+    )
   })
 
   test('enabled_events that is not an array is dropped', () => {

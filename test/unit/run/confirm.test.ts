@@ -1,14 +1,15 @@
 // confirmRotation: Composio read once more after the rotation. Its texts: summary.test.ts.
 import { describe, expect, test } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
 import { confirmRotation } from '../../../src/run/confirm.js'
 import type { Run } from '../../../src/run/context.js'
 import type { Obtained } from '../../../src/run/rotate.js'
 import { harness, json, type Step } from '../composio/harness.js'
 import { rotated } from './results.js'
 
-const NEW = `new-secret-${'1'.repeat(32)}`
-const BEFORE = `old-secret-${'0'.repeat(32)}`
-const THIRD = `third-secret-${'2'.repeat(32)}`
+// Random, as a read secret must be to count (src/composio/secret-shape.ts).
+const random = (): string => randomBytes(32).toString('hex')
+const [NEW, BEFORE, THIRD] = [random(), random(), random()]
 
 /** Just what the confirmation uses of a run: Composio's client, the warnings, the guard. */
 function runReading(step: Step, { cancelled = false } = {}) {
