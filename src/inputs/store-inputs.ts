@@ -1,6 +1,6 @@
 // The inputs a runtime-store target needs: its credential and where its API is, and for
 // Secrets Manager the region. Checked with every other input, before any request.
-import { InputError, input, parsed } from './read.js'
+import { InputError, InputReader, input, parsed } from './read.js'
 import { AWS_REGION, formatStoreTarget, type StoreTarget } from './store-targets.js'
 import { credentialUrl } from './urls.js'
 
@@ -32,24 +32,32 @@ export function readStoreOptions(
   env: NodeJS.ProcessEnv,
   credential: (name: string, value: string) => string
 ): StoreOptions {
-  const apiUrl = parsed('cloudflare-api-url', () =>
-    credentialUrl(input('cloudflare-api-url') || DEFAULT_CLOUDFLARE_API_URL, { allowPath: true })
+  // Every problem at once: the URL's, the token's, each region's.
+  const inputs = new InputReader()
+  const apiUrl = inputs.read(() =>
+    parsed('cloudflare-api-url', () =>
+      credentialUrl(input('cloudflare-api-url') || DEFAULT_CLOUDFLARE_API_URL, { allowPath: true })
+    )
   )
-  const token = input('cloudflare-api-token')
-  const resolved = (stores ?? []).map(target => withRegion(target, env))
-  if (!resolved.some(target => target.kind === 'cloudflare')) {
-    return { stores: resolved, cloudflare: undefined }
+  const resolved = (stores ?? []).map(target => inputs.read(() => withRegion(target, env)))
+  const needsToken = resolved.some(target => target?.kind === 'cloudflare')
+  const token = inputs.read(() => (needsToken ? readToken(credential) : undefined))
+  const settled = inputs.settled({ apiUrl, resolved, token: token ?? '' })
+  return {
+    stores: settled.resolved as ResolvedStoreTarget[],
+    cloudflare: needsToken ? { apiUrl: settled.apiUrl, token: settled.token } : undefined
   }
+}
+
+function readToken(credential: (name: string, value: string) => string): string {
+  const token = input('cloudflare-api-token')
   if (token === '') {
     throw new InputError(
       'cloudflare-api-token',
       'is required for cloudflare: targets and was empty. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot'
     )
   }
-  return {
-    stores: resolved,
-    cloudflare: { apiUrl, token: credential('cloudflare-api-token', token) }
-  }
+  return credential('cloudflare-api-token', token)
 }
 
 /** The ARN's region, else AWS_REGION (the variable the AWS SDK and configure-aws-credentials use). */
