@@ -59,6 +59,7 @@ const stepsOfThisAction = (workflow: Workflow): [string, Job, Step][] =>
 test('the examples README promises exist', () => {
   expect(examples.sort()).toEqual(
     [
+      'examples/cloudflare-worker.yml',
       'examples/fan-out.yml',
       'examples/github-app-token.yml',
       'examples/matrix-subscriptions.yml',
