@@ -189,6 +189,42 @@ describe('cloudflare: targets', () => {
   })
 })
 
+describe('hostile answers', () => {
+  test('a redirect is refused, before the rotation: the token never reaches its target', async () => {
+    const { s, cf } = await start()
+    const elsewhere = await startFakeCloudflare()
+    try {
+      cf.expectViolations() // a 307 is no answer Cloudflare documents: injected on purpose
+      cf.setFault(
+        on('PUT', SECRETS, { status: 307, headers: { location: `${elsewhere.url}/accounts` } })
+      )
+      const result = await run(s, cf)
+      expect(result.code).toBe(1)
+      expect(s.composio.rotations).toHaveLength(0)
+      expect(elsewhere.requests).toHaveLength(0)
+      expect(errorOf(result)).toContain('a redirect to')
+      expect(cf.requests.filter(r => r.method === 'PUT')).toHaveLength(1) // not retried
+    } finally {
+      await elsewhere.close()
+    }
+  })
+
+  test('an error that quotes the secret back never prints it', async () => {
+    const { s, cf } = await start()
+    cf.setFault(
+      on('PUT', SECRETS, ({ attempt }) =>
+        attempt === 2
+          ? cloudflareError(400, 10021, `text '${s.composio.currentSecret('ws_123')}' rejected`)
+          : undefined
+      )
+    )
+    const result = await run(s, cf)
+    expect(result.code).toBe(1)
+    expect(errorOf(result)).toContain("text '***' rejected")
+    expectNoLeak(result, s)
+  })
+})
+
 describe('a failed write after the rotation', () => {
   /** The store's recipe block, from the `# To finish` line to its closing `)`. */
   const recipeOf = (text: string): string => {
