@@ -90,7 +90,7 @@ async function once(context: StoreContext, token: string, call: CloudflareCall):
 function parseEnvelope(text: string): Envelope | undefined {
   try {
     const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null ? (value) : undefined
+    return typeof value === 'object' && value !== null ? value : undefined
   } catch {
     return undefined
   }
