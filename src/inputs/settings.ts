@@ -5,6 +5,7 @@ import { readFailureIssue, type FailureIssue } from './failure-issue.js'
 import { InputError, InputReader, boolean, input, parsed, required, seconds } from './read.js'
 import { readReceiverOptions, type ReceiverOptions } from './receiver-inputs.js'
 import { readRedeployOptions, type RedeployOptions } from './redeploy.js'
+import { readStoreOptions, type StoreOptions } from './store-inputs.js'
 import { readOrganizationOptions, readTargets, type OrganizationOptions } from './target-inputs.js'
 import type { Target } from './targets.js'
 import { credentialUrl } from './urls.js'
@@ -14,11 +15,13 @@ export interface ComposioAuth {
   value: string
 }
 
-export interface Settings extends OrganizationOptions, ReceiverOptions, RedeployOptions {
+export interface Settings
+  extends OrganizationOptions, ReceiverOptions, RedeployOptions, StoreOptions {
   subscriptionId: string
   composioAuth: ComposioAuth
   githubToken: string
   secretName: string
+  /** GitHub's targets; the runtime stores are `stores`. */
   targets: Target[]
   /** false: store the subscription's current secret without rotating. */
   rotate: boolean
@@ -37,7 +40,12 @@ export const DEFAULT_TIMEOUT_SECONDS = 10
 const MAX_TIMEOUT_SECONDS = 300
 
 /** The inputs that carry credentials: masked before anything else. */
-export const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'] as const
+export const CREDENTIAL_INPUTS = [
+  'github-token',
+  'api-key',
+  'user-api-key',
+  'cloudflare-api-token'
+] as const
 
 // Secrets are not passed to workflows from forks nor to Dependabot runs: the likely cause of an
 // empty credential input.
@@ -57,8 +65,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const githubToken = inputs.read(() =>
     credential('github-token', required('github-token', EMPTY_SECRET_HINT))
   )
-  const targets = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']))
-  const { organization, receiver, redeploy, ...settings } = inputs.settled({
+  const targetList = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']))
+  const targets = targetList?.targets
+  const { organization, receiver, redeploy, stores, ...settings } = inputs.settled({
     subscriptionId,
     composioAuth: inputs.read(readComposioAuth),
     githubToken,
@@ -74,9 +83,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     ),
     redeploy: inputs.read(() => readRedeployOptions(targets)),
     failureIssue: inputs.read(() => readFailureIssue(env)),
-    receiver: inputs.read(readReceiverOptions)
+    receiver: inputs.read(readReceiverOptions),
+    stores: inputs.read(() => readStoreOptions(targetList?.stores, env, credential))
   })
-  return { ...settings, ...organization, ...receiver, ...redeploy }
+  return { ...settings, ...organization, ...receiver, ...redeploy, ...stores }
 }
 
 /**

@@ -1,8 +1,11 @@
 // The inputs that say where the secret goes: targets, or repository and environment, and how an
 // organization secret is shared.
 import { InputError, input, parsed } from './read.js'
+import type { StoreTarget } from './store-targets.js'
 import {
+  githubTargetsOf,
   isRepositoryName,
+  isStoreTarget,
   parseRepository,
   parseTarget,
   parseTargetLines,
@@ -18,8 +21,14 @@ export interface OrganizationOptions {
   selectedRepositories: string[]
 }
 
+/** The targets, GitHub's and the runtime stores', each in the order given. */
+export interface TargetList {
+  targets: Target[]
+  stores: StoreTarget[]
+}
+
 /** `targets`, or `repository` (default: the workflow's, GITHUB_REPOSITORY) and `environment`. */
-export function readTargets(workflowRepository: string | undefined): Target[] {
+export function readTargets(workflowRepository: string | undefined): TargetList {
   const lines = input('targets')
   const repository = input('repository')
   const environment = input('environment')
@@ -35,17 +44,20 @@ export function readTargets(workflowRepository: string | undefined): Target[] {
         "cannot be combined with 'environment'; write owner/name@environment"
       )
     }
-    return parsed('targets', () => parseTargetLines(lines))
+    const all = parsed('targets', () => parseTargetLines(lines))
+    return {
+      targets: githubTargetsOf(all),
+      stores: all.filter(isStoreTarget)
+    }
   }
   const fullName = repository || workflowRepository || ''
   if (fullName === '')
     throw new InputError('repository', 'is required (owner/name) when targets is empty')
   const { owner, repo } = parsed('repository', () => parseRepository(fullName))
-  return [
-    parsed('environment', () =>
-      parseTarget(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`)
-    )
-  ]
+  const target = parsed('environment', () =>
+    parseTarget(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`)
+  )
+  return { targets: [target], stores: [] }
 }
 
 /** `targets` undefined: that input was refused, so whether one is an organization is unknown. */

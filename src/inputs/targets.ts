@@ -1,5 +1,6 @@
 // Where the rotated secret is written, and the one-line syntax users write targets in.
 // Pure and dependency-free: it runs before anything heavy is loaded.
+import { formatStoreTarget, parseStoreTarget, type StoreTarget } from './store-targets.js'
 
 /**
  * Where GitHub keeps a secret besides Actions: Dependabot secrets (what workflows that Dependabot
@@ -13,6 +14,16 @@ export type Target = (
   | { kind: 'environment'; owner: string; repo: string; environment: string }
   | { kind: 'organization'; org: string }
 ) & { store?: Store }
+
+/** A line of `targets`: a GitHub secret, or a runtime store (src/inputs/store-targets.ts). */
+export type AnyTarget = Target | StoreTarget
+
+export const isStoreTarget = (target: AnyTarget): target is StoreTarget =>
+  target.kind === 'cloudflare' || target.kind === 'aws-secretsmanager'
+
+/** The GitHub targets of a list, in order. */
+export const githubTargetsOf = (all: AnyTarget[]): Target[] =>
+  all.filter((target): target is Target => !isStoreTarget(target))
 
 /** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
 export const MAX_TARGETS = 100
@@ -102,9 +113,13 @@ export function parseRepository(text: string): { owner: string; repo: string } {
  * names may hold one, and a name the user wrote is never shortened silently.
  * Errors name the line number and the line, so a long list is easy to fix.
  */
-export function parseTargetLines(text: string): Target[] {
-  // GitHub treats owner, repository, environment and organization names case-insensitively.
-  const targets = parseLines(text, parseTarget, target => formatTarget(target).toLowerCase())
+export function parseTargetLines(text: string): AnyTarget[] {
+  // GitHub treats owner, repository, environment and organization names case-insensitively;
+  // a Secrets Manager name is case-sensitive (a Cloudflare target is lower-cased when parsed).
+  const key = (target: AnyTarget): string =>
+    isStoreTarget(target) ? formatStoreTarget(target) : formatTarget(target).toLowerCase()
+  const parse = (line: string): AnyTarget => parseStoreTarget(line) ?? parseTarget(line)
+  const targets = parseLines(text, parse, key)
   if (targets.length === 0) throw new Error('no targets: give at least one line')
   if (targets.length > MAX_TARGETS) {
     throw new Error(`${targets.length} targets: at most ${MAX_TARGETS} are allowed`)

@@ -2,7 +2,7 @@
 // `redeploys` output and as lines of the cancellation's error. The runs it started go on without
 // this job: each is named (or said to be unidentified), never reported as done.
 import type { Run } from '../run/context.js'
-import { shellQuote } from '../run/recipes.js'
+import { shellQuote } from '../shell.js'
 import type { PreparedRedeploy } from './check.js'
 import { resultOf, type FollowProgress, type RedeployResult } from './follow.js'
 import { setRedeploysOutput } from './report.js'

@@ -3,7 +3,7 @@
 // redeploys it by hand (the secret is stored by then).
 import { escapeHtml } from '../run/html.js'
 import type { Run, Summary } from '../run/context.js'
-import { shellQuote } from '../run/recipes.js'
+import { shellQuote } from '../shell.js'
 import type { PreparedRedeploy } from './check.js'
 import type { RedeployResult } from './follow.js'
 

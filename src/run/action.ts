@@ -16,7 +16,9 @@ import { writeFailureSummary } from './failure-summary.js'
 import { preflight } from './preflight.js'
 import { reportDryRun, reportStored } from './report.js'
 import { announce, obtainSecret } from './rotate.js'
-import { checkWrites, type WriteCheck } from './write-check.js'
+import { proveEveryTarget, writeStores } from './stores.js'
+import { storeProofSection } from './store-summary.js'
+import type { WriteCheck } from './write-check.js'
 import { receiverUrlOf, verifyAfterWrites } from './verify.js'
 import { writeEverywhere } from './write.js'
 
@@ -27,7 +29,8 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
   try {
     // 1. Inputs were read, and credentials masked, by main.ts before anything else.
     // 2. Every target's public key and Composio's subscription, all at once.
-    run.io.info(`Checking ${settings.targets.length} target(s) for ${settings.secretName}…`)
+    const count = settings.targets.length + settings.stores.length
+    run.io.info(`Checking ${count} target(s) for ${settings.secretName}…`)
     //    Each redeploy's workflow and file are checked alongside, awaited before the rotation.
     //    Whether each repository can read what is written for it needs the preflight's answer.
     const preflighted = preflight(run)
@@ -38,21 +41,28 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     redeployCheck.catch(() => undefined) // awaited below; a preflight failure must not leave it unhandled
     const checked = await preflighted.catch(error => withRedeployProblems(error, redeployCheck))
     const receiverUrl = receiverUrlOf(run, checked) // verify-receiver: subscription needs the read
-    // 3. A write that every target accepts, before anything irreversible. A real run that does
-    //    not rotate has nothing to protect: its writes are the check.
-    if (settings.rotate || settings.dryRun) writeCheck = await checkWrites(run, checked.targets)
+    // 3. A write that every target accepts, before anything irreversible: GitHub's probes and
+    //    each runtime store's proof, side by side (src/run/stores.ts).
+    const writable = await proveEveryTarget(run, checked.targets)
+    writeCheck = writable.writeCheck
+    const { stores, proofs } = writable.stores
     const redeployLines = await redeployCheck
     if (settings.dryRun) {
       await writeCheck?.remove()
-      return await reportDryRun(run, checked, [summary => redeployPlan(summary, redeployLines)])
+      return await reportDryRun(run, checked, proofs, [
+        summary => redeployPlan(summary, redeployLines)
+      ])
     }
     // 4. The secret, rotated exactly once (or read, rotate: false), masked the moment it arrives.
     //    The write checks' deletes are queued first, in the lane of the write budget that yields:
     //    they never take a place the writes need (src/github/write-budget.ts).
     writeCheck?.removeBehind(settings.targets.length)
     const obtained = await obtainSecret(run, checked)
-    // 5. Sealed for each target and written at once; then, behind the writes, the outputs set
-    //    and Composio read to confirm the rotation.
+    // 5. The runtime stores' writes go out first, on the next line: the receiver reading one
+    //    sees the new secret one round trip after the rotation's answer. Then GitHub's, each
+    //    sealed for its target; behind the writes, the outputs set and Composio read to
+    //    confirm the rotation.
+    const storeWrites = writeStores(run, stores, obtained)
     //    Each repository's workflow starts as soon as its own targets are written.
     const redeploys = startRedeploys(run, redeployLines)
     const writing = writeEverywhere(
@@ -63,7 +73,12 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
       redeploys.onSettled
     )
     announce(run, obtained)
-    const [results, confirmation] = await Promise.all([writing, confirmRotation(run, obtained)])
+    const [written, storeResults, confirmation] = await Promise.all([
+      writing,
+      storeWrites,
+      confirmRotation(run, obtained)
+    ])
+    const results = [...written, ...storeResults]
     // 6. Every redeploy followed to its end; then the receiver check (verify-receiver), which
     //    needs the receiver redeployed.
     const redeployed = await redeploys.results
@@ -75,6 +90,7 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     // 7. Outputs and job summary; anything short of every target written, redeployed and (if
     //    asked) confirmed by the receiver fails the run.
     const sections = [
+      (summary: Summary) => storeProofSection(summary, proofs),
       (summary: Summary) => redeploySummary(summary, redeployed),
       ...(receiver ? [(summary: Summary) => receiverSection(summary, receiver)] : [])
     ]

@@ -49,8 +49,9 @@ export interface Run {
   sealer: Promise<Sealer>
 }
 
-/** `at`: when GitHub confirmed the write (ISO 8601). */
-export type WriteOutcome = { written: 'created' | 'updated'; at: string } | { failed: string }
+/** `at`: when GitHub (or the store) confirmed the write (ISO 8601). */
+export type WriteOutcome =
+  { written: 'created' | 'updated' | 'written'; at: string } | { failed: string }
 
 /** One target's write: sealed, as sent (for a recipe), and how it went. */
 export interface WriteResult {
@@ -59,6 +60,16 @@ export interface WriteResult {
   request: WriteRequest
   outcome: WriteOutcome
 }
+
+/** A runtime store's write, and the shell that finishes it by hand, which holds no secret. */
+export interface StoreWriteResult {
+  label: string
+  outcome: WriteOutcome
+  recipe: string
+}
+
+/** Any target's write: GitHub's or a runtime store's. */
+export type TargetResult = WriteResult | StoreWriteResult
 
 /**
  * From the rotation on, nothing may throw past the replay recipes: a failing output or summary

@@ -1,20 +1,22 @@
 // What a run that did not finish says: every target, written or NOT WRITTEN, then for each one not
 // written the exact request that finishes it by hand. Never the secret: sealed values only, which
 // only GitHub can open, and every value in a command quoted for the shell.
-import type { WriteResult } from './context.js'
+import { shellQuote } from '../shell.js'
+import type { TargetResult, WriteResult } from './context.js'
 import type { Source } from './rotate.js'
-
-/** Single quotes for a POSIX shell: nothing inside is expanded or run. */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`
-}
 
 /**
  * The request that finishes one target by hand, with any token that may write secrets. Every
  * line is shell: the block pastes whole into bash, its prose a comment (a target's label holds no
  * line break: src/inputs/targets.ts refuses control characters in names).
  */
-export function replayRecipe(result: WriteResult): string {
+export function replayRecipe(result: TargetResult): string {
+  // A runtime store's: no sealed value exists for it (src/run/store-recipe.ts).
+  if ('recipe' in result) return result.recipe
+  return githubRecipe(result)
+}
+
+function githubRecipe(result: WriteResult): string {
   const { method, url, body } = result.request
   return [
     `# To finish ${result.label} by hand (key_id ${result.keyId}), with GITHUB_TOKEN set to a token`,
@@ -26,10 +28,10 @@ export function replayRecipe(result: WriteResult): string {
   ].join('\n')
 }
 
-export const isWritten = (result: WriteResult): boolean => 'written' in result.outcome
+export const isWritten = (result: TargetResult): boolean => 'written' in result.outcome
 
 /** `acme/app: created`, or `acme/api: NOT WRITTEN (timed out after 2 s (timeout-seconds))`. */
-export function statusOf(result: WriteResult): string {
+export function statusOf(result: TargetResult): string {
   return 'written' in result.outcome
     ? result.outcome.written
     : `NOT WRITTEN (${result.outcome.failed})`
@@ -41,7 +43,7 @@ export function statusOf(result: WriteResult): string {
  */
 export function incompleteMessage(
   source: Source,
-  results: WriteResult[],
+  results: TargetResult[],
   problems: string[] = []
 ): string {
   const { subscriptionId, fingerprint, secretName } = source

@@ -1,9 +1,10 @@
 // Step 6: what a run tells its workflow and its reader: the outputs, the job summary, and an
 // error listing every target and a recipe per unwritten one when it did not finish cleanly.
 import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
-import type { Run, WriteResult } from './context.js'
+import type { Run, TargetResult } from './context.js'
 import type { Checked } from './preflight.js'
 import { incompleteMessage, isWritten } from './recipes.js'
+import type { StoreProof } from './store-summary.js'
 import type { Source } from './rotate.js'
 import { dryRunSummary, storedSummary, type Stored, type SummarySection } from './summary.js'
 
@@ -19,7 +20,7 @@ export class IncompleteRunError extends Error {
 export async function reportStored(
   run: Run,
   source: Source,
-  results: WriteResult[],
+  results: TargetResult[],
   confirmation: Confirmation,
   sections: SummarySection[] = []
 ): Promise<void> {
@@ -39,14 +40,15 @@ export async function reportStored(
   io.info(`Stored ${source.secretName} in ${written.length} target(s): ${written.join(', ')}.`)
 }
 
-/** `sections`: what other steps add below the plan (a redeploy plan). */
+/** `proofs`: the runtime stores' proofs; `sections`: what other steps add below the plan. */
 export async function reportDryRun(
   run: Run,
   checked: Checked,
+  proofs: StoreProof[] = [],
   sections: SummarySection[] = []
 ): Promise<void> {
   const { io, settings } = run
-  const labels = checked.targets.map(target => target.label).join(', ')
+  const labels = [...checked.targets, ...proofs].map(target => target.label).join(', ')
   const plan = settings.rotate
     ? `would rotate subscription ${settings.subscriptionId} once and write ${settings.secretName} to ${labels}`
     : `would store the current secret of subscription ${settings.subscriptionId}, without rotating, as ${settings.secretName} in ${labels}`
@@ -56,6 +58,9 @@ export async function reportDryRun(
   io.setOutput('rotated', 'false')
   io.setOutput('targets', '[]')
   await io.writeSummary(summary =>
-    sections.reduce((built, section) => section(built), dryRunSummary(summary, settings, checked))
+    sections.reduce(
+      (built, section) => section(built),
+      dryRunSummary(summary, settings, checked, proofs)
+    )
   )
 }

@@ -4,10 +4,11 @@
 // with a target, and how to finish it by hand, comes below the table, one section per target.
 import type { Settings } from '../inputs/settings.js'
 import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
-import type { Summary, WriteResult } from './context.js'
+import type { Summary, TargetResult } from './context.js'
 import { FAILED, OK, code, escapeHtml, paragraph } from './html.js'
 import type { Checked } from './preflight.js'
 import { isWritten, replayRecipe } from './recipes.js'
+import { storeProofRow, type StoreProof } from './store-summary.js'
 import type { Source } from './rotate.js'
 
 const header = (...names: string[]) => names.map(data => ({ data, header: true }))
@@ -24,7 +25,7 @@ export type SummarySection = (summary: Summary) => Summary
 /** What a run that obtained the secret did with it. */
 export interface Stored {
   source: Source
-  results: WriteResult[]
+  results: TargetResult[]
   confirmation: Confirmation
   /** Anything else that went wrong (an output not set, a rotation around this run). */
   problems: string[]
@@ -87,7 +88,7 @@ export function storedSummary(
 }
 
 /** Below the table: each unwritten target, why, and the block that finishes it. */
-function finishByHand(summary: Summary, failed: WriteResult[]): void {
+function finishByHand(summary: Summary, failed: TargetResult[]): void {
   summary
     .addHeading('Finish by hand', 3)
     .addRaw(
@@ -105,7 +106,12 @@ function finishByHand(summary: Summary, failed: WriteResult[]): void {
   }
 }
 
-export function dryRunSummary(summary: Summary, settings: Settings, checked: Checked): Summary {
+export function dryRunSummary(
+  summary: Summary,
+  settings: Settings,
+  checked: Checked,
+  proofs: StoreProof[] = []
+): Summary {
   const { subscription } = checked
   const plan = settings.rotate
     ? `rotate subscription ${code(settings.subscriptionId)} once and write ${code(settings.secretName)} to`
@@ -117,7 +123,7 @@ export function dryRunSummary(summary: Summary, settings: Settings, checked: Che
     )
     .addRaw(
       paragraph(
-        `Each target accepted a probe secret (deleted since). A real run would ${plan} ${targetCount(checked.targets.length)}:`
+        `Each target accepted a probe secret (deleted since). A real run would ${plan} ${targetCount(checked.targets.length + proofs.length)}:`
       ),
       true
     )
@@ -127,7 +133,8 @@ export function dryRunSummary(summary: Summary, settings: Settings, checked: Che
         `${OK} write accepted`,
         escapeHtml(target.label),
         `key_id ${target.key.keyId}${target.access ? `, visibility ${target.access.visibility}` : ''}`
-      ])
+      ]),
+      ...proofs.map(storeProofRow)
     ])
   if (!subscription) {
     return summary.addRaw(

@@ -5,7 +5,7 @@ import { timedOut } from '../http.js'
 import { displayUrl, receiverUrl } from '../inputs/urls.js'
 import { checkReceiver, type ReceiverOutcome } from '../receiver/check.js'
 import type { RedeployResult } from '../redeploy/follow.js'
-import type { Run, WriteResult } from './context.js'
+import type { Run, TargetResult } from './context.js'
 import { failBeforeRotation, type Checked } from './preflight.js'
 import { isWritten } from './recipes.js'
 
@@ -56,7 +56,7 @@ export async function verifyAfterWrites(
   run: Run,
   secret: string,
   url: string,
-  results: WriteResult[],
+  results: TargetResult[],
   redeployed: RedeployResult[] = []
 ): Promise<ReceiverOutcome | undefined> {
   const skipped = !results.every(isWritten)

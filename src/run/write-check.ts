@@ -9,7 +9,7 @@ import { describeGitHubError } from '../github/errors.js'
 import { deleteSecret, deleteUrl, putSecret, type SecretWrite } from '../github/secrets.js'
 import type { Run } from './context.js'
 import { failBeforeRotation, type PreparedTarget } from './preflight.js'
-import { shellQuote } from './recipes.js'
+import { shellQuote } from '../shell.js'
 
 export const WRITE_CHECK_SUFFIX = '_WRITE_CHECK'
 const PROBE_VALUE = 'write check by rotate-composio-webhook-secret; not a secret; safe to delete'

@@ -3,7 +3,7 @@
 // Proved writable before the rotation by a version that only our own staging label points to:
 // readers ask for AWSCURRENT and never see it.
 import { randomUUID } from 'node:crypto'
-import { shellQuote } from '../run/recipes.js'
+import { shellQuote } from '../shell.js'
 import { createSecretsManagerCalls } from './aws-secretsmanager-client.js'
 import { awsStoreError, type FailedCall } from './aws-secretsmanager-errors.js'
 import type { RuntimeStore, StoreContext } from './store.js'
@@ -86,37 +86,18 @@ export function createAwsSecretsManagerStore(
         secret
       )
     },
-    recipe: () => rerunRecipe(label, target.region, context.env)
+    recipe: () => cliRecipe(target)
   }
 }
 
 /**
- * No sealed value can be shown for this store, so the recipe has the action store Composio's
- * current secret itself: this workflow again, without rotating, for this target only.
+ * The lines that write the shell variable SECRET (set by the lines the run puts before them,
+ * src/run/store-recipe.ts) with the AWS CLI. The value goes in on stdin (`file:///dev/stdin`),
+ * never on a command line, where `ps` would show it.
  */
-export function rerunRecipe(label: string, region: string, env: StoreContext['env']): string {
-  const workflow = workflowFile(env.GITHUB_WORKFLOW_REF)
-  const command = [
-    'gh workflow run',
-    workflow
-      ? shellQuote(workflow)
-      : '"${WORKFLOW:?set WORKFLOW to the file name of this workflow}"',
-    env.GITHUB_REPOSITORY ? `--repo ${shellQuote(env.GITHUB_REPOSITORY)}` : '',
-    env.GITHUB_REF_NAME ? `--ref ${shellQuote(env.GITHUB_REF_NAME)}` : '',
-    `-f rotate=false -f targets=${shellQuote(label)}`
-  ]
+export function cliRecipe(target: { secretId: string; region: string }): string {
   return [
-    `# To finish ${label} (${region}) by hand, without the secret ever being printed: run this`,
-    "# workflow again with rotate=false for this target only, and the action stores the subscription's",
-    '# current secret there. Its workflow_dispatch inputs rotate and targets must reach the action,',
-    '# as in examples/aws-secrets-manager.yml. Do not run it with rotate=true: that rotates again.',
-    command.filter(Boolean).join(' ')
+    `printf '%s' "$SECRET" | aws secretsmanager put-secret-value --region ${shellQuote(target.region)} \\`,
+    `  --secret-id ${shellQuote(target.secretId)} --secret-string file:///dev/stdin --query VersionId --output text`
   ].join('\n')
-}
-
-/** `octo/app/.github/workflows/rotate.yml@refs/heads/main` → `rotate.yml`. */
-function workflowFile(workflowRef: string | undefined): string | undefined {
-  const path = workflowRef?.replace(/@[^@]*$/, '')
-  const match = path?.match(/\/\.github\/workflows\/([^/]+)$/)
-  return match?.[1]
 }

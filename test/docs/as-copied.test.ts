@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
-import { formatTarget, parseTargetLines, type Target } from '../../src/inputs/targets.js'
+import {
+  formatTarget,
+  githubTargetsOf,
+  parseTargetLines,
+  type Target
+} from '../../src/inputs/targets.js'
 import { ROOT, codeBlocks, read, section } from './markdown.js'
 
 const THIS_ACTION = 'your-org/rotate-composio-webhook-secret@v1'
@@ -40,7 +45,7 @@ function commentAbove(file: string, key: string): string {
 
 /** Every repository a step of this action makes the token reach, as owner/name. */
 function repositoriesSelected(step: Step): string[] {
-  const targets = parseTargetLines(step.with?.['targets'] ?? '')
+  const targets = githubTargetsOf(parseTargetLines(step.with?.['targets'] ?? ''))
   const selected = (step.with?.['selected-repositories'] ?? '').split(/[\s,]+/).filter(Boolean)
   const names = targets.flatMap((target: Target) =>
     target.kind === 'organization'

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
 import { parseRedeployLines } from '../../src/inputs/redeploy.js'
-import { parseTargetLines } from '../../src/inputs/targets.js'
+import { githubTargetsOf, parseTargetLines } from '../../src/inputs/targets.js'
 import { dispatchTriggerProblem } from '../../src/redeploy/workflow-file.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -67,6 +67,7 @@ test('the examples README promises exist', () => {
     [
       'examples/aws-secrets-manager.yml',
       'examples/deploy-receiver.yml',
+      'examples/cloudflare-worker.yml',
       'examples/fan-out.yml',
       'examples/github-app-token.yml',
       'examples/matrix-subscriptions.yml',
@@ -193,7 +194,9 @@ describe.each(['examples/scheduled-rotation.yml', 'examples/redeploy-receiver.ym
     test('its redeploy lines parse against its targets, as the action parses them before rotating', () => {
       const fill = (text: unknown): string =>
         (typeof text === 'string' ? text : '').replace('${{ github.repository }}', 'acme/app')
-      const targets = parseTargetLines(fill(inputs['targets'] ?? '${{ github.repository }}'))
+      const targets = githubTargetsOf(
+        parseTargetLines(fill(inputs['targets'] ?? '${{ github.repository }}'))
+      )
       const lines = parseRedeployLines(fill(inputs['redeploy']), targets)
       expect(lines.length).toBeGreaterThan(0)
       expect(lines.every(line => line.labels.length > 0)).toBe(true)

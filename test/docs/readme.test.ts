@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
 import { parseRedeployLines } from '../../src/inputs/redeploy.js'
-import { parseTargetLines } from '../../src/inputs/targets.js'
+import { githubTargetsOf, parseTargetLines } from '../../src/inputs/targets.js'
 import {
   ROOT,
   brokenLink,
@@ -188,7 +188,7 @@ describe('the headline workflow: one step, the whole loop, nothing after the rot
 
   test('its redeploy line parses, for the repository the secret is written to, as the runner fills it in', () => {
     const redeploy = String(inputs['redeploy']).replace('${{ github.repository }}', 'acme/app')
-    const targets = parseTargetLines('acme/app') // `repository` defaults to github.repository
+    const targets = githubTargetsOf(parseTargetLines('acme/app')) // `repository` defaults to github.repository
     const [line] = parseRedeployLines(redeploy, targets)
     expect(line).toMatchObject({
       owner: 'acme',

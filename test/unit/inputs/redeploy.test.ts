@@ -1,10 +1,12 @@
 import { describe, expect, test } from '@jest/globals'
 import { parseRedeployLines, readRedeployOptions } from '../../../src/inputs/redeploy.js'
-import { parseTargetLines } from '../../../src/inputs/targets.js'
+import { githubTargetsOf, parseTargetLines } from '../../../src/inputs/targets.js'
 import { thrown, withInputs } from './with-inputs.js'
 
-const TARGETS = parseTargetLines(
-  'acme/app\nacme/app@production\ndependabot:acme/app\nacme/api\norg:beta\ncodespaces:gamma/web'
+const TARGETS = githubTargetsOf(
+  parseTargetLines(
+    'acme/app\nacme/app@production\ndependabot:acme/app\nacme/api\norg:beta\ncodespaces:gamma/web'
+  )
 )
 const parse = (text: string) => parseRedeployLines(text, TARGETS)
 

@@ -57,7 +57,9 @@ describe('readSettings: where it reads from', () => {
       verifyReceiver: undefined,
       verifyTiming: { timeoutMs: 300_000, intervalMs: 10_000 },
       redeploy: [],
-      redeployTimeoutMs: 20 * 60_000
+      redeployTimeoutMs: 20 * 60_000,
+      stores: [],
+      cloudflare: undefined
     })
     expect(DEFAULT_SECRET_NAME).toBe('COMPOSIO_WEBHOOK_SECRET')
     expect(DEFAULT_COMPOSIO_BASE_URL).toBe('https://backend.composio.dev')

@@ -9,7 +9,7 @@ import { thrown, withInputs, type Inputs } from './with-inputs.js'
 
 /** null: GITHUB_REPOSITORY unset. */
 const targetsOf = (inputs: Inputs, workflowRepository: string | null = 'acme/app'): Target[] =>
-  withInputs(inputs, () => readTargets(workflowRepository ?? undefined))
+  withInputs(inputs, () => readTargets(workflowRepository ?? undefined)).targets
 
 function errorOf(work: () => unknown, name: string, fragment?: string | RegExp): string {
   const error = thrown(work)

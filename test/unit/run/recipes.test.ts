@@ -7,10 +7,10 @@ import {
   incompleteMessage,
   isWritten,
   replayRecipe,
-  shellQuote,
   statusOf,
   unfinishedMessage
 } from '../../../src/run/recipes.js'
+import { shellQuote } from '../../../src/shell.js'
 import { API, current, envFailed, orgFailed, repoWritten, result, rotated } from './results.js'
 
 /** Runs `script` in /bin/sh in an empty directory; what it printed, and that directory. */

@@ -77,7 +77,8 @@ export async function startStore(
     fetch,
     timeoutMs: options.timeoutMs ?? 2000,
     env: { AWS_ENDPOINT_URL_SECRETS_MANAGER: fake.url, ...options.env },
-    log: { debug: m => void debug.push(m), warning: m => void warnings.push(m) }
+    log: { debug: m => void debug.push(m), warning: m => void warnings.push(m) },
+    sleep: () => Promise.resolve()
   }
   const store = createAwsSecretsManagerStore(
     { secretId: options.secretId ?? SECRET_NAME, region: REGION },

@@ -182,7 +182,8 @@ describe('credentials and endpoints', () => {
             fetch,
             timeoutMs: 1000,
             env: { [name]: 'http://secrets.example.com' },
-            log: { debug: () => undefined, warning: () => undefined }
+            log: { debug: () => undefined, warning: () => undefined },
+            sleep: () => Promise.resolve()
           }
         )
       expect(create).toThrow(StoreError)

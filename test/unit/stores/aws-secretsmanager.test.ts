@@ -2,7 +2,7 @@
 // no reader sees, the write readers get next, safe retries, the recipe.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
@@ -10,7 +10,7 @@ import { FAKE_AWS_CREDENTIALS } from '../../fakes/aws-secretsmanager.js'
 import {
   WRITE_CHECK_LABEL,
   WRITE_CHECK_VALUE,
-  rerunRecipe
+  cliRecipe
 } from '../../../src/stores/aws-secretsmanager.js'
 import {
   NEW_SECRET,
@@ -140,56 +140,51 @@ describe('write', () => {
 })
 
 describe('recipe', () => {
-  const env = {
-    GITHUB_WORKFLOW_REF: 'octo/app/.github/workflows/rotate webhook.yml@refs/heads/main',
-    GITHUB_REPOSITORY: 'octo/app',
-    GITHUB_REF_NAME: 'main'
-  }
-
-  /** Runs the recipe in bash with a `gh` that prints the arguments it got, one a line. */
-  function runWithStubGh(recipe: string, extraEnv: Record<string, string> = {}) {
-    const bin = mkdtempSync(join(tmpdir(), 'gh-stub-'))
-    writeFileSync(join(bin, 'gh'), '#!/bin/sh\nprintf "%s\\n" "$@"\n')
-    chmodSync(join(bin, 'gh'), 0o755)
-    return execFileSync('bash', ['-c', recipe], {
-      env: { PATH: `${bin}:${process.env.PATH ?? ''}`, ...extraEnv },
+  /** Runs the recipe in bash with SECRET set and an `aws` that records its arguments and stdin. */
+  function runWithStubAws(recipe: string, secret: string) {
+    const bin = mkdtempSync(join(tmpdir(), 'aws-stub-'))
+    writeFileSync(
+      join(bin, 'aws'),
+      '#!/bin/sh\nprintf "%s\\n" "$@" > "$0.args"\ncat > "$0.stdin"\necho v-1\n'
+    )
+    chmodSync(join(bin, 'aws'), 0o755)
+    const stdout = execFileSync('bash', ['-c', `SECRET="$0"\n${recipe}`, secret], {
+      env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe']
     })
+    const read = (file: string) => readFileSync(join(bin, file), 'utf8')
+    return { stdout, args: read('aws.args').split('\n'), stdin: read('aws.stdin') }
   }
 
-  it('re-runs this workflow with rotate=false for this target only: the arguments gh gets', () => {
-    const recipe = rerunRecipe(`aws-secretsmanager:it's/odd`, REGION, env)
-    expect(runWithStubGh(recipe).split('\n')).toEqual([
-      'workflow',
-      'run',
-      'rotate webhook.yml',
-      '--repo',
-      'octo/app',
-      '--ref',
-      'main',
-      '-f',
-      'rotate=false',
-      '-f',
-      `targets=aws-secretsmanager:it's/odd`,
+  it('writes $SECRET with the AWS CLI, the value on stdin, never an argument', () => {
+    const target = { secretId: `it's/odd`, region: REGION }
+    const { stdout, args, stdin } = runWithStubAws(cliRecipe(target), NEW_SECRET)
+    expect(args).toEqual([
+      'secretsmanager',
+      'put-secret-value',
+      '--region',
+      REGION,
+      '--secret-id',
+      `it's/odd`,
+      '--secret-string',
+      'file:///dev/stdin',
+      '--query',
+      'VersionId',
+      '--output',
+      'text',
       ''
     ])
-  })
-
-  it('outside a workflow run, asks for the workflow instead of guessing it', () => {
-    const recipe = rerunRecipe('aws-secretsmanager:x', REGION, {})
-    expect(() => runWithStubGh(recipe)).toThrow(/WORKFLOW: set WORKFLOW/)
-    expect(runWithStubGh(recipe, { WORKFLOW: 'rotate.yml' }).split('\n').slice(2, 3)).toEqual([
-      'rotate.yml'
-    ])
+    expect(stdin).toBe(NEW_SECRET)
+    expect(stdout).not.toContain(NEW_SECRET)
   })
 
   it('the store gives its target and region, and nothing of a secret it wrote', async () => {
-    run = await startStore({ env })
+    run = await startStore()
     await run.store.write('S', NEW_SECRET)
     const recipe = run.store.recipe('COMPOSIO_WEBHOOK_SECRET')
-    expect(recipe).toContain(`targets='aws-secretsmanager:${SECRET_NAME}'`)
-    expect(recipe).toContain(`(${REGION})`)
+    expect(recipe).toContain(`--secret-id '${SECRET_NAME}'`)
+    expect(recipe).toContain(`--region '${REGION}'`)
     expect(recipe).not.toContain(NEW_SECRET)
   })
 })
