@@ -13,6 +13,8 @@ export const MAIN_INPUTS = [
   'repository',
   'environment',
   'targets',
+  'cloudflare-api-token',
+  'cloudflare-api-url',
   'visibility',
   'selected-repositories',
   'rotate',
