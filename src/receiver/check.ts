@@ -1,7 +1,7 @@
 // The receiver check's loop: one pair of deliveries per round, one after the other (never
 // together: a receiver that rate-limits or drops a burst must not look like one that refuses a
-// forgery), in an order that alternates from a random start. A round every interval (start to
-// start), or at once after a verified round, to see the other order. The timeout is wall time:
+// forgery), in a random order. A round every interval (start to start), or at once after a
+// verified round, until enough of them confirm (verdict.ts). The timeout is wall time:
 // no round starts after it, and no request outlives it by more than one request timeout. Bodies
 // of answers are never read.
 import { randomInt } from 'node:crypto'
@@ -49,9 +49,9 @@ export async function checkReceiver(
   const started = deps.now().getTime()
   const deadline = started + timing.timeoutMs
   const rounds: Round[] = []
-  let forgedFirst = randomInt(2) === 1
   let next = started
   for (;;) {
+    const forgedFirst = randomInt(2) === 1
     const round = await sendRound(url, secret, forgerySecret, forgedFirst, deadline, deps)
     rounds.push(round)
     deps.log(roundLine(round, rounds.length))
@@ -65,8 +65,7 @@ export async function checkReceiver(
         ...(confirmed ? { confirmedAt: deps.now() } : { failed: unfinishedHeadline(round) })
       }
     }
-    forgedFirst = !forgedFirst
-    // A verified round is followed at once by one in the other order; others, on a fixed
+    // A verified round is followed at once, to gather the rounds that confirm; others, on a fixed
     // schedule from the start, so slow rounds do not push the later ones back.
     next = round.verdict.startsWith('verified') ? deps.now().getTime() : next + timing.intervalMs
     const cancelled = deps.signal?.aborted ?? false

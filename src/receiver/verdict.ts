@@ -1,7 +1,7 @@
 // How the receiver check reads answers (the table in docs/receiver.md): a round's pair, then the
 // rounds together. Pure. A receiver that verifies no signature cannot tell the two deliveries
-// apart but by their order or their number, so a round proves nothing alone: the check confirms
-// only when the receiver sorted them right with the forged one sent second AND with it first.
+// apart but by their order, so a round proves little alone: the check confirms only when the
+// receiver sorted them right over several rounds, with the forged one sent first AND second.
 
 /** What one delivery got back: a status, or why there was none (words that quote no body). */
 export type Answer =
@@ -56,20 +56,31 @@ export function classify(genuine: Answer, forged: Answer): Verdict {
   return REFUSALS.includes(g) ? 'not yet' : 'verified, event refused'
 }
 
-const isVerified = (round: Round | undefined): boolean =>
-  round?.verdict === 'verified' || round?.verdict === 'verified, event refused'
+const isVerified = (round: Round): boolean =>
+  round.verdict === 'verified' || round.verdict === 'verified, event refused'
 
 /**
- * A forgery or a redirect ends the check at once. A confirmation needs the last two rounds both
- * verified, one with the forged delivery first and one with it second.
+ * Verified rounds in a row (rounds without an answer between them aside) that confirm. The order
+ * of each pair is random: a receiver that verifies nothing and guesses which delivery is the
+ * genuine one guesses right with a chance of one in two a round, and one in 2^6 for them all.
+ */
+export const CONFIRMING_ROUNDS = 6
+
+/**
+ * A forgery or a redirect ends the check at once. A confirmation needs CONFIRMING_ROUNDS
+ * verified rounds since the last refusal of the genuine delivery, the forged delivery sent first
+ * in some and second in others.
  */
 export function conclude(rounds: Round[]): Conclusion | undefined {
   const last = rounds.at(-1)
   if (last?.verdict === 'forgery accepted' || last?.verdict === 'redirected') return last.verdict
-  const previous = rounds.at(-2)
-  if (!last || !previous || !isVerified(last) || !isVerified(previous)) return undefined
-  if (last.forgedFirst === previous.forgedFirst) return undefined
-  return last.verdict === 'verified' && previous.verdict === 'verified'
+  if (!last || !isVerified(last)) return undefined
+  const since = rounds.slice(rounds.findLastIndex(round => round.verdict === 'not yet') + 1)
+  const streak = since.filter(isVerified)
+  const bothOrders =
+    streak.some(round => round.forgedFirst) && streak.some(round => !round.forgedFirst)
+  if (streak.length < CONFIRMING_ROUNDS || !bothOrders) return undefined
+  return streak.every(round => round.verdict === 'verified')
     ? 'confirmed'
     : 'confirmed, event refused'
 }
