@@ -15,7 +15,9 @@ let dir: string
 let printed: string[]
 let write: jest.SpiedFunction<typeof process.stdout.write>
 // One directory for every test: @actions/core keeps the summary's path once it has read it.
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'verify-receiver-'))))
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'verify-receiver-'))
+})
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 beforeEach(() => {
   for (const name of ['output', 'summary']) writeFileSync(join(dir, name), '')
