@@ -19,13 +19,6 @@ export function roundLine(round: Round, index: number): string {
   return `Receiver check, round ${index} (${first}): ${pair(round, answer => ` (${answer.ms} ms)`)}: ${round.verdict}.`
 }
 
-/**
- * What to do when the receiver does not hold the new secret; it must work after the job has
- * ended, when the `secret` output is gone.
- */
-export const REDEPLOY_ADVICE =
-  'redeploy it from the secret the rotation stored (not from the secret output, which ends with the job), then check it again with a run of rotate-composio-webhook-secret with rotate: false and verify-receiver (re-running the job would rotate again)'
-
 /** The sentence of a check that the rounds decided. */
 export function decidedMessage(shownUrl: string, conclusion: Conclusion, round: Round): string {
   switch (conclusion) {
@@ -75,9 +68,10 @@ export function unfinishedMessage(
   if (cancelled)
     return `Receiver check of ${shownUrl}: cancelled after ${seconds} s, not confirmed.`
   const last = rounds.at(-1)!
+  // What to do must work after the job has ended, when the secret output is gone.
   const found =
     last.verdict === 'not yet'
-      ? `the receiver still rejects deliveries signed with the new secret after ${seconds} s: ${REDEPLOY_ADVICE}`
+      ? `the receiver still rejects deliveries signed with the new secret after ${seconds} s: redeploy it from the secret the rotation stored (not from the secret output, which ends with the job), then check it again with a run of rotate-composio-webhook-secret with rotate: false and verify-receiver (re-running the job would rotate again)`
       : `no conclusive answer after ${seconds} s`
   return `Receiver check of ${shownUrl}: ${found} (last answers: ${answers(last)}).${forgedNote(rounds)}`
 }
