@@ -57,13 +57,10 @@ export async function checkReceiver(
     deps.log(roundLine(round, rounds.length))
     const conclusion = conclude(rounds)
     if (conclusion) {
-      const confirmed = isConfirmed(conclusion)
-      return {
-        shownUrl,
-        rounds,
-        message: decidedMessage(shownUrl, conclusion, round),
-        ...(confirmed ? { confirmedAt: deps.now() } : { failed: unfinishedHeadline(round) })
-      }
+      const message = decidedMessage(shownUrl, conclusion, round)
+      return isConfirmed(conclusion)
+        ? { shownUrl, rounds, message, confirmedAt: deps.now() }
+        : { shownUrl, rounds, message, failed: unfinishedHeadline(round) }
     }
     // A verified round is followed at once, to gather the rounds that confirm; others, on a fixed
     // schedule from the start, so slow rounds do not push the later ones back.
@@ -71,12 +68,9 @@ export async function checkReceiver(
     const cancelled = deps.signal?.aborted ?? false
     if (cancelled || next > deadline || deps.now().getTime() >= deadline) {
       const seconds = Math.round((deps.now().getTime() - started) / 1000)
-      return {
-        shownUrl,
-        rounds,
-        message: unfinishedMessage(shownUrl, rounds, seconds, cancelled),
-        failed: cancelled ? 'the receiver check was cancelled' : unfinishedHeadline(round)
-      }
+      const message = unfinishedMessage(shownUrl, rounds, seconds, cancelled)
+      const failed = cancelled ? 'the receiver check was cancelled' : unfinishedHeadline(round)
+      return { shownUrl, rounds, message, failed }
     }
     await deps.sleep(Math.max(0, next - deps.now().getTime()))
   }

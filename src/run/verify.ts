@@ -82,7 +82,7 @@ export async function verifyReceiver(
   const { deps, settings, io, guard } = run
   const { timeoutMs, intervalMs } = settings.verifyTiming
   io.info(
-    `Checking the receiver at ${displayUrl(url)}: a delivery signed with the new secret and one signed with a random secret, every ${intervalMs / 1000} s for up to ${timeoutMs / 1000} s.`
+    `Checking the receiver at ${displayUrl(url)}: two distinct deliveries, one signed with the new secret and one with a random secret, one after the other in a random order, every ${intervalMs / 1000} s (at once after a verified round) for up to ${timeoutMs / 1000} s.`
   )
   const outcome = await checkReceiver(url, secret, settings.verifyTiming, {
     fetch: deps.fetch,

@@ -47,7 +47,7 @@ function deps(genuine: number, forged: number): ActionDeps {
     fetch: (_, init) => {
       const signedWithSecret = isGenuine(
         init?.headers as Record<string, string>,
-        String(init?.body)
+        init?.body as string
       )
       return Promise.resolve(new Response(null, { status: signedWithSecret ? genuine : forged }))
     },
