@@ -1,6 +1,7 @@
 // What the receiver check says: a line per round, the sentence that ends it, and what failed in
 // a few words for a headline. Pure.
 import {
+  NOT_NOW,
   REFUSALS,
   describeAnswer,
   forgedNonRefusal,
@@ -53,9 +54,11 @@ export function unfinishedHeadline(last: Round): string {
 function forgedNote(rounds: Round[]): string {
   const status = forgedNonRefusal(rounds)
   if (status === undefined) return ''
-  return status >= 500
-    ? ` The receiver answered ${status} to a forged delivery; answer 401 so that it can be told apart from an outage.`
-    : ` The receiver answered ${status} to a forged delivery; only ${REFUSALS.join(', ')} are read as refusing it (docs/receiver.md): answer 401.`
+  const answered = ` The receiver answered ${status} to a forged delivery`
+  if (status >= 500) return `${answered}; answer 401 so that it can be told apart from an outage.`
+  return NOT_NOW.includes(status)
+    ? `${answered}, which says "not now" (a rate limit, a duplicate), not "bad signature": let the check's two deliveries a round through (their user-agent says what they are).`
+    : `${answered}; only ${REFUSALS.join(', ')} are read as refusing it (docs/receiver.md): answer 401.`
 }
 
 /** The sentence of a check that ran out of time (or was cancelled). */

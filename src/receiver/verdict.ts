@@ -37,7 +37,7 @@ export type Conclusion =
 /** The answers that say "your signature is wrong"; any other 4xx may be about anything else. */
 export const REFUSALS = [400, 401, 403]
 /** The 4xx that say "not now" (timeout, conflict, too early, rate limit): no answer this round. */
-const NOT_NOW = [408, 409, 425, 429]
+export const NOT_NOW = [408, 409, 425, 429]
 
 const statusOf = (answer: Answer): number | undefined =>
   'status' in answer ? answer.status : undefined

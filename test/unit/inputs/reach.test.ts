@@ -23,6 +23,10 @@ describe('unreachable: every notation of an internal address', () => {
     ['https://0x7f000001/x', 'a loopback address'], // hex
     ['https://0x7f.0.0.1/x', 'a loopback address'],
     ['https://0177.0.0.1/x', 'a loopback address'], // octal
+    ['https://10.0.0.1./x', 'a private address'], // a trailing dot
+    ['https://%31%30.0.0.1/x', 'a private address'], // percent-encoded
+    ['https://①⓪.0.0.1/x', 'a private address'], // other digits, folded by IDNA
+    ['https://[::127.0.0.1]/x', 'a loopback address'], // IPv4-compatible
     ['https://2852039166/x', 'a link-local address (the cloud metadata service lives there)'],
     ['https://0.0.0.0/x', 'a "this network" address'],
     ['https://100.64.0.1/x', 'a carrier-grade NAT address'],

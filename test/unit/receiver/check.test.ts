@@ -149,6 +149,16 @@ describe('checkReceiver', () => {
     )
   })
 
+  test.each([
+    [429, 'which says "not now" (a rate limit, a duplicate), not "bad signature"'],
+    [422, 'only 400, 401, 403 are read as refusing it (docs/receiver.md): answer 401.']
+  ])('%s to the forged delivery: the timeout says why it proves nothing', async (status, note) => {
+    const outcome = await checkReceiver(URL, SECRET, timing, harness([[204, status]]).deps)
+    expect(outcome.confirmedAt).toBeUndefined()
+    expect(outcome.message).toContain(`The receiver answered ${status} to a forged delivery`)
+    expect(outcome.message).toContain(note)
+  })
+
   test('5xx, network errors and timeouts are asked again; the timeout reports the last answers', async () => {
     const timeout = Object.assign(new Error('The operation was aborted due to timeout'), {
       name: 'TimeoutError'
