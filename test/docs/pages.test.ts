@@ -197,6 +197,7 @@ const MESSAGES = [
   ' s: redeploy it from the secret the rotation stored (not from the secret output, which ends with the job)',
   'the receiver still rejects the new secret',
   'answer 401 so that it can be told apart from an outage',
+  'which says "not now" (a rate limit, a duplicate), not "bad signature"',
   "no answer before the check's timeout",
   'which Composio cannot deliver to',
   'is not a URL (not shown: it may hold a token)',
