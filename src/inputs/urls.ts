@@ -1,5 +1,6 @@
 // Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
 // a token never crosses a network unencrypted.
+import { unreachable } from './reach.js'
 
 /** The host names whose traffic never leaves this machine. */
 export function isLoopback(hostname: string): boolean {
@@ -38,6 +39,22 @@ function isEncryptedOrLocal(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))
 }
 
+/** Never echoed: an unparsable URL may still hold a token. */
+const NOT_A_URL = 'is not a URL (not shown: it may hold a token)'
+
+function parsedReceiverUrl(text: string): URL {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new Error(NOT_A_URL)
+  }
+  if (url.username || url.password)
+    throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`)
+  if (url.hash) throw new Error(`'${displayUrl(url)}' must not carry a fragment`)
+  return url
+}
+
 /**
  * Checks the URL of a webhook receiver that signed check deliveries will be sent to, and returns
  * it normalized. The same rule as for credentials: a delivery signed with the new secret is as
@@ -45,26 +62,46 @@ function isEncryptedOrLocal(url: URL): boolean {
  * and a query are the receiver's own; user info and a fragment are refused.
  */
 export function receiverUrl(text: string): string {
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    throw new Error(`'${text}' is not a URL`)
-  }
-  const shown = displayUrl(url)
-  if (url.username || url.password)
-    throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`)
+  const url = parsedReceiverUrl(text)
   if (!isEncryptedOrLocal(url)) {
     throw new Error(
-      `'${shown}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`
+      `'${displayUrl(url)}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`
     )
   }
-  if (url.hash) throw new Error(`'${shown}' must not carry a fragment`)
   return url.href
 }
 
-/** A URL as logs show it: without its query, which may hold a receiver's token. */
+/**
+ * The subscription's webhook_url, which anyone holding the project key can set, is held to
+ * Composio's reach: Composio delivers to it, so it must be https to a public address. The runner
+ * sends nothing to a private, link-local (cloud metadata), loopback or unique-local address for
+ * it, except loopback when Composio itself is on this machine (a local Composio: tests, a demo).
+ */
+export function subscriptionReceiverUrl(text: string, composioIsLocal: boolean): string {
+  const url = parsedReceiverUrl(text)
+  const shown = displayUrl(url)
+  const where = unreachable(url.hostname)
+  const local = composioIsLocal && where?.loopback === true
+  if (where && !local) {
+    throw new Error(
+      `'${shown}' is ${where.why}, which Composio cannot deliver to: the receiver check sends signed deliveries only where Composio can (https to a public address). Set the subscription's webhook URL to the receiver's public address, or give verify-receiver that URL`
+    )
+  }
+  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+    throw new Error(
+      `'${shown}' must use https: Composio delivers over the internet, and a signed delivery must not cross a network unencrypted`
+    )
+  }
+  return url.href
+}
+
+/** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
 export function displayUrl(url: URL | string): string {
-  const parsed = typeof url === 'string' ? new URL(url) : url
+  let parsed: URL
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : url
+  } catch {
+    return '(not a URL; not shown)'
+  }
   return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`
 }

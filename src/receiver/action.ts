@@ -7,7 +7,7 @@ import {
   type VerifyReceiverSettings
 } from '../inputs/receiver-inputs.js'
 import { checkReceiver, type CheckDeps, type ReceiverOutcome } from './check.js'
-import { receiverSection } from './summary.js'
+import { escaped, receiverSection } from './summary.js'
 
 /** Each request's bound: the check's own timeout-seconds bounds the whole check. */
 const REQUEST_TIMEOUT_MS = 10_000
@@ -32,13 +32,22 @@ export async function runVerifyReceiver(deps?: ActionDeps): Promise<void> {
     const requestTimeoutMs = Math.min(REQUEST_TIMEOUT_MS, settings.timing.timeoutMs)
     const outcome = await checkReceiver(settings.url, settings.secret, settings.timing, {
       ...(deps ?? productionDeps(requestTimeoutMs)),
+      requestTimeoutMs,
       requestTimedOut: `timed out after ${requestTimeoutMs / 1000} s`,
       log: core.info
     })
     await report(outcome, settings)
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    const message = error instanceof Error ? error.message : String(error)
+    // A check that did not run (an invalid input) heads its summary too; a failed one has its own.
+    if (!(error instanceof CheckFailedError)) await notCheckedSummary(message)
+    core.setFailed(message)
   }
+}
+
+/** The check ran and did not confirm: its summary is written already. */
+class CheckFailedError extends Error {
+  override name = 'CheckFailedError'
 }
 
 /** Seconds from the rotation to the confirmation, to the millisecond. */
@@ -61,13 +70,32 @@ async function report(outcome: ReceiverOutcome, settings: VerifyReceiverSettings
   await writeSummary(outcome, outage).catch((error: unknown) =>
     core.warning(`Writing the job summary failed: ${(error as Error).message}`)
   )
-  if (!confirmedAt) throw new Error(outcome.message)
+  if (!confirmedAt) throw new CheckFailedError(outcome.message)
+}
+
+/** The first line a person reads after a green rotation: what the check found. */
+export function receiverHeadline(outcome: ReceiverOutcome): string {
+  return outcome.confirmedAt
+    ? '✅ Composio webhook receiver confirmed: it verifies deliveries with the new secret'
+    : `❌ Composio webhook receiver NOT confirmed: ${outcome.failed ?? 'the receiver check failed'}`
+}
+
+async function notCheckedSummary(message: string): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return
+  await core.summary
+    .emptyBuffer()
+    .addHeading('❌ Composio webhook receiver NOT checked', 2)
+    .addRaw(escaped(message), true)
+    .write()
+    .catch((error: unknown) =>
+      core.warning(`Writing the job summary failed: ${(error as Error).message}`)
+    )
 }
 
 async function writeSummary(outcome: ReceiverOutcome, outage: string | undefined): Promise<void> {
   // Outside a runner there is no summary file (core.summary.write would throw).
   if (!process.env['GITHUB_STEP_SUMMARY']) return
-  const summary = core.summary.emptyBuffer().addHeading('Composio webhook receiver', 2)
+  const summary = core.summary.emptyBuffer().addHeading(escaped(receiverHeadline(outcome)), 2)
   if (outage !== undefined) {
     summary.addRaw(`Outage: ${outage} s from the rotation to the receiver's confirmation.`, true)
   }

@@ -1,19 +1,16 @@
-// The receiver check's loop: one pair of deliveries per round, a round every interval (start to
-// start, so a receiver that switches secrets is confirmed at most one interval and one round trip
-// later), until the answers decide or the time is up. Bodies of answers are never read.
+// The receiver check's loop: one pair of deliveries per round, one after the other (never
+// together: a receiver that rate-limits or drops a burst must not look like one that refuses a
+// forgery), in a random order. A round every interval (start to start), or at once after a
+// verified round, until enough of them confirm (verdict.ts). The timeout is wall time:
+// no round starts after it, and no request outlives it by more than one request timeout. Bodies
+// of answers are never read.
+import { randomInt } from 'node:crypto'
 import { RedirectRefusedError, describeNetworkError, type Fetch } from '../http.js'
 import type { CheckTiming } from '../inputs/receiver-inputs.js'
 import { displayUrl } from '../inputs/urls.js'
 import { deliveryPair, randomSecret, type Delivery } from './delivery.js'
-import { decidedMessage, roundLine, unfinishedMessage } from './messages.js'
-import { classify, isConfirmed, isFinal, type Answer, type Verdict } from './verdict.js'
-
-export interface Round {
-  at: Date
-  genuine: Answer
-  forged: Answer
-  verdict: Verdict
-}
+import { decidedMessage, roundLine, unfinishedMessage, unfinishedHeadline } from './messages.js'
+import { classify, conclude, isConfirmed, type Answer, type Round } from './verdict.js'
 
 export interface ReceiverOutcome {
   /** The receiver's URL as logs show it (no query). */
@@ -23,6 +20,8 @@ export interface ReceiverOutcome {
   confirmedAt?: Date
   /** What the check found, in a sentence: the confirmation, or why it failed. */
   message: string
+  /** What failed, for a headline ("the receiver still rejects the new secret"); unset when confirmed. */
+  failed?: string
 }
 
 export interface CheckDeps {
@@ -32,6 +31,8 @@ export interface CheckDeps {
   now: () => Date
   /** Aborted when the run is cancelled: no new round, no request left waiting. */
   signal?: AbortSignal
+  /** Each request's own bound: the last round's requests end at most this long after the timeout. */
+  requestTimeoutMs: number
   /** How a request that hit its timeout is described, e.g. `timed out after 10 s`. */
   requestTimedOut: string
   log: (line: string) => void
@@ -46,38 +47,61 @@ export async function checkReceiver(
   const shownUrl = displayUrl(url)
   const forgerySecret = randomSecret() // one per run, never the new secret
   const started = deps.now().getTime()
+  const deadline = started + timing.timeoutMs
   const rounds: Round[] = []
+  let next = started
   for (;;) {
-    const at = deps.now()
-    const pair = deliveryPair(secret, forgerySecret, at)
-    const [genuine, forged] = await Promise.all([
-      send(url, pair.genuine, deps),
-      send(url, pair.forged, deps)
-    ])
-    const round: Round = { at, genuine, forged, verdict: classify(genuine, forged) }
+    const forgedFirst = randomInt(2) === 1
+    const round = await sendRound(url, secret, forgerySecret, forgedFirst, deadline, deps)
     rounds.push(round)
     deps.log(roundLine(round, rounds.length))
-    if (isFinal(round.verdict)) {
-      const confirmedAt = isConfirmed(round.verdict) ? deps.now() : undefined
-      return {
-        shownUrl,
-        rounds,
-        message: decidedMessage(shownUrl, round),
-        ...(confirmedAt && { confirmedAt })
-      }
+    const conclusion = conclude(rounds)
+    if (conclusion) {
+      const message = decidedMessage(shownUrl, conclusion, round)
+      return isConfirmed(conclusion)
+        ? { shownUrl, rounds, message, confirmedAt: deps.now() }
+        : { shownUrl, rounds, message, failed: unfinishedHeadline(round) }
     }
-    // On a fixed schedule from the start: slow rounds do not push the later ones back.
-    const next = started + rounds.length * timing.intervalMs
+    // A verified round is followed at once, to gather the rounds that confirm; others, on a fixed
+    // schedule from the start, so slow rounds do not push the later ones back.
+    next = round.verdict.startsWith('verified') ? deps.now().getTime() : next + timing.intervalMs
     const cancelled = deps.signal?.aborted ?? false
-    if (cancelled || next - started > timing.timeoutMs) {
+    if (cancelled || next > deadline || deps.now().getTime() >= deadline) {
       const seconds = Math.round((deps.now().getTime() - started) / 1000)
-      return { shownUrl, rounds, message: unfinishedMessage(shownUrl, round, seconds, cancelled) }
+      const message = unfinishedMessage(shownUrl, rounds, seconds, cancelled)
+      const failed = cancelled ? 'the receiver check was cancelled' : unfinishedHeadline(round)
+      return { shownUrl, rounds, message, failed }
     }
     await deps.sleep(Math.max(0, next - deps.now().getTime()))
   }
 }
 
-async function send(url: string, delivery: Delivery, deps: CheckDeps): Promise<Answer> {
+/** One round's pair, one delivery after the other; none outlives the deadline by more than one request timeout. */
+async function sendRound(
+  url: string,
+  secret: string,
+  forgerySecret: string,
+  forgedFirst: boolean,
+  deadline: number,
+  deps: CheckDeps
+): Promise<Round> {
+  const at = deps.now()
+  const pair = deliveryPair(secret, forgerySecret, at)
+  const cutOff = AbortSignal.timeout(Math.max(0, deadline + deps.requestTimeoutMs - at.getTime()))
+  const signal = deps.signal ? AbortSignal.any([deps.signal, cutOff]) : cutOff
+  const cut = { signal, cutOff }
+  const first = await send(url, forgedFirst ? pair.forged : pair.genuine, cut, deps)
+  const second = await send(url, forgedFirst ? pair.genuine : pair.forged, cut, deps)
+  const [genuine, forged] = forgedFirst ? [second, first] : [first, second]
+  return { at, forgedFirst, genuine, forged, verdict: classify(genuine, forged) }
+}
+
+async function send(
+  url: string,
+  delivery: Delivery,
+  { signal, cutOff }: { signal: AbortSignal; cutOff: AbortSignal },
+  deps: CheckDeps
+): Promise<Answer> {
   const started = deps.now().getTime()
   const ms = (): number => deps.now().getTime() - started
   try {
@@ -85,14 +109,19 @@ async function send(url: string, delivery: Delivery, deps: CheckDeps): Promise<A
       method: 'POST',
       headers: delivery.headers,
       body: delivery.body,
-      ...(deps.signal && { signal: deps.signal })
+      signal
     })
     await response.body?.cancel().catch(() => undefined)
     return { status: response.status, ms: ms() }
   } catch (error) {
     const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError'
+    const why = !timedOut
+      ? describeNetworkError(error, 0)
+      : cutOff.aborted && !deps.signal?.aborted
+        ? "no answer before the check's timeout"
+        : deps.requestTimedOut
     return {
-      error: timedOut ? deps.requestTimedOut : describeNetworkError(error, 0),
+      error: why,
       ms: ms(),
       ...(error instanceof RedirectRefusedError && { redirect: true })
     }

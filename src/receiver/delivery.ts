@@ -1,7 +1,8 @@
-// One round of the receiver check: two deliveries signed the way Composio signs its own, that
-// differ only in their webhook-id and their signature. One is signed with the new secret, the
-// other with a random secret made for this run, so a receiver that verifies can answer only the
-// first with 2xx. Pure: values in, values out (randomness aside).
+// One round of the receiver check: two deliveries signed the way Composio signs its own, each a
+// distinct event (its own id in the body and in webhook-id, so that a receiver that drops repeats
+// cannot tell them apart by that). One is signed with the new secret, the other with a random
+// secret made for this run, so a receiver that verifies can answer only the first with 2xx. Pure:
+// values in, values out (randomness aside).
 import { createHmac, randomBytes } from 'node:crypto'
 import { VERSION } from '../version.js'
 
@@ -75,11 +76,11 @@ export function randomSecret(): string {
   return randomBytes(32).toString('hex')
 }
 
-/** The pair for one round: the same body, a webhook-id each, signed with each secret. */
+/** A check event of its own, with its own webhook-id, signed with `secret`. */
+const checkDelivery = (secret: string, at: Date): Delivery =>
+  delivery(secret, randomId('msg_check'), at, checkEvent(randomId('evt_check'), at))
+
+/** The pair for one round: two distinct events, one signed with each secret. */
 export function deliveryPair(newSecret: string, forgerySecret: string, at: Date): DeliveryPair {
-  const body = checkEvent(randomId('evt_check'), at)
-  return {
-    genuine: delivery(newSecret, randomId('msg_check'), at, body),
-    forged: delivery(forgerySecret, randomId('msg_check'), at, body)
-  }
+  return { genuine: checkDelivery(newSecret, at), forged: checkDelivery(forgerySecret, at) }
 }

@@ -1,13 +1,14 @@
 // The receiver check in the job summary: what it found, then every request's answer and time.
 // Never a body, never a header: the answers' bodies are not even read.
 import type { summary } from '@actions/core'
-import type { ReceiverOutcome, Round } from './check.js'
-import { describeAnswer, type Answer } from './verdict.js'
+import type { ReceiverOutcome } from './check.js'
+import { describeAnswer, type Answer, type Round } from './verdict.js'
 
 type Summary = typeof summary
 
 /** The builder escapes nothing; the URL comes from an input or from Composio. */
-const escaped = (text: string): string => text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`)
+export const escaped = (text: string): string =>
+  text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`)
 
 /** Rounds shown in full at most; a long check shows its first and its last ones. */
 const SHOWN_FIRST = 10
@@ -23,7 +24,10 @@ function rows(round: Round, index: number): string[][] {
     escaped(describeAnswer(answer)),
     `${answer.ms} ms`
   ]
-  return [row('new secret', round.genuine), row('random secret', round.forged)]
+  const genuine = row('new secret', round.genuine)
+  const forged = row('random secret', round.forged)
+  // In the order they were sent.
+  return round.forgedFirst ? [forged, genuine] : [genuine, forged]
 }
 
 export function receiverSection(

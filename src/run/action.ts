@@ -94,7 +94,7 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
       (summary: Summary) => redeploySummary(summary, redeployed),
       ...(receiver ? [(summary: Summary) => receiverSection(summary, receiver)] : [])
     ]
-    await reportStored(run, obtained.source, results, confirmation, sections)
+    await reportStored(run, obtained.source, results, confirmation, sections, receiver?.failed)
     await reportSuccess(run)
     finished = true
   } catch (error) {

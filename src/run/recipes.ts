@@ -44,7 +44,8 @@ export function statusOf(result: TargetResult): string {
 export function incompleteMessage(
   source: Source,
   results: TargetResult[],
-  problems: string[] = []
+  problems: string[] = [],
+  failed = 'the run did not finish cleanly'
 ): string {
   const { subscriptionId, fingerprint, secretName } = source
   const head =
@@ -55,7 +56,7 @@ export function incompleteMessage(
   const lines = [
     unwritten.length > 0
       ? `${head}, but ${unwritten.length} of ${results.length} target(s) did not receive ${secretName}.`
-      : `${head}; ${secretName} was stored in every target, but the run did not finish cleanly.`,
+      : `${head}; ${secretName} was stored in every target, but ${failed}.`,
     ...results.map(result => `${result.label}: ${statusOf(result)}`)
   ]
   if (unwritten.length > 0) {

@@ -12,17 +12,21 @@ import { dryRunSummary, storedSummary, type Stored, type SummarySection } from '
 export class IncompleteRunError extends Error {
   override name = 'IncompleteRunError'
   constructor(readonly stored: Stored) {
-    super(incompleteMessage(stored.source, stored.results, stored.problems))
+    super(incompleteMessage(stored.source, stored.results, stored.problems, stored.failed))
   }
 }
 
-/** `sections`: what other steps add to the summary, below the targets (see SummarySection). */
+/**
+ * `sections`: what other steps add to the summary, below the targets (see SummarySection);
+ * `failed`: what failed, in a few words for the headline, when a step can name it.
+ */
 export async function reportStored(
   run: Run,
   source: Source,
   results: TargetResult[],
   confirmation: Confirmation,
-  sections: SummarySection[] = []
+  sections: SummarySection[] = [],
+  failed?: string
 ): Promise<void> {
   const { io, problems } = run
   if (confirmation === 'changed') problems.add(CONFIRMATION_TEXT.changed)
@@ -30,7 +34,13 @@ export async function reportStored(
   await problems.note('Setting the targets output', () =>
     io.setOutput('targets', JSON.stringify(written))
   )
-  const stored: Stored = { source, results, confirmation, problems: problems.list }
+  const stored: Stored = {
+    source,
+    results,
+    confirmation,
+    problems: problems.list,
+    ...(failed !== undefined && { failed })
+  }
   await problems.note('Writing the job summary', () =>
     io.writeSummary(summary => storedSummary(summary, stored, sections))
   )

@@ -3,6 +3,7 @@
 // fingerprint come once, above a table with one row per target, status first; what went wrong
 // with a target, and how to finish it by hand, comes below the table, one section per target.
 import type { Settings } from '../inputs/settings.js'
+import { displayUrl } from '../inputs/urls.js'
 import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
 import type { Summary, TargetResult } from './context.js'
 import { FAILED, OK, code, escapeHtml, paragraph } from './html.js'
@@ -29,10 +30,12 @@ export interface Stored {
   confirmation: Confirmation
   /** Anything else that went wrong (an output not set, a rotation around this run). */
   problems: string[]
+  /** What failed, for the headline, when a step can say it ("the receiver still rejects the new secret"). */
+  failed?: string
 }
 
 /** The first line of a stored run: how it ended. */
-export function storedHeadline({ source, results, problems }: Stored): string {
+export function storedHeadline({ source, results, problems, failed }: Stored): string {
   const unwritten = results.filter(result => !isWritten(result)).length
   const what = source.how === 'current' ? 'stored (not rotated)' : 'rotated'
   if (unwritten > 0) {
@@ -41,7 +44,7 @@ export function storedHeadline({ source, results, problems }: Stored): string {
   }
   const stored = source.how === 'current' ? what : `${what} and stored`
   return problems.length > 0
-    ? `${FAILED} Composio webhook secret ${stored} in every target, but the run did not finish cleanly`
+    ? `${FAILED} Composio webhook secret ${stored} in every target, but ${failed ?? 'the run did not finish cleanly'}`
     : `${OK} Composio webhook secret ${stored} in ${targetCount(results.length)}`
 }
 
@@ -145,7 +148,7 @@ export function dryRunSummary(
   return summary
     .addHeading('Subscription', 3)
     .addList([
-      `webhook_url: ${code(subscription.webhookUrl ?? '(not given)')}`,
+      `webhook_url: ${code(subscription.webhookUrl === undefined ? '(not given)' : displayUrl(subscription.webhookUrl))}`,
       `version: ${code(subscription.version ?? '(not given)')}`,
       `enabled_events: ${(subscription.enabledEvents ?? []).map(code).join(', ') || '(none given)'}`,
       `secret: ${subscription.secret === undefined ? 'masked in the read' : 'returned in full (not shown)'}`

@@ -2,7 +2,7 @@
 // anything irreversible, the check itself once every write is done. Never in a dry run. A failed
 // check fails the run at the end, after everything else was reported: the secret is stored.
 import { timedOut } from '../http.js'
-import { displayUrl, receiverUrl } from '../inputs/urls.js'
+import { displayUrl, isLoopback, subscriptionReceiverUrl } from '../inputs/urls.js'
 import { checkReceiver, type ReceiverOutcome } from '../receiver/check.js'
 import type { RedeployResult } from '../redeploy/follow.js'
 import type { Run, TargetResult } from './context.js'
@@ -11,8 +11,9 @@ import { isWritten } from './recipes.js'
 
 /**
  * Sets the webhook-url output (the subscription's receiver, as Composio's read gave it), and
- * returns the URL to check, if any: the input's, or (`subscription`) the read's, checked by the
- * same rule as the input. A URL that fails it fails the run here, before the rotation.
+ * returns the URL to check, if any: the input's, or (`subscription`) the read's, held to where
+ * Composio can deliver (https to a public address; loopback too when Composio is on this
+ * machine). A URL that fails it fails the run here, before the rotation.
  */
 export function receiverUrlOf(run: Run, checked: Checked): string | undefined {
   const { io, settings } = run
@@ -33,7 +34,8 @@ export function receiverUrlOf(run: Run, checked: Checked): string | undefined {
     ])
   } else {
     try {
-      url = receiverUrl(webhookUrl)
+      const composioIsLocal = isLoopback(new URL(settings.composioBaseUrl).hostname)
+      url = subscriptionReceiverUrl(webhookUrl, composioIsLocal)
     } catch (error) {
       return failBeforeRotation(run, 'the receiver cannot be checked', [
         `verify-receiver: the subscription's webhook_url ${(error as Error).message}`
@@ -80,13 +82,14 @@ export async function verifyReceiver(
   const { deps, settings, io, guard } = run
   const { timeoutMs, intervalMs } = settings.verifyTiming
   io.info(
-    `Checking the receiver at ${displayUrl(url)}: a delivery signed with the new secret and one signed with a random secret, every ${intervalMs / 1000} s for up to ${timeoutMs / 1000} s.`
+    `Checking the receiver at ${displayUrl(url)}: two distinct deliveries, one signed with the new secret and one with a random secret, one after the other in a random order, every ${intervalMs / 1000} s (at once after a verified round) for up to ${timeoutMs / 1000} s.`
   )
   const outcome = await checkReceiver(url, secret, settings.verifyTiming, {
     fetch: deps.fetch,
     sleep: ms => deps.sleep(ms, guard.signal),
     now: deps.now,
     signal: guard.signal,
+    requestTimeoutMs: settings.timeoutMs,
     requestTimedOut: timedOut(settings.timeoutMs),
     log: io.info
   })

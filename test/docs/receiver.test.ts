@@ -13,6 +13,7 @@ import {
   verifyComposioWebhook
 } from '../../examples/verify-signature.js'
 import { CHECK_EVENT_TYPE, checkEvent } from '../../src/receiver/delivery.js'
+import { REFUSALS } from '../../src/receiver/verdict.js'
 import { fingerprint } from '../../src/run/rotate.js'
 import { read, sourceText } from './markdown.js'
 
@@ -358,8 +359,13 @@ describe('docs/receiver.md: the receiver check', () => {
   })
 
   test('has a row per verdict of the table', () => {
-    const rows = check.split('\n').filter(line => /^\| (2xx|4xx|any|5xx|a redirect)/.test(line))
-    expect(rows).toHaveLength(6)
+    const rows = check
+      .split('\n')
+      .filter(line => /^\| (2xx|another 4xx|400|any|408|a redirect)/.test(line))
+    expect(rows).toHaveLength(7)
+    // The refusals the table names are the ones the verdict reads.
+    expect(rows.filter(row => row.includes('400, 401 or 403'))).toHaveLength(4)
+    expect(REFUSALS).toEqual([400, 401, 403])
   })
 
   test("the SDK accepts the check event, a vector shaped as the action's own", () => {

@@ -2,12 +2,18 @@
 // A fake webhook receiver: real HTTP on 127.0.0.1, real HMAC. It verifies each delivery with
 // examples/verify-signature.js (which decides as @composio/core's verifyWebhook does, checked by
 // test/docs/receiver.test.ts) against the secret it holds, and answers as a receiver would:
-//   verify                 204 when the signature verifies, 401 when not
+//   verify                 204 when the signature verifies, `refusalStatus` (401) when not
 //   refuse-unknown-events  as verify, but 422 for a verified event whose type it does not know
 //   accept-all             200 to anything: a receiver that verifies nothing
 //   error                  `status` (default 503) to anything
 //   hang                   never answers
 //   redirect               307 to `location`
+// and, as receivers that verify NO signature but still answer some deliveries with 4xx or 5xx:
+//   dedupe                 200 to an event it has not seen (by body id or webhook-id), 409 to a repeat
+//   burst                  200, but `status` (429 by default, with retry-after) to a delivery that
+//                          arrives within `windowMs` of the one before: a rate limit
+//   by-arrival             `answers[i]` to the i-th delivery, round and round: 2xx to the first
+//                          of each pair, a flaky 5xx, 408 to the second…
 // It starts with one secret (the old one) and switches to another when told, now or later, as a
 // redeployed receiver would; or it reads the secret from a function at each delivery, as a
 // receiver that looks its secret up in a store would. It records every delivery, body included: tests scan them for leaks.
@@ -15,7 +21,7 @@
 import { verifyComposioWebhook } from '../../examples/verify-signature.js'
 import { startFakeServer } from './http-fake.js'
 
-/** @typedef {'verify' | 'refuse-unknown-events' | 'accept-all' | 'error' | 'hang' | 'redirect'} ReceiverMode */
+/** @typedef {'verify' | 'refuse-unknown-events' | 'accept-all' | 'error' | 'hang' | 'redirect' | 'dedupe' | 'burst' | 'by-arrival'} ReceiverMode */
 /**
  * @typedef {object} Delivery
  * @property {Record<string, string>} headers lower-cased names
@@ -44,6 +50,9 @@ const KNOWN_TYPES = ['composio.trigger.message', 'composio.connected_account.exp
  * @param {ReceiverMode} [options.mode]
  * @param {number} [options.status] for mode `error`
  * @param {string} [options.location] for mode `redirect`
+ * @param {number} [options.refusalStatus] for modes `verify` and `refuse-unknown-events` (default 401)
+ * @param {number} [options.windowMs] for mode `burst` (default 1000)
+ * @param {number[]} [options.answers] for mode `by-arrival`
  * @param {number} [options.latencyMs]
  * @returns {Promise<FakeReceiver>}
  */
@@ -60,6 +69,8 @@ export async function startFakeReceiver(options) {
   const timers = new Set()
   /** @type {Delivery[]} */
   const deliveries = []
+  /** Event ids and webhook-ids seen, for mode `dedupe`. */
+  const seen = new Set()
 
   /** @param {import('./http-fake.js').RequestContext} ctx @returns {import('./http-fake.js').FaultAction} */
   function answer(ctx) {
@@ -78,7 +89,22 @@ export async function startFakeReceiver(options) {
    * @returns {import('./http-fake.js').FaultAction}
    */
   function decide(verified, ctx) {
+    const previous = deliveries.at(-1)
     switch (mode) {
+      case 'dedupe': {
+        const ids = [ctx.body?.id, ctx.headers['webhook-id']].filter(Boolean)
+        const repeat = ids.some(id => seen.has(id))
+        for (const id of ids) seen.add(id)
+        return repeat ? { status: 409, body: { error: 'duplicate' } } : { status: 200 }
+      }
+      case 'burst':
+        return previous && Date.now() - previous.at < (options.windowMs ?? 1000)
+          ? { status: options.status ?? 429, headers: { 'retry-after': '1' }, body: 'slow down' }
+          : { status: 200 }
+      case 'by-arrival': {
+        const answers = options.answers ?? [200, 401]
+        return { status: answers[deliveries.length % answers.length] ?? 200 }
+      }
       case 'accept-all':
         return { status: 200, body: { ok: true } }
       case 'error':
@@ -92,7 +118,8 @@ export async function startFakeReceiver(options) {
         }
       case 'refuse-unknown-events':
       case 'verify':
-        if (!verified) return { status: 401, body: { error: 'invalid signature' } }
+        if (!verified)
+          return { status: options.refusalStatus ?? 401, body: { error: 'invalid signature' } }
         return mode === 'refuse-unknown-events' && !KNOWN_TYPES.includes(ctx.body?.type)
           ? { status: 422, body: { error: 'unknown event type' } }
           : { status: 204 }

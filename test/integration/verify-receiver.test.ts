@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { startFakeReceiver, type FakeReceiver } from '../fakes/receiver.js'
 import { NODE24, ROOT, runAction, type RunResult } from '../fakes/runner.js'
+import { CONFIRMING_ROUNDS } from '../../src/receiver/verdict.js'
 import { encodings, leaks } from '../support/scenario.js'
 
 const SCRIPT = join(ROOT, 'dist', 'verify-receiver', 'index.js')
@@ -41,9 +42,10 @@ function expectNoLeak(result: RunResult, fake?: FakeReceiver): void {
   }
 }
 
-/** The deliveries, a pair per round (rounds follow each other; a pair's two go out at once). */
-const pairsOf = (fake: FakeReceiver) =>
-  fake.deliveries.flatMap((d, i, all) => (i % 2 === 0 ? [[d, all[i + 1]!]] : []))
+/** The deliveries, a pair per round (rounds follow each other, and so do a pair's two). */
+type Delivered = FakeReceiver['deliveries'][number]
+const pairsOf = (fake: FakeReceiver): [Delivered, Delivered][] =>
+  fake.deliveries.flatMap((d, i, all) => (i % 2 === 0 ? [[d, all[i + 1]!] as const] : []))
 
 const errorLine = (result: RunResult): string =>
   result.stdout.split('\n').find(line => line.startsWith('::error::')) ?? ''
@@ -60,16 +62,20 @@ describe('confirmed', () => {
       const result = await verify({ url: fake.url, 'rotated-at': rotatedAt }, node)
       expect(result.stderr).toBe('')
       expect(result.code).toBe(0)
-      // The pair goes out at once: in either order.
-      expect(fake.deliveries.map(d => [d.verified, d.status]).sort()).toEqual([
-        [false, 401],
-        [true, 204]
-      ])
+      // Enough rounds, the forged delivery first in some and second in others; each pair's two
+      // one after the other, distinct events.
+      expect(fake.deliveries.length).toBeGreaterThanOrEqual(2 * CONFIRMING_ROUNDS)
+      expect(fake.deliveries.every(d => d.status === (d.verified ? 204 : 401))).toBe(true)
+      const firsts = pairsOf(fake).map(([first]) => first.verified)
+      expect(new Set(firsts)).toEqual(new Set([true, false]))
+      const eventIds = fake.deliveries.map(d => (JSON.parse(d.rawBody) as { id: string }).id)
+      expect(new Set(eventIds).size).toBe(fake.deliveries.length)
       const confirmedAt = result.outputs['confirmed-at']!
       expect(Date.parse(confirmedAt)).toBeGreaterThan(Date.parse(rotatedAt))
       const outage = Number(result.outputs['outage-seconds'])
       expect(outage).toBeCloseTo((Date.parse(confirmedAt) - Date.parse(rotatedAt)) / 1000, 3)
       // Each request's status and time in the summary, never a body.
+      expect(result.summary).toMatch(/^<h2>✅ Composio webhook receiver confirmed/)
       expect(result.summary).toContain('<h3>Receiver check: confirmed</h3>')
       expect(result.summary).toMatch(
         /<td>1<\/td><td>[^<]+<\/td><td>new secret<\/td><td>HTTP 204<\/td><td>\d+ ms<\/td>/
@@ -77,26 +83,37 @@ describe('confirmed', () => {
       expect(result.summary).toMatch(/<td>random secret<\/td><td>HTTP 401<\/td>/)
       expect(result.summary).not.toContain('invalid signature')
       expect(result.summary).toContain(`Outage: ${result.outputs['outage-seconds']} s`)
-      // Both deliveries say what they are.
-      expect(fake.deliveries.map(d => d.headers['user-agent'])).toEqual([
-        'rotate-composio-webhook-secret/1.0.0 receiver-check',
-        'rotate-composio-webhook-secret/1.0.0 receiver-check'
-      ])
+      // Every delivery says what it is.
+      expect(new Set(fake.deliveries.map(d => d.headers['user-agent']))).toEqual(
+        new Set(['rotate-composio-webhook-secret/1.0.0 receiver-check'])
+      )
       expectNoLeak(result, fake)
     }
   )
 
-  test('the receiver switches to the new secret during the check: confirmed on the next round', async () => {
+  test('the receiver switches to the new secret during the check: confirmed from the next round on', async () => {
     const fake = await receiver({ secret: OLD })
     fake.switchTo(NEW, 1200)
     const result = await verify({ url: fake.url, 'timeout-seconds': '10' })
     expect(result.code).toBe(0)
     const rounds = fake.deliveries.length / 2
     expect(rounds).toBeGreaterThanOrEqual(2)
-    expect(fake.deliveries.slice(0, -2).every(d => d.status === 401)).toBe(true)
-    // The first pair that arrived after the switch confirmed it: no round was wasted.
+    const before = fake.deliveries.filter(d => d.at < fake.switchedAt()!)
+    expect(before.length).toBeGreaterThanOrEqual(2)
+    expect(before.every(d => d.status === 401)).toBe(true)
+    // The pairs that arrived after the switch confirmed it, one right after the other.
     const pairs = pairsOf(fake).filter(pair => pair.every(d => d.at >= fake.switchedAt()!))
-    expect(pairs.map(pair => pair.map(d => d.status).sort())).toEqual([[204, 401]])
+    expect(pairs.length).toBeGreaterThanOrEqual(CONFIRMING_ROUNDS)
+    expect(
+      pairs.every(
+        pair =>
+          pair
+            .map(d => d.status)
+            .sort()
+            .join() === '204,401'
+      )
+    ).toBe(true)
+    expect(pairs.at(-1)![0].at - pairs[0]![0].at).toBeLessThan(1000) // no interval between
     expect(result.outputs['outage-seconds']).toBeUndefined() // no rotated-at given
     expectNoLeak(result, fake)
   })
@@ -118,10 +135,14 @@ describe('not confirmed', () => {
     const result = await verify({ url: fake.url })
     expect(result.code).toBe(1)
     expect(errorLine(result)).toContain(
-      'the receiver still rejects deliveries signed with the new secret after 2 s: redeploy it with the new secret'
+      'the receiver still rejects deliveries signed with the new secret after 2 s: redeploy it from the secret the rotation stored (not from the secret output, which ends with the job), then check it again with a run of rotate-composio-webhook-secret with rotate: false and verify-receiver (re-running the job would rotate again)'
     )
     expect(fake.deliveries).toHaveLength(6) // rounds at 0, 1 and 2 s, a pair each
     expect(result.outputs).toEqual({})
+    // The failure heads the summary: the step after a green rotation is what a person reads last.
+    expect(result.summary).toMatch(
+      /^<h2>❌ Composio webhook receiver NOT confirmed: the receiver still rejects the new secret<\/h2>/
+    )
     expect(result.summary).toContain('<h3>Receiver check: NOT confirmed</h3>')
     expectNoLeak(result, fake)
   })
@@ -147,12 +168,25 @@ describe('not confirmed', () => {
     )
   })
 
-  test('a receiver that never answers: each request times out', async () => {
+  test('a receiver that never answers: ends within the timeout and one request timeout', async () => {
     const fake = await receiver({ secret: NEW, mode: 'hang' })
-    const result = await verify({ url: fake.url, 'timeout-seconds': '1' })
+    const started = Date.now()
+    const result = await verify({ url: fake.url, 'timeout-seconds': '3' })
+    const elapsed = Date.now() - started
+    expect(result.code).toBe(1)
+    // 3 s and one request (3 s at most), with room for starting Node; counting rounds took 12 s.
+    expect(elapsed).toBeLessThan(9000)
+    expect(errorLine(result)).toMatch(
+      /no conclusive answer after [67] s \(last answers: (timed out after 3 s|no answer before the check's timeout) to the delivery signed with the new secret, (timed out after 3 s|no answer before the check's timeout) to the one signed with a random secret\)/
+    )
+  })
+
+  test('a receiver that answers 500 to a bad signature: the timeout says to answer 401', async () => {
+    const fake = await receiver({ secret: NEW, refusalStatus: 500 })
+    const result = await verify({ url: fake.url })
     expect(result.code).toBe(1)
     expect(errorLine(result)).toContain(
-      'last answers: timed out after 1 s to the delivery signed with the new secret, timed out after 1 s to the one signed with a random secret'
+      'The receiver answered 500 to a forged delivery; answer 401 so that it can be told apart from an outage.'
     )
   })
 
@@ -166,6 +200,28 @@ describe('not confirmed', () => {
     expect(errorLine(result)).toMatch(
       /the receiver answered HTTP 307, a redirect to http:\/\/127\.0\.0\.1:\d+, which is not followed/
     )
+  })
+})
+
+describe('a receiver that verifies no signature is never confirmed', () => {
+  test.each<[string, Parameters<typeof startFakeReceiver>[0]]>([
+    ['200, then 409 to a repeated event id', { secret: NEW, mode: 'dedupe' }],
+    ['200, then 429 to a burst', { secret: NEW, mode: 'burst' }],
+    ['200, then 503 with retry-after to a burst', { secret: NEW, mode: 'burst', status: 503 }],
+    ['2xx to the first of each pair, 401 to the second', { secret: NEW, mode: 'by-arrival' }],
+    ['2xx, then 408', { secret: NEW, mode: 'by-arrival', answers: [200, 408] }],
+    ['a flaky 5xx', { secret: NEW, mode: 'by-arrival', answers: [200, 503, 200] }]
+  ])('%s', async (_, options) => {
+    const fake = await receiver(options)
+    const result = await verify({ url: fake.url, 'timeout-seconds': '3' })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toEqual({})
+    expect(result.stdout).not.toContain('verifies deliveries with the new secret')
+    expect(result.summary).toMatch(/^<h2>❌ Composio webhook receiver NOT confirmed/)
+    // Distinct events, one after the other.
+    const eventIds = fake.deliveries.map(d => (JSON.parse(d.rawBody) as { id: string }).id)
+    expect(new Set(eventIds).size).toBe(fake.deliveries.length)
+    expectNoLeak(result, fake)
   })
 })
 
@@ -200,7 +256,18 @@ describe('refused before any request', () => {
     const result = await verify({ url })
     expect(result.code).toBe(1)
     expect(errorLine(result).startsWith(message)).toBe(true)
+    // An invalid url heads a summary too.
+    expect(result.summary).toMatch(/^<h2>❌ Composio webhook receiver NOT checked<\/h2>/)
     expectNoLeak(result)
+  })
+
+  test('an unparsable url is never echoed, its token neither', async () => {
+    const result = await verify({ url: 'https://hooks example.com/x?token=t0k3n' })
+    expect(result.code).toBe(1)
+    expect(errorLine(result)).toBe(
+      "::error::Input 'url': is not a URL (not shown: it may hold a token)"
+    )
+    expect(result.stdout + result.stderr + result.summary).not.toContain('t0k3n')
   })
 
   test('an empty secret: the error says where it comes from; nothing is masked', async () => {

@@ -33,15 +33,19 @@ describe('deliveryPair', () => {
     expect(judged(FORGERY, pair.forged)).toBe(true) // really signed, with another secret
   })
 
-  test('they differ only in webhook-id and signature; the timestamp is in seconds', () => {
+  test('two distinct events: their own event id and webhook-id; the timestamp is in seconds', () => {
     const { genuine, forged } = pair
-    expect(genuine.body).toBe(forged.body)
+    const eventId = (body: string) => (JSON.parse(body) as { id: string }).id
+    expect(eventId(genuine.body)).not.toBe(eventId(forged.body))
     expect(genuine.headers['webhook-id']).not.toBe(forged.headers['webhook-id'])
+    // Otherwise alike: a receiver that verifies nothing cannot tell them apart.
     const rest = (headers: Record<string, string>) =>
       Object.entries(headers).filter(
         ([name]) => name !== 'webhook-id' && name !== 'webhook-signature'
       )
     expect(rest(genuine.headers)).toEqual(rest(forged.headers))
+    const withoutId = (body: string) => ({ ...(JSON.parse(body) as object), id: undefined })
+    expect(withoutId(genuine.body)).toEqual(withoutId(forged.body))
     expect(genuine.headers['webhook-timestamp']).toBe('1796284800')
   })
 

@@ -2,11 +2,13 @@
 // body; the URL escaped; a long check shortened to its first and last rounds.
 import { describe, expect, test } from '@jest/globals'
 import { summary } from '@actions/core'
-import type { ReceiverOutcome, Round } from '../../../src/receiver/check.js'
+import type { ReceiverOutcome } from '../../../src/receiver/check.js'
+import type { Round } from '../../../src/receiver/verdict.js'
 import { receiverSection } from '../../../src/receiver/summary.js'
 
-const round = (i: number, genuine = 401): Round => ({
+const round = (i: number, genuine = 401, forgedFirst = false): Round => ({
   at: new Date(Date.UTC(2026, 11, 3, 8, 0, i * 10)),
+  forgedFirst,
   genuine: { status: genuine, ms: 12 },
   forged: { error: 'timed out after 10 s (timeout-seconds)', ms: 10_000 },
   verdict: 'no answer'
@@ -31,6 +33,15 @@ describe('receiverSection', () => {
     expect(html).toContain(
       '<tr><td>1</td><td>2026-12-03T08:00:00.000Z</td><td>random secret</td><td>timed out after 10 s (timeout-seconds)</td><td>10000 ms</td></tr>'
     )
+  })
+
+  test('the rows in the order the deliveries were sent', () => {
+    const html = section({
+      shownUrl: 'https://h.example/hook',
+      rounds: [round(0, 401, true)],
+      message: 'x'
+    })
+    expect(html.indexOf('random secret')).toBeLessThan(html.indexOf('new secret'))
   })
 
   test('confirmed: the heading says so', () => {

@@ -129,6 +129,19 @@ describe('storedSummary', () => {
     )
   })
 
+  test('written everywhere, but the receiver check failed: the headline names it', () => {
+    const html = storedSummary(summary.emptyBuffer(), {
+      source: rotated,
+      results: [repoWritten],
+      confirmation: 'confirmed',
+      problems: ['Receiver check of https://h.example/hook: …'],
+      failed: 'the receiver still rejects the new secret'
+    }).stringify()
+    expect(html).toMatch(
+      /^<h2>❌ Composio webhook secret rotated and stored in every target, but the receiver still rejects the new secret<\/h2>/
+    )
+  })
+
   test('a recovered secret says the answer was lost', () => {
     const recovered = { ...rotated, how: 'recovered' as const }
     const html = storedSummary(summary.emptyBuffer(), {
@@ -210,7 +223,7 @@ describe('dryRunSummary', () => {
   test("the subscription's fields, escaped; the secret never shown", () => {
     const subscription: Subscription = {
       secret: SECRET,
-      webhookUrl: 'https://x.example/"><img src=x onerror=alert(1)>',
+      webhookUrl: 'https://x.example/"><img src=x onerror=alert(1)>?token=t0k3n',
       version: 'V3',
       enabledEvents: ['a<b', 'c&d']
     }
@@ -223,9 +236,10 @@ describe('dryRunSummary', () => {
       'A real run would store the current secret of subscription <code>ws_sub_1</code>, without rotating, as <code>HOOK</code> in 3 targets:'
     )
     expect(html).toContain(
-      '<ul><li>webhook_url: <code>https://x.example/&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</code></li><li>version: <code>V3</code></li><li>enabled_events: <code>a&lt;b</code>, <code>c&amp;d</code></li><li>secret: returned in full (not shown)</li></ul>'
+      '<ul><li>webhook_url: <code>https://x.example/%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E?…</code></li><li>version: <code>V3</code></li><li>enabled_events: <code>a&lt;b</code>, <code>c&amp;d</code></li><li>secret: returned in full (not shown)</li></ul>'
     )
     expect(html).not.toContain(SECRET)
+    expect(html).not.toContain('t0k3n') // a receiver's query may hold its token
     expect(html).not.toContain('<img')
   })
 
