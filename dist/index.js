@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8518);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1986);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28395,7 +28395,9 @@ __webpack_async_result__();
 /* harmony export */   zM: () => (/* binding */ boolean)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4295);
 // Inputs as the runner passes them, through @actions/core, and errors that name the input.
+
 
 class InputError extends Error {
     name = 'InputError';
@@ -28427,9 +28429,13 @@ class InputReader {
         catch (error) {
             if (!(error instanceof InputError))
                 throw error;
-            this.errors.push(error);
+            this.errors.push(...(error instanceof InputErrors ? error.errors : [error]));
             return undefined;
         }
+    }
+    /** Keeps errors found without a reader. */
+    refuse(errors) {
+        this.errors.push(...errors);
     }
     /** `values`, once every reader succeeded; else the one error, or InputErrors listing them all. */
     settled(values) {
@@ -28464,13 +28470,16 @@ function boolean(name, fallback) {
         throw new InputError(name, `'${value}' is not a boolean; use true or false`);
     }
 }
-/** Runs a parser, turning its error into one that names the input. */
+/** Runs a parser, turning its error (or each bad line's) into one that names the input. */
 function parsed(name, parse, kind) {
     try {
         return parse();
     }
     catch (error) {
-        throw new InputError(name, error.message, kind);
+        if (!(error instanceof _targets_js__WEBPACK_IMPORTED_MODULE_1__/* .LineErrors */ .Il))
+            throw new InputError(name, error.message, kind);
+        const [first, ...more] = error.problems.map(problem => new InputError(name, problem, kind));
+        throw more.length === 0 ? first : new InputErrors([first, ...more]);
     }
 }
 /** A number of seconds from 1 to `max`, as text such as 10 or 2.5; empty takes `fallback`. */
@@ -28488,21 +28497,95 @@ function seconds(name, fallback, max) {
 
 /***/ }),
 
+/***/ 5027:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VN: () => (/* binding */ AWS_REGION),
+/* harmony export */   Yq: () => (/* binding */ formatStoreTarget),
+/* harmony export */   oJ: () => (/* binding */ parseStoreTarget)
+/* harmony export */ });
+/* unused harmony export STORE_KINDS */
+// The runtime stores a target may name besides GitHub's: a receiver that reads its secret from one
+// of them sees the new secret one API call after the rotation, with no redeploy. Pure syntax, as
+// targets.ts: it runs before anything heavy is loaded.
+const STORE_KINDS = ['cloudflare', 'aws-secretsmanager'];
+// Cloudflare account IDs: 32 hex digits (the dashboard's "Account ID").
+const ACCOUNT_ID = /^[0-9a-f]{32}$/i;
+// Worker names: lowercase letters, digits, '-' and '_', at most 63 characters (a DNS label for
+// workers.dev; the API's own example is `this-is_my_script-01`).
+const SCRIPT_NAME = /^[a-z0-9_-]{1,63}$/;
+// Secrets Manager names: 1 to 512 of A-Za-z0-9/_+=.@- (the service's CreateSecret Name rule).
+const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+/** AWS region names: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, … */
+const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+const ARN = /^arn:aws(?:-[a-z]+)*:secretsmanager:([^:]*):(\d{12}):secret:(.*)$/;
+/** `cloudflare:<account_id>/<script_name>` or `aws-secretsmanager:<name or ARN>`. */
+function formatStoreTarget(target) {
+    return target.kind === 'cloudflare'
+        ? `cloudflare:${target.accountId}/${target.scriptName}`
+        : `aws-secretsmanager:${target.secretId}`;
+}
+/** The store a line names, or undefined when it names none (a GitHub target). */
+function parseStoreTarget(text) {
+    const colon = text.indexOf(':');
+    const kind = STORE_KINDS.find(name => text.slice(0, colon).toLowerCase() === name);
+    if (kind === undefined)
+        return undefined;
+    const rest = text.slice(colon + 1);
+    return kind === 'cloudflare' ? parseCloudflare(rest) : parseSecretsManager(rest);
+}
+function parseCloudflare(text) {
+    const [accountId = '', scriptName = '', ...more] = text.split('/');
+    if (more.length > 0 || !ACCOUNT_ID.test(accountId)) {
+        throw new Error(`'cloudflare:${text}' is not a Cloudflare Worker; expected cloudflare:<account_id>/<script_name>, the account ID being 32 hex digits`);
+    }
+    if (!SCRIPT_NAME.test(scriptName)) {
+        throw new Error(`'${scriptName}' is not a Worker name (1 to 63 lowercase letters, digits, '-' or '_')`);
+    }
+    return { kind: 'cloudflare', accountId: accountId.toLowerCase(), scriptName };
+}
+function parseSecretsManager(text) {
+    const arn = ARN.exec(text);
+    if (text.startsWith('arn:') && !arn) {
+        throw new Error(`'${text}' is not a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<12-digit account>:secret:<name>)`);
+    }
+    const [, region, , name] = arn ?? [undefined, undefined, undefined, text];
+    if (region !== undefined && !AWS_REGION.test(region)) {
+        throw new Error(`'${region}' in '${text}' is not an AWS region (such as us-east-1)`);
+    }
+    if (!SECRET_NAME.test(name ?? '')) {
+        throw new Error(`'${name}' is not a Secrets Manager secret name (1 to 512 letters, digits or /_+=.@-)`);
+    }
+    return { kind: 'aws-secretsmanager', secretId: text, region };
+}
+
+
+/***/ }),
+
 /***/ 4295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ githubTargetsOf),
 /* harmony export */   C0: () => (/* binding */ parseTargetLines),
+/* harmony export */   Il: () => (/* binding */ LineErrors),
 /* harmony export */   Li: () => (/* binding */ parseLines),
 /* harmony export */   P4: () => (/* binding */ formatTarget),
 /* harmony export */   SU: () => (/* binding */ parseRepository),
 /* harmony export */   en: () => (/* binding */ isRepositoryName),
-/* harmony export */   hu: () => (/* binding */ parseTarget)
+/* harmony export */   hu: () => (/* binding */ parseTarget),
+/* harmony export */   rA: () => (/* binding */ isStoreTarget)
 /* harmony export */ });
 /* unused harmony exports STORES, MAX_TARGETS */
+/* harmony import */ var _store_targets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5027);
 // Where the rotated secret is written, and the one-line syntax users write targets in.
 // Pure and dependency-free: it runs before anything heavy is loaded.
+
 const STORES = ['dependabot', 'codespaces'];
+const isStoreTarget = (target) => target.kind === 'cloudflare' || target.kind === 'aws-secretsmanager';
+/** The GitHub targets of a list, in order. */
+const githubTargetsOf = (all) => all.filter((target) => !isStoreTarget(target));
 /** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
 const MAX_TARGETS = 100;
 // Organizations, and users: alphanumerics and single inner hyphens, at most 39 characters.
@@ -28583,8 +28666,11 @@ function parseRepository(text) {
  * Errors name the line number and the line, so a long list is easy to fix.
  */
 function parseTargetLines(text) {
-    // GitHub treats owner, repository, environment and organization names case-insensitively.
-    const targets = parseLines(text, parseTarget, target => formatTarget(target).toLowerCase());
+    // GitHub treats owner, repository, environment and organization names case-insensitively;
+    // a Secrets Manager name is case-sensitive (a Cloudflare target is lower-cased when parsed).
+    const key = (target) => isStoreTarget(target) ? (0,_store_targets_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStoreTarget */ .Yq)(target) : formatTarget(target).toLowerCase();
+    const parse = (line) => (0,_store_targets_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStoreTarget */ .oJ)(line) ?? parseTarget(line);
+    const targets = parseLines(text, parse, key);
     if (targets.length === 0)
         throw new Error('no targets: give at least one line');
     if (targets.length > MAX_TARGETS) {
@@ -28592,12 +28678,23 @@ function parseTargetLines(text) {
     }
     return targets;
 }
+/** Every bad line of a multi-line input, each named by its number and text. */
+class LineErrors extends Error {
+    problems;
+    name = 'LineErrors';
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+    }
+}
 /**
  * The lines of a multi-line input, each parsed: blank and comment lines skipped, an error or a
- * duplicate (same `key`) named by its line number and text.
+ * duplicate (same `key`) named by its line number and text. Every bad line is reported at once,
+ * in one LineErrors.
  */
 function parseLines(text, parse, key, duplicate = (first) => `duplicate of line ${first}`) {
     const values = [];
+    const problems = [];
     const seen = new Map();
     for (const [index, raw] of text.split(/\r?\n/).entries()) {
         const line = raw.trim();
@@ -28609,31 +28706,137 @@ function parseLines(text, parse, key, duplicate = (first) => `duplicate of line 
             value = parse(line);
         }
         catch (error) {
-            throw new Error(`${where}: ${error.message}`);
+            problems.push(`${where}: ${error.message}`);
+            continue;
         }
         const first = seen.get(key(value));
         if (first !== undefined)
-            throw new Error(`${where}: ${duplicate(first)}`);
-        seen.set(key(value), index + 1);
+            problems.push(`${where}: ${duplicate(first)}`);
+        else
+            seen.set(key(value), index + 1);
         values.push(value);
     }
+    if (problems.length > 0)
+        throw new LineErrors(problems);
     return values;
 }
 
 
 /***/ }),
 
-/***/ 9695:
+/***/ 2211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qy: () => (/* binding */ displayUrl),
-/* harmony export */   Z8: () => (/* binding */ credentialUrl),
-/* harmony export */   rl: () => (/* binding */ receiverUrl)
-/* harmony export */ });
-/* unused harmony export isLoopback */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z8: () => (/* binding */ credentialUrl),
+  Qy: () => (/* binding */ displayUrl),
+  U9: () => (/* binding */ isLoopback),
+  rl: () => (/* binding */ receiverUrl),
+  EC: () => (/* binding */ subscriptionReceiverUrl)
+});
+
+;// CONCATENATED MODULE: ./src/inputs/reach.ts
+// Whether a host is one that Composio, on the internet, can deliver to. Pure, and on the host as
+// the WHATWG URL parser leaves it: it has already turned 2130706433, 0x7f.1 and 0177.0.0.1 into
+// 127.0.0.1, and [::ffff:127.0.0.1] into [::ffff:7f00:1], so every notation is read here as one.
+// Names are not resolved: the runner's DNS is not Composio's (split horizon), a proxy may resolve
+// for it, and an answer read now may change before the request (rebinding). A name that only
+// resolves inside a network (localhost, .internal, .local, a single label) is refused by its form.
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/** [first address as a number, prefix length, why] */
+const IPV4_RANGES = [
+    ['0.0.0.0', 8, 'a "this network" address'],
+    ['10.0.0.0', 8, 'a private address'],
+    ['100.64.0.0', 10, 'a carrier-grade NAT address'],
+    ['127.0.0.0', 8, 'a loopback address'],
+    ['169.254.0.0', 16, 'a link-local address (the cloud metadata service lives there)'],
+    ['172.16.0.0', 12, 'a private address'],
+    ['192.0.0.0', 24, 'a reserved address'],
+    ['192.168.0.0', 16, 'a private address'],
+    ['198.18.0.0', 15, 'a reserved address'],
+    ['224.0.0.0', 4, 'a multicast address'],
+    ['240.0.0.0', 4, 'a reserved address']
+];
+const ipv4Number = (octets) => octets.reduce((sum, octet) => sum * 256 + octet, 0);
+function ipv4(address) {
+    const octets = IPV4.exec(address)?.slice(1).map(Number);
+    if (!octets)
+        return undefined;
+    const value = ipv4Number(octets);
+    for (const [start, prefix, why] of IPV4_RANGES) {
+        const size = 2 ** (32 - prefix);
+        const first = ipv4Number(start.split('.').map(Number));
+        if (value >= first && value < first + size)
+            return { loopback: start === '127.0.0.0', why };
+    }
+    return undefined;
+}
+/** The eight 16-bit groups of an IPv6 address as the URL parser writes it (compressed, hex). */
+function ipv6Groups(address) {
+    const [head = '', tail] = address.split('::');
+    const part = (text) => text === '' ? [] : text.split(':').map(g => parseInt(g, 16));
+    const [start, end] = [part(head), tail === undefined ? [] : part(tail)];
+    return [...start, ...Array(8 - start.length - end.length).fill(0), ...end];
+}
+function ipv6(address) {
+    const g = ipv6Groups(address);
+    const zeros = (n) => g.slice(0, n).every(x => x === 0);
+    // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d)
+    // addresses reach the IPv4 address they carry.
+    const embedded = (zeros(5) && g[5] === 0xffff) ||
+        zeros(6) ||
+        (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every(x => x === 0));
+    if (embedded && !(zeros(7) && (g[7] ?? 0) <= 1)) {
+        const [hi = 0, lo = 0] = [g[6], g[7]];
+        return ipv4([hi >> 8, hi & 255, lo >> 8, lo & 255].join('.'));
+    }
+    if (zeros(7) && g[7] === 1)
+        return { loopback: true, why: 'a loopback address' };
+    if (zeros(8))
+        return { loopback: false, why: 'the unspecified address' };
+    const first = g[0] ?? 0;
+    if ((first & 0xfe00) === 0xfc00)
+        return { loopback: false, why: 'a unique-local address' };
+    if ((first & 0xffc0) === 0xfe80 || (first & 0xffc0) === 0xfec0)
+        return { loopback: false, why: 'a link-local address' };
+    if ((first & 0xff00) === 0xff00)
+        return { loopback: false, why: 'a multicast address' };
+    return undefined;
+}
+/** Suffixes of names that resolve only inside a network (RFC 6761, 6762, 8375; ICANN's .internal and its collision list). */
+const LOCAL_SUFFIXES = [
+    '.local',
+    '.localdomain',
+    '.internal',
+    '.home.arpa',
+    '.invalid',
+    '.lan',
+    '.home',
+    '.corp',
+    '.intranet'
+];
+function reach_name(host) {
+    const bare = host.replace(/\.$/, '').toLowerCase();
+    if (bare === 'localhost' || bare.endsWith('.localhost'))
+        return { loopback: true, why: 'a loopback name' };
+    if (!bare.includes('.'))
+        return { loopback: false, why: 'a name without a domain' };
+    const suffix = LOCAL_SUFFIXES.find(end => `.${bare}`.endsWith(end));
+    return suffix ? { loopback: false, why: `a name under ${suffix}, local to a network` } : undefined;
+}
+/** `hostname` as URL gives it: `127.0.0.1`, `[::1]`, `hooks.example.com`. */
+function unreachable(hostname) {
+    if (hostname.startsWith('['))
+        return ipv6(hostname.slice(1, -1));
+    return IPV4.test(hostname) ? ipv4(hostname) : reach_name(hostname);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/urls.ts
 // Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
 // a token never crosses a network unencrypted.
+
 /** The host names whose traffic never leaves this machine. */
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -28668,6 +28871,22 @@ function credentialUrl(text, { allowPath }) {
 function isEncryptedOrLocal(url) {
     return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
 }
+/** Never echoed: an unparsable URL may still hold a token. */
+const NOT_A_URL = 'is not a URL (not shown: it may hold a token)';
+function parsedReceiverUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new Error(NOT_A_URL);
+    }
+    if (url.username || url.password)
+        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
+    if (url.hash)
+        throw new Error(`'${displayUrl(url)}' must not carry a fragment`);
+    return url;
+}
 /**
  * Checks the URL of a webhook receiver that signed check deliveries will be sent to, and returns
  * it normalized. The same rule as for credentials: a delivery signed with the new secret is as
@@ -28675,33 +28894,47 @@ function isEncryptedOrLocal(url) {
  * and a query are the receiver's own; user info and a fragment are refused.
  */
 function receiverUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new Error(`'${text}' is not a URL`);
-    }
-    const shown = displayUrl(url);
-    if (url.username || url.password)
-        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
+    const url = parsedReceiverUrl(text);
     if (!isEncryptedOrLocal(url)) {
-        throw new Error(`'${shown}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
+        throw new Error(`'${displayUrl(url)}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
     }
-    if (url.hash)
-        throw new Error(`'${shown}' must not carry a fragment`);
     return url.href;
 }
-/** A URL as logs show it: without its query, which may hold a receiver's token. */
+/**
+ * The subscription's webhook_url, which anyone holding the project key can set, is held to
+ * Composio's reach: Composio delivers to it, so it must be https to a public address. The runner
+ * sends nothing to a private, link-local (cloud metadata), loopback or unique-local address for
+ * it, except loopback when Composio itself is on this machine (a local Composio: tests, a demo).
+ */
+function subscriptionReceiverUrl(text, composioIsLocal) {
+    const url = parsedReceiverUrl(text);
+    const shown = displayUrl(url);
+    const where = unreachable(url.hostname);
+    const local = composioIsLocal && where?.loopback === true;
+    if (where && !local) {
+        throw new Error(`'${shown}' is ${where.why}, which Composio cannot deliver to: the receiver check sends signed deliveries only where Composio can (https to a public address). Set the subscription's webhook URL to the receiver's public address, or give verify-receiver that URL`);
+    }
+    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+        throw new Error(`'${shown}' must use https: Composio delivers over the internet, and a signed delivery must not cross a network unencrypted`);
+    }
+    return url.href;
+}
+/** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
 function displayUrl(url) {
-    const parsed = typeof url === 'string' ? new URL(url) : url;
+    let parsed;
+    try {
+        parsed = typeof url === 'string' ? new URL(url) : url;
+    }
+    catch {
+        return '(not a URL; not shown)';
+    }
     return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
 }
 
 
 /***/ }),
 
-/***/ 8518:
+/***/ 1986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28714,6 +28947,105 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3340);
 // EXTERNAL MODULE: ./src/inputs/read.ts
 var read = __nccwpck_require__(4245);
+;// CONCATENATED MODULE: ./src/inputs/declared.ts
+// The inputs each action declares, as its action.yml does (test/unit/inputs/declared.test.ts
+// holds them equal), and the refusal of a near miss: the runner passes an input it does not know
+// (`dry_run: true` for `dry-run`) as INPUT_DRY_RUN and only warns, so the run would go ahead
+// without it, and rotate for real.
+
+const MAIN_INPUTS = [
+    'subscription-id',
+    'api-key',
+    'user-api-key',
+    'github-token',
+    'secret-name',
+    'repository',
+    'environment',
+    'targets',
+    'cloudflare-api-token',
+    'cloudflare-api-url',
+    'visibility',
+    'selected-repositories',
+    'rotate',
+    'dry-run',
+    'composio-base-url',
+    'timeout-seconds',
+    'failure-issue',
+    'verify-receiver',
+    'verify-timeout-seconds',
+    'verify-interval-seconds',
+    'redeploy',
+    'redeploy-timeout-minutes'
+];
+const declared_VERIFY_RECEIVER_INPUTS = (/* unused pure expression or super */ null && ([
+    'secret',
+    'url',
+    'rotated-at',
+    'timeout-seconds',
+    'interval-seconds'
+]));
+const PREFIX = 'INPUT_';
+/** The variable the runner sets for an input (@actions/core reads the same). */
+const variableOf = (name) => `${PREFIX}${name.replace(/ /g, '_').toUpperCase()}`;
+/**
+ * The declared input that `given` (an INPUT_ variable's name without the prefix) nearly names:
+ * the same but for case and `_`/`-`, or, once those are set aside, at most one edit away for an
+ * input of 3 to 5 characters, two for a longer one (Damerau-Levenshtein: a letter added, dropped,
+ * changed, or two swapped). The closest wins. Undefined for an exact match or a name near none.
+ */
+function nearMissOf(given, declared) {
+    if (declared.some(name => variableOf(name) === `${PREFIX}${given}`))
+        return undefined;
+    const plain = given.toLowerCase().replace(/_/g, '-');
+    let best;
+    for (const name of declared) {
+        const distance = editDistance(plain, name);
+        const allowed = name.length >= 6 ? 2 : name.length >= 3 ? 1 : 0;
+        if (distance <= allowed && (!best || distance < best.distance))
+            best = { name, distance };
+    }
+    return best?.name;
+}
+/** Every INPUT_ variable in `env` that nearly names a declared input, as one error each. */
+function nearMisses(env, declared) {
+    return Object.keys(env).flatMap(variable => {
+        if (!variable.startsWith(PREFIX))
+            return [];
+        const given = variable.slice(PREFIX.length);
+        const meant = nearMissOf(given, declared);
+        if (meant === undefined)
+            return [];
+        const shown = given.toLowerCase();
+        const problem = shown === meant
+            ? `was set as ${variable}, which is not read (the action reads ${variableOf(meant)}).`
+            : `is not an input of this action (the runner set ${variable}); did you mean '${meant}'?`;
+        return [
+            new read/* InputError */.dz(shown, `${problem} Refused before anything is sent: the runner would only warn, and the run would go ahead without '${meant}'`)
+        ];
+    });
+}
+/** Throws the near misses of `declared` in `env`, if any. */
+function declared_refuseNearMisses(env, declared) {
+    const [first, ...more] = nearMisses(env, declared);
+    if (first)
+        throw more.length === 0 ? first : new InputErrors([first, ...more]);
+}
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => rows[i][j];
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, at(i - 2, j - 2) + 1);
+            rows[i][j] = best;
+        }
+    }
+    return at(a.length, b.length);
+}
+
 // EXTERNAL MODULE: ./src/inputs/targets.ts
 var inputs_targets = __nccwpck_require__(4295);
 ;// CONCATENATED MODULE: ./src/inputs/failure-issue.ts
@@ -28741,12 +29073,13 @@ function readFailureIssue(env) {
     return { ...where, runUrl };
 }
 
-// EXTERNAL MODULE: ./src/inputs/urls.ts
-var urls = __nccwpck_require__(9695);
+// EXTERNAL MODULE: ./src/inputs/urls.ts + 1 modules
+var urls = __nccwpck_require__(2211);
 ;// CONCATENATED MODULE: ./src/inputs/receiver-inputs.ts
 // The receiver check's inputs, for the main action (verify-receiver, verify-timeout-seconds,
 // verify-interval-seconds) and for the verify-receiver action (secret, url, rotated-at,
 // timeout-seconds, interval-seconds). A bad URL fails here, before any request: nothing rotated.
+
 
 
 const SUBSCRIPTION_URL = 'subscription';
@@ -28774,6 +29107,7 @@ function readReceiverOptions() {
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 /** The verify-receiver action's inputs. The caller has masked `secret` already. */
 function readVerifyReceiverSettings() {
+    refuseNearMisses(process.env, VERIFY_RECEIVER_INPUTS);
     const secret = required('secret', ". Pass the main action's secret output (steps.<id>.outputs.secret) of the same job");
     const urlText = required('url');
     const url = parsed('url', () => receiverUrl(urlText));
@@ -28858,6 +29192,55 @@ function reaches(target, owner, repo) {
         : same(target.owner, owner) && same(target.repo, repo);
 }
 
+// EXTERNAL MODULE: ./src/inputs/store-targets.ts
+var store_targets = __nccwpck_require__(5027);
+;// CONCATENATED MODULE: ./src/inputs/store-inputs.ts
+// The inputs a runtime-store target needs: its credential and where its API is, and for
+// Secrets Manager the region. Checked with every other input, before any request.
+
+
+
+const DEFAULT_CLOUDFLARE_API_URL = 'https://api.cloudflare.com/client/v4';
+/**
+ * `stores` undefined: `targets` was refused, and reported; the store inputs are still checked
+ * for form. `credential` checks a credential's characters, as settings.ts does for the others.
+ */
+function readStoreOptions(stores, env, credential) {
+    // Every problem at once: the URL's, the token's, each region's.
+    const inputs = new read/* InputReader */.i_();
+    const apiUrl = inputs.read(() => (0,read/* parsed */.Yz)('cloudflare-api-url', () => (0,urls/* credentialUrl */.Z8)((0,read/* input */.hF)('cloudflare-api-url') || DEFAULT_CLOUDFLARE_API_URL, { allowPath: true })));
+    const resolved = (stores ?? []).map(target => inputs.read(() => withRegion(target, env)));
+    const needsToken = resolved.some(target => target?.kind === 'cloudflare');
+    const token = inputs.read(() => (needsToken ? readToken(credential) : undefined));
+    const settled = inputs.settled({ apiUrl, resolved, token: token ?? '' });
+    return {
+        stores: settled.resolved,
+        cloudflare: needsToken ? { apiUrl: settled.apiUrl, token: settled.token } : undefined
+    };
+}
+function readToken(credential) {
+    const token = (0,read/* input */.hF)('cloudflare-api-token');
+    if (token === '') {
+        throw new read/* InputError */.dz('cloudflare-api-token', 'is required for cloudflare: targets and was empty. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot');
+    }
+    return credential('cloudflare-api-token', token);
+}
+/** The ARN's region, else AWS_REGION (the variable the AWS SDK and configure-aws-credentials use). */
+function withRegion(target, env) {
+    if (target.kind === 'cloudflare' || target.region !== undefined) {
+        return target;
+    }
+    const region = env['AWS_REGION'] ?? '';
+    const label = (0,store_targets/* formatStoreTarget */.Yq)(target);
+    if (region === '') {
+        throw new read/* InputError */.dz('targets', `${label} names no region: give the secret's ARN, or set AWS_REGION (aws-actions/configure-aws-credentials sets it)`);
+    }
+    if (!store_targets/* AWS_REGION */.VN.test(region)) {
+        throw new read/* InputError */.dz('AWS_REGION', `'${region}' is not an AWS region (such as us-east-1)`, 'Environment variable');
+    }
+    return { ...target, region };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
 // The inputs that say where the secret goes: targets, or repository and environment, and how an
 // organization secret is shared.
@@ -28877,15 +29260,18 @@ function readTargets(workflowRepository) {
         if (environment !== '') {
             throw new read/* InputError */.dz('targets', "cannot be combined with 'environment'; write owner/name@environment");
         }
-        return (0,read/* parsed */.Yz)('targets', () => (0,inputs_targets/* parseTargetLines */.C0)(lines));
+        const all = (0,read/* parsed */.Yz)('targets', () => (0,inputs_targets/* parseTargetLines */.C0)(lines));
+        return {
+            targets: (0,inputs_targets/* githubTargetsOf */.$1)(all),
+            stores: all.filter(inputs_targets/* isStoreTarget */.rA)
+        };
     }
     const fullName = repository || workflowRepository || '';
     if (fullName === '')
         throw new read/* InputError */.dz('repository', 'is required (owner/name) when targets is empty');
     const { owner, repo } = (0,read/* parsed */.Yz)('repository', () => (0,inputs_targets/* parseRepository */.SU)(fullName));
-    return [
-        (0,read/* parsed */.Yz)('environment', () => (0,inputs_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`))
-    ];
+    const target = (0,read/* parsed */.Yz)('environment', () => (0,inputs_targets/* parseTarget */.hu)(environment ? `${owner}/${repo}@${environment}` : `${owner}/${repo}`));
+    return { targets: [target], stores: [] };
 }
 /** `targets` undefined: that input was refused, so whether one is an organization is unknown. */
 function readOrganizationOptions(targets) {
@@ -28925,12 +29311,19 @@ function readOrganizationOptions(targets) {
 
 
 
+
+
 const DEFAULT_SECRET_NAME = 'COMPOSIO_WEBHOOK_SECRET';
 const DEFAULT_COMPOSIO_BASE_URL = 'https://backend.composio.dev';
 const DEFAULT_TIMEOUT_SECONDS = 10;
 const MAX_TIMEOUT_SECONDS = 300;
 /** The inputs that carry credentials: masked before anything else. */
-const CREDENTIAL_INPUTS = ['github-token', 'api-key', 'user-api-key'];
+const CREDENTIAL_INPUTS = [
+    'github-token',
+    'api-key',
+    'user-api-key',
+    'cloudflare-api-token'
+];
 // Secrets are not passed to workflows from forks nor to Dependabot runs: the likely cause of an
 // empty credential input.
 const EMPTY_SECRET_HINT = '. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot';
@@ -28941,10 +29334,13 @@ const EMPTY_SECRET_HINT = '. If it comes from a secret, note that secrets are no
  */
 function readSettings(env = process.env) {
     const inputs = new read/* InputReader */.i_();
+    // The inputs come from process.env, where @actions/core reads them, whatever `env` is.
+    inputs.refuse(nearMisses(process.env, MAIN_INPUTS));
     const subscriptionId = inputs.read(readSubscriptionId);
     const githubToken = inputs.read(() => credential('github-token', (0,read/* required */.mw)('github-token', EMPTY_SECRET_HINT)));
-    const targets = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']));
-    const { organization, receiver, redeploy, ...settings } = inputs.settled({
+    const targetList = inputs.read(() => readTargets(env['GITHUB_REPOSITORY']));
+    const targets = targetList?.targets;
+    const { organization, receiver, redeploy, stores, ...settings } = inputs.settled({
         subscriptionId,
         composioAuth: inputs.read(readComposioAuth),
         githubToken,
@@ -28958,9 +29354,10 @@ function readSettings(env = process.env) {
         timeoutMs: inputs.read(() => (0,read/* seconds */.YA)('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS) * 1000),
         redeploy: inputs.read(() => readRedeployOptions(targets)),
         failureIssue: inputs.read(() => readFailureIssue(env)),
-        receiver: inputs.read(readReceiverOptions)
+        receiver: inputs.read(readReceiverOptions),
+        stores: inputs.read(() => readStoreOptions(targetList?.stores, env, credential))
     });
-    return { ...settings, ...organization, ...receiver, ...redeploy };
+    return { ...settings, ...organization, ...receiver, ...redeploy, ...stores };
 }
 /**
  * Composio's IDs are letters, digits, '_' and '-'. Anything else is refused unquoted: the ID is
@@ -29048,11 +29445,14 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(55), __nccwpck_require__.e(468)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2468));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(55), __nccwpck_require__.e(807)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6807));
         await runInProduction(settings);
     }
     catch (error) {
         core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+        // @actions/core's setFailed sets it too; @github/local-action's stand-in does not, and a local
+        // run that failed must not exit 0.
+        process.exitCode = 1;
         // The run reports its own failures; an input error stops before it, with no settings read.
         if (error instanceof read/* InputError */.dz) {
             const io = { writeSummary: job_summary/* writeJobSummary */.j, warning: core/* warning */.$e };
@@ -29237,6 +29637,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -29272,6 +29679,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -29286,6 +29707,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -29293,10 +29721,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 

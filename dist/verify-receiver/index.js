@@ -289,7 +289,7 @@ var __webpack_unused_export__;
 
 const Client = __nccwpck_require__(3701)
 const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(8247)
+const Pool = __nccwpck_require__(628)
 const BalancedPool = __nccwpck_require__(837)
 const Agent = __nccwpck_require__(7405)
 const ProxyAgent = __nccwpck_require__(6672)
@@ -4433,7 +4433,7 @@ module.exports = {
 const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(8247)
+const Pool = __nccwpck_require__(628)
 const Client = __nccwpck_require__(3701)
 const util = __nccwpck_require__(3440)
 const createRedirectInterceptor = __nccwpck_require__(5092)
@@ -4582,7 +4582,7 @@ const {
   kRemoveClient,
   kGetDispatcher
 } = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(8247)
+const Pool = __nccwpck_require__(628)
 const { kUrl, kInterceptors } = __nccwpck_require__(6443)
 const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 8247:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8673,7 +8673,7 @@ module.exports = Pool
 const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
 const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(8247)
+const Pool = __nccwpck_require__(628)
 const DispatcherBase = __nccwpck_require__(1841)
 const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
 const buildConnector = __nccwpck_require__(9136)
@@ -11175,7 +11175,7 @@ module.exports.MockScope = MockScope
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(8247)
+const Pool = __nccwpck_require__(628)
 const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
@@ -28370,16 +28370,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 628:
+/***/ 7282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  y: () => (/* binding */ runVerifyReceiver)
+  yV: () => (/* binding */ runVerifyReceiver)
 });
 
-// UNUSED EXPORTS: outageSeconds
+// UNUSED EXPORTS: outageSeconds, receiverHeadline
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -31409,6 +31409,27 @@ function serverText(text, maxLength = 300) {
     const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
     return line.length > maxLength ? `${line.slice(0, maxLength)}…` : line;
 }
+/**
+ * A server's URL, shown only when it is plain https: no control character or space (a line break
+ * could start a workflow command), no userinfo. Undefined otherwise: say "(not shown)".
+ */
+function serverUrl(text) {
+    if (typeof text !== 'string' || text.length > 2048 || serverText(text, 2048) !== text)
+        return undefined;
+    if (/\s/.test(text))
+        return undefined;
+    try {
+        const url = new URL(text);
+        if (url.protocol !== 'https:' || url.username !== '' || url.password !== '')
+            return undefined;
+        return url.href;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What a URL that `serverUrl` refused is shown as. */
+const NOT_SHOWN = '(not shown)';
 /** What a timeout is called everywhere: the words a user searches the log for, and the knob. */
 function timedOut(timeoutMs) {
     return `timed out after ${timeoutMs / 1000} s (timeout-seconds)`;
@@ -31460,8 +31481,152 @@ function describeNetworkError(error, timeoutMs) {
         : `network error (${typeof name === 'string' ? name : 'Error'})`;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/targets.ts
+// Where the rotated secret is written, and the one-line syntax users write targets in.
+// Pure and dependency-free: it runs before anything heavy is loaded.
+
+const STORES = (/* unused pure expression or super */ null && (['dependabot', 'codespaces']));
+const isStoreTarget = (target) => target.kind === 'cloudflare' || target.kind === 'aws-secretsmanager';
+/** The GitHub targets of a list, in order. */
+const githubTargetsOf = (all) => all.filter((target) => !isStoreTarget(target));
+/** GitHub's hard limit on concurrent requests is 100; one rotation feeding more targets is a smell. */
+const MAX_TARGETS = 100;
+// Organizations, and users: alphanumerics and single inner hyphens, at most 39 characters.
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+// Enterprise Managed Users own repositories too: GitHub names them `handle_shortcode` (the
+// enterprise's shortcode: 3 to 8 alphanumerics), at most 39 characters. Organization names have
+// no underscore.
+const MANAGED_USER = /^(?=.{5,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*_[A-Za-z0-9]{3,8}$/;
+// Repository names: letters, digits, '.', '-', '_', at most 100 characters, never '.' or '..'.
+const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
+// Environment names: at most 255 characters, no control characters, no surrounding spaces.
+// eslint-disable-next-line no-control-regex
+const ENVIRONMENT = /^(?! )[^\u0000-\u001f\u007f]{1,255}(?<! )$/;
+/**
+ * The line syntax: `owner/name`, `owner/name@environment` or `org:NAME`, after `dependabot:` or
+ * `codespaces:` for those stores.
+ */
+function formatTarget(target) {
+    return target.store
+        ? `${target.store}:${formatActionsTarget(target)}`
+        : formatActionsTarget(target);
+}
+function formatActionsTarget(target) {
+    switch (target.kind) {
+        case 'repository':
+            return `${target.owner}/${target.repo}`;
+        case 'environment':
+            return `${target.owner}/${target.repo}@${target.environment}`;
+        case 'organization':
+            return `org:${target.org}`;
+    }
+}
+/** Parses one target; the error says what is wrong without naming the input (callers add that). */
+function parseTarget(text) {
+    const store = STORES.find(name => text.toLowerCase().startsWith(`${name}:`));
+    if (store === undefined)
+        return parseActionsTarget(text);
+    const target = parseActionsTarget(text.slice(store.length + 1));
+    if (target.kind === 'environment') {
+        throw new Error(`${store} secrets have no environments (environments exist only for Actions secrets); write ${store}:${target.owner}/${target.repo}`);
+    }
+    return { ...target, store };
+}
+function parseActionsTarget(text) {
+    if (text.toLowerCase().startsWith('org:')) {
+        const org = text.slice(4);
+        if (!OWNER.test(org))
+            throw new Error(`'${org}' is not an organization name`);
+        return { kind: 'organization', org };
+    }
+    const at = text.indexOf('@');
+    const repository = at === -1 ? text : text.slice(0, at);
+    const { owner, repo } = parseRepository(repository);
+    if (at === -1)
+        return { kind: 'repository', owner, repo };
+    const environment = text.slice(at + 1);
+    if (!ENVIRONMENT.test(environment)) {
+        throw new Error(`'${environment}' is not an environment name (1 to 255 characters, no control characters, no leading or trailing space)`);
+    }
+    return { kind: 'environment', owner, repo, environment };
+}
+function isRepositoryName(name) {
+    return REPO.test(name);
+}
+function parseRepository(text) {
+    const parts = text.split('/');
+    const [owner, repo] = parts;
+    const isOwner = (name) => OWNER.test(name) || MANAGED_USER.test(name);
+    if (parts.length !== 2 || !owner || !repo || !isOwner(owner) || !REPO.test(repo)) {
+        throw new Error(`'${text}' is not a repository; expected owner/name`);
+    }
+    return { owner, repo };
+}
+/**
+ * Parses the `targets` input: one target per line; blank lines and comment lines (first
+ * non-blank character `#`) are skipped. A `#` anywhere else is part of the name: environment
+ * names may hold one, and a name the user wrote is never shortened silently.
+ * Errors name the line number and the line, so a long list is easy to fix.
+ */
+function parseTargetLines(text) {
+    // GitHub treats owner, repository, environment and organization names case-insensitively;
+    // a Secrets Manager name is case-sensitive (a Cloudflare target is lower-cased when parsed).
+    const key = (target) => isStoreTarget(target) ? formatStoreTarget(target) : formatTarget(target).toLowerCase();
+    const parse = (line) => parseStoreTarget(line) ?? parseTarget(line);
+    const targets = parseLines(text, parse, key);
+    if (targets.length === 0)
+        throw new Error('no targets: give at least one line');
+    if (targets.length > MAX_TARGETS) {
+        throw new Error(`${targets.length} targets: at most ${MAX_TARGETS} are allowed`);
+    }
+    return targets;
+}
+/** Every bad line of a multi-line input, each named by its number and text. */
+class LineErrors extends Error {
+    problems;
+    name = 'LineErrors';
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+    }
+}
+/**
+ * The lines of a multi-line input, each parsed: blank and comment lines skipped, an error or a
+ * duplicate (same `key`) named by its line number and text. Every bad line is reported at once,
+ * in one LineErrors.
+ */
+function parseLines(text, parse, key, duplicate = (first) => `duplicate of line ${first}`) {
+    const values = [];
+    const problems = [];
+    const seen = new Map();
+    for (const [index, raw] of text.split(/\r?\n/).entries()) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const where = `line ${index + 1} ('${line}')`;
+        let value;
+        try {
+            value = parse(line);
+        }
+        catch (error) {
+            problems.push(`${where}: ${error.message}`);
+            continue;
+        }
+        const first = seen.get(key(value));
+        if (first !== undefined)
+            problems.push(`${where}: ${duplicate(first)}`);
+        else
+            seen.set(key(value), index + 1);
+        values.push(value);
+    }
+    if (problems.length > 0)
+        throw new LineErrors(problems);
+    return values;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
 // Inputs as the runner passes them, through @actions/core, and errors that name the input.
+
 
 class InputError extends Error {
     name = 'InputError';
@@ -31493,9 +31658,13 @@ class InputReader {
         catch (error) {
             if (!(error instanceof InputError))
                 throw error;
-            this.errors.push(error);
+            this.errors.push(...(error instanceof InputErrors ? error.errors : [error]));
             return undefined;
         }
+    }
+    /** Keeps errors found without a reader. */
+    refuse(errors) {
+        this.errors.push(...errors);
     }
     /** `values`, once every reader succeeded; else the one error, or InputErrors listing them all. */
     settled(values) {
@@ -31530,13 +31699,16 @@ function read_boolean(name, fallback) {
         throw new InputError(name, `'${value}' is not a boolean; use true or false`);
     }
 }
-/** Runs a parser, turning its error into one that names the input. */
+/** Runs a parser, turning its error (or each bad line's) into one that names the input. */
 function read_parsed(name, parse, kind) {
     try {
         return parse();
     }
     catch (error) {
-        throw new InputError(name, error.message, kind);
+        if (!(error instanceof LineErrors))
+            throw new InputError(name, error.message, kind);
+        const [first, ...more] = error.problems.map(problem => new InputError(name, problem, kind));
+        throw more.length === 0 ? first : new InputErrors([first, ...more]);
     }
 }
 /** A number of seconds from 1 to `max`, as text such as 10 or 2.5; empty takes `fallback`. */
@@ -31551,9 +31723,109 @@ function seconds(name, fallback, max) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/declared.ts
+// The inputs each action declares, as its action.yml does (test/unit/inputs/declared.test.ts
+// holds them equal), and the refusal of a near miss: the runner passes an input it does not know
+// (`dry_run: true` for `dry-run`) as INPUT_DRY_RUN and only warns, so the run would go ahead
+// without it, and rotate for real.
+
+const MAIN_INPUTS = (/* unused pure expression or super */ null && ([
+    'subscription-id',
+    'api-key',
+    'user-api-key',
+    'github-token',
+    'secret-name',
+    'repository',
+    'environment',
+    'targets',
+    'cloudflare-api-token',
+    'cloudflare-api-url',
+    'visibility',
+    'selected-repositories',
+    'rotate',
+    'dry-run',
+    'composio-base-url',
+    'timeout-seconds',
+    'failure-issue',
+    'verify-receiver',
+    'verify-timeout-seconds',
+    'verify-interval-seconds',
+    'redeploy',
+    'redeploy-timeout-minutes'
+]));
+const VERIFY_RECEIVER_INPUTS = [
+    'secret',
+    'url',
+    'rotated-at',
+    'timeout-seconds',
+    'interval-seconds'
+];
+const PREFIX = 'INPUT_';
+/** The variable the runner sets for an input (@actions/core reads the same). */
+const variableOf = (name) => `${PREFIX}${name.replace(/ /g, '_').toUpperCase()}`;
+/**
+ * The declared input that `given` (an INPUT_ variable's name without the prefix) nearly names:
+ * the same but for case and `_`/`-`, or, once those are set aside, at most one edit away for an
+ * input of 3 to 5 characters, two for a longer one (Damerau-Levenshtein: a letter added, dropped,
+ * changed, or two swapped). The closest wins. Undefined for an exact match or a name near none.
+ */
+function nearMissOf(given, declared) {
+    if (declared.some(name => variableOf(name) === `${PREFIX}${given}`))
+        return undefined;
+    const plain = given.toLowerCase().replace(/_/g, '-');
+    let best;
+    for (const name of declared) {
+        const distance = editDistance(plain, name);
+        const allowed = name.length >= 6 ? 2 : name.length >= 3 ? 1 : 0;
+        if (distance <= allowed && (!best || distance < best.distance))
+            best = { name, distance };
+    }
+    return best?.name;
+}
+/** Every INPUT_ variable in `env` that nearly names a declared input, as one error each. */
+function nearMisses(env, declared) {
+    return Object.keys(env).flatMap(variable => {
+        if (!variable.startsWith(PREFIX))
+            return [];
+        const given = variable.slice(PREFIX.length);
+        const meant = nearMissOf(given, declared);
+        if (meant === undefined)
+            return [];
+        const shown = given.toLowerCase();
+        const problem = shown === meant
+            ? `was set as ${variable}, which is not read (the action reads ${variableOf(meant)}).`
+            : `is not an input of this action (the runner set ${variable}); did you mean '${meant}'?`;
+        return [
+            new InputError(shown, `${problem} Refused before anything is sent: the runner would only warn, and the run would go ahead without '${meant}'`)
+        ];
+    });
+}
+/** Throws the near misses of `declared` in `env`, if any. */
+function refuseNearMisses(env, declared) {
+    const [first, ...more] = nearMisses(env, declared);
+    if (first)
+        throw more.length === 0 ? first : new InputErrors([first, ...more]);
+}
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => rows[i][j];
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, at(i - 2, j - 2) + 1);
+            rows[i][j] = best;
+        }
+    }
+    return at(a.length, b.length);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/urls.ts
 // Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
 // a token never crosses a network unencrypted.
+
 /** The host names whose traffic never leaves this machine. */
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -31588,6 +31860,22 @@ function credentialUrl(text, { allowPath }) {
 function isEncryptedOrLocal(url) {
     return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
 }
+/** Never echoed: an unparsable URL may still hold a token. */
+const NOT_A_URL = 'is not a URL (not shown: it may hold a token)';
+function parsedReceiverUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new Error(NOT_A_URL);
+    }
+    if (url.username || url.password)
+        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
+    if (url.hash)
+        throw new Error(`'${displayUrl(url)}' must not carry a fragment`);
+    return url;
+}
 /**
  * Checks the URL of a webhook receiver that signed check deliveries will be sent to, and returns
  * it normalized. The same rule as for credentials: a delivery signed with the new secret is as
@@ -31595,26 +31883,40 @@ function isEncryptedOrLocal(url) {
  * and a query are the receiver's own; user info and a fragment are refused.
  */
 function urls_receiverUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new Error(`'${text}' is not a URL`);
-    }
-    const shown = displayUrl(url);
-    if (url.username || url.password)
-        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
+    const url = parsedReceiverUrl(text);
     if (!isEncryptedOrLocal(url)) {
-        throw new Error(`'${shown}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
+        throw new Error(`'${displayUrl(url)}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
     }
-    if (url.hash)
-        throw new Error(`'${shown}' must not carry a fragment`);
     return url.href;
 }
-/** A URL as logs show it: without its query, which may hold a receiver's token. */
+/**
+ * The subscription's webhook_url, which anyone holding the project key can set, is held to
+ * Composio's reach: Composio delivers to it, so it must be https to a public address. The runner
+ * sends nothing to a private, link-local (cloud metadata), loopback or unique-local address for
+ * it, except loopback when Composio itself is on this machine (a local Composio: tests, a demo).
+ */
+function subscriptionReceiverUrl(text, composioIsLocal) {
+    const url = parsedReceiverUrl(text);
+    const shown = displayUrl(url);
+    const where = unreachable(url.hostname);
+    const local = composioIsLocal && where?.loopback === true;
+    if (where && !local) {
+        throw new Error(`'${shown}' is ${where.why}, which Composio cannot deliver to: the receiver check sends signed deliveries only where Composio can (https to a public address). Set the subscription's webhook URL to the receiver's public address, or give verify-receiver that URL`);
+    }
+    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+        throw new Error(`'${shown}' must use https: Composio delivers over the internet, and a signed delivery must not cross a network unencrypted`);
+    }
+    return url.href;
+}
+/** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
 function displayUrl(url) {
-    const parsed = typeof url === 'string' ? new URL(url) : url;
+    let parsed;
+    try {
+        parsed = typeof url === 'string' ? new URL(url) : url;
+    }
+    catch {
+        return '(not a URL; not shown)';
+    }
     return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
 }
 
@@ -31622,6 +31924,7 @@ function displayUrl(url) {
 // The receiver check's inputs, for the main action (verify-receiver, verify-timeout-seconds,
 // verify-interval-seconds) and for the verify-receiver action (secret, url, rotated-at,
 // timeout-seconds, interval-seconds). A bad URL fails here, before any request: nothing rotated.
+
 
 
 const SUBSCRIPTION_URL = 'subscription';
@@ -31649,6 +31952,7 @@ function readReceiverOptions() {
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 /** The verify-receiver action's inputs. The caller has masked `secret` already. */
 function readVerifyReceiverSettings() {
+    refuseNearMisses(process.env, VERIFY_RECEIVER_INPUTS);
     const secret = required('secret', ". Pass the main action's secret output (steps.<id>.outputs.secret) of the same job");
     const urlText = required('url');
     const url = read_parsed('url', () => urls_receiverUrl(urlText));
@@ -31672,10 +31976,11 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/receiver/delivery.ts
-// One round of the receiver check: two deliveries signed the way Composio signs its own, that
-// differ only in their webhook-id and their signature. One is signed with the new secret, the
-// other with a random secret made for this run, so a receiver that verifies can answer only the
-// first with 2xx. Pure: values in, values out (randomness aside).
+// One round of the receiver check: two deliveries signed the way Composio signs its own, each a
+// distinct event (its own id in the body and in webhook-id, so that a receiver that drops repeats
+// cannot tell them apart by that). One is signed with the new secret, the other with a random
+// secret made for this run, so a receiver that verifies can answer only the first with 2xx. Pure:
+// values in, values out (randomness aside).
 
 
 /** What a check delivery is, for a receiver's logs and monitoring: never mistaken for an attack. */
@@ -31728,77 +32033,150 @@ const randomId = (prefix) => `${prefix}_${(0,external_node_crypto_.randomBytes)(
 function randomSecret() {
     return (0,external_node_crypto_.randomBytes)(32).toString('hex');
 }
-/** The pair for one round: the same body, a webhook-id each, signed with each secret. */
+/** A check event of its own, with its own webhook-id, signed with `secret`. */
+const checkDelivery = (secret, at) => delivery(secret, randomId('msg_check'), at, checkEvent(randomId('evt_check'), at));
+/** The pair for one round: two distinct events, one signed with each secret. */
 function deliveryPair(newSecret, forgerySecret, at) {
-    const body = checkEvent(randomId('evt_check'), at);
-    return {
-        genuine: delivery(newSecret, randomId('msg_check'), at, body),
-        forged: delivery(forgerySecret, randomId('msg_check'), at, body)
-    };
+    return { genuine: checkDelivery(newSecret, at), forged: checkDelivery(forgerySecret, at) };
 }
 
 ;// CONCATENATED MODULE: ./src/receiver/verdict.ts
-// How one round's pair of answers is read (the table in docs/receiver.md). Pure.
-const isStatus = (answer, from, to) => 'status' in answer && answer.status >= from && answer.status <= to;
-const is2xx = (answer) => isStatus(answer, 200, 299);
-const is4xx = (answer) => isStatus(answer, 400, 499);
+// How the receiver check reads answers (the table in docs/receiver.md): a round's pair, then the
+// rounds together. Pure. A receiver that verifies no signature cannot tell the two deliveries
+// apart but by their order, so a round proves little alone: the check confirms only when the
+// receiver sorted them right over several rounds, with the forged one sent first AND second.
+/** The answers that say "your signature is wrong"; any other 4xx may be about anything else. */
+const REFUSALS = [400, 401, 403];
+/** The 4xx that say "not now" (timeout, conflict, too early, rate limit): no answer this round. */
+const NOT_NOW = [408, 409, 425, 429];
+const statusOf = (answer) => 'status' in answer ? answer.status : undefined;
+const inRange = (status, from, to) => status !== undefined && status >= from && status <= to;
+const isRedirect = (answer) => 'redirect' in answer && answer.redirect === true;
 function classify(genuine, forged) {
+    const [g, f] = [statusOf(genuine), statusOf(forged)];
     // Whatever the genuine delivery got: a receiver that takes a forgery verifies nothing.
-    if (is2xx(forged))
+    if (inRange(f, 200, 299))
         return 'forgery accepted';
-    if (('redirect' in genuine && genuine.redirect) || ('redirect' in forged && forged.redirect))
+    if (isRedirect(genuine) || isRedirect(forged))
         return 'redirected';
-    if (is2xx(genuine) && is4xx(forged))
-        return 'confirmed';
-    if (is4xx(genuine) && is4xx(forged)) {
-        return genuine.status === forged.status
-            ? 'not yet'
-            : 'confirmed, event refused';
-    }
-    return 'no answer';
+    if (f === undefined || !REFUSALS.includes(f))
+        return 'no answer';
+    if (inRange(g, 200, 299))
+        return 'verified';
+    if (g === undefined || NOT_NOW.includes(g) || !inRange(g, 400, 499))
+        return 'no answer';
+    return REFUSALS.includes(g) ? 'not yet' : 'verified, event refused';
 }
-const isFinal = (verdict) => verdict !== 'not yet' && verdict !== 'no answer';
-const isConfirmed = (verdict) => verdict === 'confirmed' || verdict === 'confirmed, event refused';
+const isVerified = (round) => round.verdict === 'verified' || round.verdict === 'verified, event refused';
+/**
+ * Verified rounds in a row (rounds without an answer between them aside) that confirm. The order
+ * of each pair is random: a receiver that verifies nothing and guesses which delivery is the
+ * genuine one guesses right with a chance of one in two a round, and one in 2^6 for them all.
+ */
+const CONFIRMING_ROUNDS = 6;
+/**
+ * A forgery or a redirect ends the check at once. A confirmation needs CONFIRMING_ROUNDS
+ * verified rounds since the last refusal of the genuine delivery, the forged delivery sent first
+ * in some and second in others.
+ */
+function conclude(rounds) {
+    const last = rounds.at(-1);
+    if (last?.verdict === 'forgery accepted' || last?.verdict === 'redirected')
+        return last.verdict;
+    if (!last || !isVerified(last))
+        return undefined;
+    const since = rounds.slice(rounds.findLastIndex(round => round.verdict === 'not yet') + 1);
+    const streak = since.filter(isVerified);
+    const bothOrders = streak.some(round => round.forgedFirst) && streak.some(round => !round.forgedFirst);
+    if (streak.length < CONFIRMING_ROUNDS || !bothOrders)
+        return undefined;
+    return streak.every(round => round.verdict === 'verified')
+        ? 'confirmed'
+        : 'confirmed, event refused';
+}
+const isConfirmed = (conclusion) => conclusion === 'confirmed' || conclusion === 'confirmed, event refused';
+/** The last status, not a refusal nor 2xx, that a forged delivery got: why no round decided. */
+function forgedNonRefusal(rounds) {
+    return rounds
+        .map(round => statusOf(round.forged))
+        .filter(status => status !== undefined && !REFUSALS.includes(status))
+        .at(-1);
+}
 /** `HTTP 401`, or `timed out after 10 s (timeout-seconds)`. */
 function describeAnswer(answer) {
     return 'status' in answer ? `HTTP ${answer.status}` : answer.error;
 }
 
 ;// CONCATENATED MODULE: ./src/receiver/messages.ts
+// What the receiver check says: a line per round, the sentence that ends it, and what failed in
+// a few words for a headline. Pure.
 
 const pair = (round, time) => `${describeAnswer(round.genuine)} to the delivery signed with the new secret${time(round.genuine)}, ${describeAnswer(round.forged)} to the one signed with a random secret${time(round.forged)}`;
 const answers = (round) => pair(round, () => '');
 function roundLine(round, index) {
-    return `Receiver check, round ${index}: ${pair(round, answer => ` (${answer.ms} ms)`)}: ${round.verdict}.`;
+    const first = round.forgedFirst ? 'random-secret one sent first' : 'new-secret one sent first';
+    return `Receiver check, round ${index} (${first}): ${pair(round, answer => ` (${answer.ms} ms)`)}: ${round.verdict}.`;
 }
-/** The sentence of a round whose verdict is final. */
-function decidedMessage(shownUrl, round) {
-    switch (round.verdict) {
+/** The sentence of a check that the rounds decided. */
+function decidedMessage(shownUrl, conclusion, round) {
+    switch (conclusion) {
         case 'confirmed':
-            return `The receiver at ${shownUrl} verifies deliveries with the new secret (${answers(round)}).`;
+            return `The receiver at ${shownUrl} verifies deliveries with the new secret (${answers(round)}), whichever of the two is sent first.`;
         case 'confirmed, event refused':
             return `The receiver at ${shownUrl} verified the delivery signed with the new secret, then refused the check event itself (${answers(round)}): confirmed. Answering 2xx to verified events of unknown types avoids this note (docs/receiver.md).`;
         case 'redirected': {
             const redirect = [round.genuine, round.forged].find(a => 'redirect' in a && a.redirect);
             return `Receiver check of ${shownUrl}: the receiver ${describeAnswer(redirect)}. Give the URL it redirects to.`;
         }
-        default:
+        case 'forgery accepted':
             return `Security finding: the receiver at ${shownUrl} accepted a delivery signed with a random secret (${answers(round)}). It does not verify Composio's signatures, so anyone who knows its URL can send it events: make it verify every delivery before acting on it (docs/receiver.md).`;
     }
 }
-/** The sentence of a check that ran out of time (or was cancelled) on `last`. */
-function unfinishedMessage(shownUrl, last, seconds, cancelled) {
+/** What failed, for a headline: "…, but the receiver still rejects the new secret". */
+function unfinishedHeadline(last) {
+    switch (last.verdict) {
+        case 'not yet':
+            return 'the receiver still rejects the new secret';
+        case 'forgery accepted':
+            return 'the receiver accepts forged deliveries';
+        case 'redirected':
+            return 'the receiver redirects the check';
+        default:
+            return 'the receiver check got no conclusive answer';
+    }
+}
+/** Why no round could decide, when a forged delivery got an answer the table does not read. */
+function forgedNote(rounds) {
+    const status = forgedNonRefusal(rounds);
+    if (status === undefined)
+        return '';
+    const answered = ` The receiver answered ${status} to a forged delivery`;
+    if (status >= 500)
+        return `${answered}; answer 401 so that it can be told apart from an outage.`;
+    return NOT_NOW.includes(status)
+        ? `${answered}, which says "not now" (a rate limit, a duplicate), not "bad signature": let the check's two deliveries a round through (their user-agent says what they are).`
+        : `${answered}; only ${REFUSALS.join(', ')} are read as refusing it (docs/receiver.md): answer 401.`;
+}
+/** The sentence of a check that ran out of time (or was cancelled). */
+function unfinishedMessage(shownUrl, rounds, seconds, cancelled) {
     if (cancelled)
         return `Receiver check of ${shownUrl}: cancelled after ${seconds} s, not confirmed.`;
-    return last.verdict === 'not yet'
-        ? `Receiver check of ${shownUrl}: the receiver still rejects deliveries signed with the new secret after ${seconds} s: redeploy it with the new secret (last answers: ${answers(last)}).`
-        : `Receiver check of ${shownUrl}: no conclusive answer after ${seconds} s (last answers: ${answers(last)}).`;
+    const last = rounds.at(-1);
+    // What to do must work after the job has ended, when the secret output is gone.
+    const found = last.verdict === 'not yet'
+        ? `the receiver still rejects deliveries signed with the new secret after ${seconds} s: redeploy it from the secret the rotation stored (not from the secret output, which ends with the job), then check it again with a run of rotate-composio-webhook-secret with rotate: false and verify-receiver (re-running the job would rotate again)`
+        : `no conclusive answer after ${seconds} s`;
+    return `Receiver check of ${shownUrl}: ${found} (last answers: ${answers(last)}).${forgedNote(rounds)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/receiver/check.ts
-// The receiver check's loop: one pair of deliveries per round, a round every interval (start to
-// start, so a receiver that switches secrets is confirmed at most one interval and one round trip
-// later), until the answers decide or the time is up. Bodies of answers are never read.
+// The receiver check's loop: one pair of deliveries per round, one after the other (never
+// together: a receiver that rate-limits or drops a burst must not look like one that refuses a
+// forgery), in a random order. A round every interval (start to start), or at once after a
+// verified round, until enough of them confirm (verdict.ts). The timeout is wall time:
+// no round starts after it, and no request outlives it by more than one request timeout. Bodies
+// of answers are never read.
+
 
 
 
@@ -31808,37 +32186,47 @@ async function checkReceiver(url, secret, timing, deps) {
     const shownUrl = displayUrl(url);
     const forgerySecret = randomSecret(); // one per run, never the new secret
     const started = deps.now().getTime();
+    const deadline = started + timing.timeoutMs;
     const rounds = [];
+    let next = started;
     for (;;) {
-        const at = deps.now();
-        const pair = deliveryPair(secret, forgerySecret, at);
-        const [genuine, forged] = await Promise.all([
-            send(url, pair.genuine, deps),
-            send(url, pair.forged, deps)
-        ]);
-        const round = { at, genuine, forged, verdict: classify(genuine, forged) };
+        const forgedFirst = (0,external_node_crypto_.randomInt)(2) === 1;
+        const round = await sendRound(url, secret, forgerySecret, forgedFirst, deadline, deps);
         rounds.push(round);
         deps.log(roundLine(round, rounds.length));
-        if (isFinal(round.verdict)) {
-            const confirmedAt = isConfirmed(round.verdict) ? deps.now() : undefined;
-            return {
-                shownUrl,
-                rounds,
-                message: decidedMessage(shownUrl, round),
-                ...(confirmedAt && { confirmedAt })
-            };
+        const conclusion = conclude(rounds);
+        if (conclusion) {
+            const message = decidedMessage(shownUrl, conclusion, round);
+            return isConfirmed(conclusion)
+                ? { shownUrl, rounds, message, confirmedAt: deps.now() }
+                : { shownUrl, rounds, message, failed: unfinishedHeadline(round) };
         }
-        // On a fixed schedule from the start: slow rounds do not push the later ones back.
-        const next = started + rounds.length * timing.intervalMs;
+        // A verified round is followed at once, to gather the rounds that confirm; others, on a fixed
+        // schedule from the start, so slow rounds do not push the later ones back.
+        next = round.verdict.startsWith('verified') ? deps.now().getTime() : next + timing.intervalMs;
         const cancelled = deps.signal?.aborted ?? false;
-        if (cancelled || next - started > timing.timeoutMs) {
+        if (cancelled || next > deadline || deps.now().getTime() >= deadline) {
             const seconds = Math.round((deps.now().getTime() - started) / 1000);
-            return { shownUrl, rounds, message: unfinishedMessage(shownUrl, round, seconds, cancelled) };
+            const message = unfinishedMessage(shownUrl, rounds, seconds, cancelled);
+            const failed = cancelled ? 'the receiver check was cancelled' : unfinishedHeadline(round);
+            return { shownUrl, rounds, message, failed };
         }
         await deps.sleep(Math.max(0, next - deps.now().getTime()));
     }
 }
-async function send(url, delivery, deps) {
+/** One round's pair, one delivery after the other; none outlives the deadline by more than one request timeout. */
+async function sendRound(url, secret, forgerySecret, forgedFirst, deadline, deps) {
+    const at = deps.now();
+    const pair = deliveryPair(secret, forgerySecret, at);
+    const cutOff = AbortSignal.timeout(Math.max(0, deadline + deps.requestTimeoutMs - at.getTime()));
+    const signal = deps.signal ? AbortSignal.any([deps.signal, cutOff]) : cutOff;
+    const cut = { signal, cutOff };
+    const first = await send(url, forgedFirst ? pair.forged : pair.genuine, cut, deps);
+    const second = await send(url, forgedFirst ? pair.genuine : pair.forged, cut, deps);
+    const [genuine, forged] = forgedFirst ? [second, first] : [first, second];
+    return { at, forgedFirst, genuine, forged, verdict: classify(genuine, forged) };
+}
+async function send(url, delivery, { signal, cutOff }, deps) {
     const started = deps.now().getTime();
     const ms = () => deps.now().getTime() - started;
     try {
@@ -31846,15 +32234,20 @@ async function send(url, delivery, deps) {
             method: 'POST',
             headers: delivery.headers,
             body: delivery.body,
-            ...(deps.signal && { signal: deps.signal })
+            signal
         });
         await response.body?.cancel().catch(() => undefined);
         return { status: response.status, ms: ms() };
     }
     catch (error) {
         const timedOut = error?.name === 'TimeoutError';
+        const why = !timedOut
+            ? describeNetworkError(error, 0)
+            : cutOff.aborted && !deps.signal?.aborted
+                ? "no answer before the check's timeout"
+                : deps.requestTimedOut;
         return {
-            error: timedOut ? deps.requestTimedOut : describeNetworkError(error, 0),
+            error: why,
             ms: ms(),
             ...(error instanceof RedirectRefusedError && { redirect: true })
         };
@@ -31877,7 +32270,10 @@ function rows(round, index) {
         escaped(describeAnswer(answer)),
         `${answer.ms} ms`
     ];
-    return [row('new secret', round.genuine), row('random secret', round.forged)];
+    const genuine = row('new secret', round.genuine);
+    const forged = row('random secret', round.forged);
+    // In the order they were sent.
+    return round.forgedFirst ? [forged, genuine] : [genuine, forged];
 }
 function receiverSection(target, outcome, headingLevel = 3) {
     const { rounds } = outcome;
@@ -31925,14 +32321,23 @@ async function runVerifyReceiver(deps) {
         const requestTimeoutMs = Math.min(REQUEST_TIMEOUT_MS, settings.timing.timeoutMs);
         const outcome = await checkReceiver(settings.url, settings.secret, settings.timing, {
             ...(deps ?? productionDeps(requestTimeoutMs)),
+            requestTimeoutMs,
             requestTimedOut: `timed out after ${requestTimeoutMs / 1000} s`,
             log: info
         });
         await report(outcome, settings);
     }
     catch (error) {
-        setFailed(error instanceof Error ? error.message : String(error));
+        const message = error instanceof Error ? error.message : String(error);
+        // A check that did not run (an invalid input) heads its summary too; a failed one has its own.
+        if (!(error instanceof CheckFailedError))
+            await notCheckedSummary(message);
+        setFailed(message);
     }
+}
+/** The check ran and did not confirm: its summary is written already. */
+class CheckFailedError extends Error {
+    name = 'CheckFailedError';
 }
 /** Seconds from the rotation to the confirmation, to the millisecond. */
 function outageSeconds(rotatedAt, confirmedAt) {
@@ -31951,13 +32356,29 @@ async function report(outcome, settings) {
     }
     await writeSummary(outcome, outage).catch((error) => warning(`Writing the job summary failed: ${error.message}`));
     if (!confirmedAt)
-        throw new Error(outcome.message);
+        throw new CheckFailedError(outcome.message);
+}
+/** The first line a person reads after a green rotation: what the check found. */
+function receiverHeadline(outcome) {
+    return outcome.confirmedAt
+        ? '✅ Composio webhook receiver confirmed: it verifies deliveries with the new secret'
+        : `❌ Composio webhook receiver NOT confirmed: ${outcome.failed ?? 'the receiver check failed'}`;
+}
+async function notCheckedSummary(message) {
+    if (!process.env['GITHUB_STEP_SUMMARY'])
+        return;
+    await summary_summary
+        .emptyBuffer()
+        .addHeading('❌ Composio webhook receiver NOT checked', 2)
+        .addRaw(escaped(message), true)
+        .write()
+        .catch((error) => warning(`Writing the job summary failed: ${error.message}`));
 }
 async function writeSummary(outcome, outage) {
     // Outside a runner there is no summary file (core.summary.write would throw).
     if (!process.env['GITHUB_STEP_SUMMARY'])
         return;
-    const summary = summary_summary.emptyBuffer().addHeading('Composio webhook receiver', 2);
+    const summary = summary_summary.emptyBuffer().addHeading(escaped(receiverHeadline(outcome)), 2);
     if (outage !== undefined) {
         summary.addRaw(`Outage: ${outage} s from the rotation to the receiver's confirmation.`, true);
     }
@@ -31971,9 +32392,9 @@ async function writeSummary(outcome, outage) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _receiver_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(628);
+/* harmony import */ var _receiver_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7282);
 
-await (0,_receiver_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runVerifyReceiver */ .y)();
+await (0,_receiver_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runVerifyReceiver */ .yV)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
