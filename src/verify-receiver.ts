@@ -1,3 +1,3 @@
-import { runVerifyReceiver } from './receiver/action.js'
+import { runVerifyReceiver } from './run/receiver-action.js'
 
 await runVerifyReceiver()

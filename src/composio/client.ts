@@ -2,7 +2,12 @@
 // (https://docs.composio.dev/reference/api-reference/webhook-subscriptions/postWebhookSubscriptionsByIdRotateSecret),
 // and the v3.1 read of the subscription, which also carries its current secret
 // (https://docs.composio.dev/reference/api-reference/webhook-subscriptions/getWebhookSubscriptionsById).
-import { RedirectRefusedError, describeNetworkError, readTextCapped, type Fetch } from '../http.js'
+import {
+  RedirectRefusedError,
+  describeNetworkError,
+  readTextCapped,
+  type Fetch
+} from '../http/http.js'
 import type { ComposioAuth } from '../inputs/settings.js'
 import { ComposioError, describeStatus, parseComposioError } from './errors.js'
 import { parseRetryAfter, withRetries, type Attempt, type RetryPolicy } from './retry.js'

@@ -1,6 +1,6 @@
 // What a failed Composio request means, in words that quote Composio's error envelope (made safe
 // for a log line) and never a body that could hold a secret.
-import { serverText } from '../http.js'
+import { serverText } from '../http/http.js'
 import type { ComposioAuth } from '../inputs/settings.js'
 
 export class ComposioError extends Error {

@@ -1,6 +1,6 @@
 // What Composio answers about a subscription (v3.1 read, and the rotation's `{id, secret}`), and
 // when a secret it reads back could be a real one: anything else is never stored, nor compared.
-import { serverText } from '../http.js'
+import { serverText } from '../http/http.js'
 import { couldBeRealSecret } from './secret-shape.js'
 
 export interface Subscription {

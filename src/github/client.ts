@@ -3,7 +3,7 @@
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling'
-import type { Fetch } from '../http.js'
+import type { Fetch } from '../http/http.js'
 import { ConcurrencyLimit, RetryScheduler } from './limits.js'
 import { respectRetryAfter } from './retry-after.js'
 import { WriteBudget, type WriteLane } from './write-budget.js'

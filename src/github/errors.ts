@@ -1,7 +1,7 @@
 // What a failed GitHub request means for the user, with the likely fix. Status and GitHub's
 // `message` only, and the numbers of the rate-limit headers: never another header or a body,
 // which may carry a token or a sealed value.
-import { describeNetworkError, serverText } from '../http.js'
+import { describeNetworkError, serverText } from '../http/http.js'
 import type { Store, Target } from '../inputs/targets.js'
 
 /** What writing a secret of each scope takes. */

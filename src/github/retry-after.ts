@@ -6,7 +6,7 @@
 // only delay the failure and its recipe). And a refused redirect, which Octokit reports
 // as a 500: asking again would only be redirected again.
 import type { Octokit } from '@octokit/core'
-import { RedirectRefusedError } from '../http.js'
+import { RedirectRefusedError } from '../http/http.js'
 
 export interface RetryAfterOptions {
   /** plugin-retry's retries, unless a request sets its own. */

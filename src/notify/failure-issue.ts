@@ -4,7 +4,7 @@
 // reaches whoever watches the repository. Nothing here fails a run or hides why it failed: a
 // problem is a warning. Never the secret, never a recipe: those stay in the run's log and summary.
 import type { Octokit } from '../github/client.js'
-import { serverText } from '../http.js'
+import { serverText } from '../http/http.js'
 import type { FailureIssue } from '../inputs/failure-issue.js'
 import { FAILURE_LABEL, findOpenIssues, markerOf, titleOf } from './find-issues.js'
 

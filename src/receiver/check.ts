@@ -5,7 +5,7 @@
 // no round starts after it, and no request outlives it by more than one request timeout. Bodies
 // of answers are never read.
 import { randomInt } from 'node:crypto'
-import { RedirectRefusedError, describeNetworkError, type Fetch } from '../http.js'
+import { RedirectRefusedError, describeNetworkError, type Fetch } from '../http/http.js'
 import type { CheckTiming } from '../inputs/receiver-inputs.js'
 import { displayUrl } from '../inputs/urls.js'
 import { deliveryPair, randomSecret, type Delivery } from './delivery.js'

@@ -1,7 +1,7 @@
 // A job cancelled while redeploys were on their way: what each one is known to have done, as the
 // `redeploys` output and as lines of the cancellation's error. The runs it started go on without
 // this job: each is named (or said to be unidentified), never reported as done.
-import type { Run } from '../run/context.js'
+import type { Run } from '../context/run.js'
 import { shellQuote } from '../shell.js'
 import type { PreparedRedeploy } from './check.js'
 import { resultOf, type FollowProgress, type RedeployResult } from './follow.js'

@@ -3,8 +3,8 @@
 // (`actions: write`) can only be proven by dispatching, which would deploy the old secret.
 import { describeGitHubAnswer } from '../github/errors.js'
 import type { RedeployLine } from '../inputs/redeploy.js'
-import type { Run } from '../run/context.js'
-import { PreflightError, failBeforeRotation } from '../run/preflight.js'
+import type { Run } from '../context/run.js'
+import { PreflightError, failBeforeRotation } from '../preflight/preflight.js'
 import {
   getFileText,
   getRepositoryFacts,

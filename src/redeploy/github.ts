@@ -1,14 +1,14 @@
 // The Actions REST calls a redeploy makes, through Octokit's endpoint methods: the workflow and
 // its file, the dispatch, and the runs. https://docs.github.com/en/rest/actions/workflows
 import type { Octokit } from '../github/client.js'
-import { serverText, serverUrl } from '../http.js'
+import { serverText, serverUrl } from '../http/http.js'
 
 export interface Repository {
   owner: string
   repo: string
 }
 
-/** Every string below is the server's, made safe to print (src/http.ts). */
+/** Every string below is the server's, made safe to print (src/http/http.ts). */
 export interface Workflow {
   id: number
   /** `.github/workflows/deploy.yml` */

@@ -1,7 +1,7 @@
 // The redeploy step after the rotation: each repository's workflow starts the moment the last of
 // its targets is written, not when every target is, and every run is followed to its end. A
 // repository with a target not written is not started: its deploy would ship the old secret.
-import type { Run, WriteResult } from '../run/context.js'
+import type { Run, WriteResult } from '../context/run.js'
 import type { PreparedRedeploy } from './check.js'
 import { knownAtCancel, sayCancelledRedeploys } from './cancelled.js'
 import { dispatchAndFollow, resultOf, type FollowProgress, type RedeployResult } from './follow.js'

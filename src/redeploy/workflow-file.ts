@@ -2,7 +2,7 @@
 // the dispatch, which sends no inputs, must satisfy it: no input required without a default.
 // Pure: text in, a problem (or none) out.
 import { parse } from 'yaml'
-import { serverText } from '../http.js'
+import { serverText } from '../http/http.js'
 
 const TRIGGER = 'workflow_dispatch'
 

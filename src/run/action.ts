@@ -8,19 +8,19 @@ import { checkRedeploys, withRedeployProblems } from '../redeploy/check.js'
 import { startRedeploys } from '../redeploy/redeploy.js'
 import { noteRedeploys, redeployPlan, redeploySummary } from '../redeploy/report.js'
 import { loadSealer } from '../seal.js'
-import { CancellationGuard } from './cancel.js'
-import { confirmRotation } from './confirm.js'
-import { Problems, type Deps, type Run, type Summary } from './context.js'
-import { describeFailure, reportFailure, reportSuccess } from './failure.js'
-import { writeFailureSummary } from './failure-summary.js'
-import { preflight } from './preflight.js'
-import { reportDryRun, reportStored } from './report.js'
-import { announce, obtainSecret } from './rotate.js'
-import { proveEveryTarget, writeStores } from './stores.js'
-import { storeProofSection } from './store-summary.js'
-import type { WriteCheck } from './write-check.js'
-import { receiverUrlOf, verifyAfterWrites } from './verify.js'
-import { writeEverywhere } from './write.js'
+import { CancellationGuard } from '../context/cancel.js'
+import { confirmRotation } from '../rotation/confirm.js'
+import { Problems, type Deps, type Run, type Summary } from '../context/run.js'
+import { describeFailure, reportFailure, reportSuccess } from '../notify/failure.js'
+import { writeFailureSummary } from '../report/failure-summary.js'
+import { preflight } from '../preflight/preflight.js'
+import { reportDryRun, reportStored } from '../report/outcome.js'
+import { announce, obtainSecret } from '../rotation/rotate.js'
+import { proveEveryTarget, writeStores } from '../write/stores.js'
+import { storeProofSection } from '../report/store-summary.js'
+import type { WriteCheck } from '../write/write-check.js'
+import { receiverUrlOf, verifyAfterWrites } from '../receiver/after-writes.js'
+import { writeEverywhere } from '../write/write.js'
 
 export async function runAction(settings: Settings, deps: Deps): Promise<void> {
   const run = startRun(settings, deps)
@@ -42,7 +42,7 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     const checked = await preflighted.catch(error => withRedeployProblems(error, redeployCheck))
     const receiverUrl = receiverUrlOf(run, checked) // verify-receiver: subscription needs the read
     // 3. A write that every target accepts, before anything irreversible: GitHub's probes and
-    //    each runtime store's proof, side by side (src/run/stores.ts).
+    //    each runtime store's proof, side by side (src/write/stores.ts).
     const writable = await proveEveryTarget(run, checked.targets)
     writeCheck = writable.writeCheck
     const { stores, proofs } = writable.stores

@@ -92,7 +92,7 @@ export function createAwsSecretsManagerStore(
 
 /**
  * The lines that write the shell variable SECRET (set by the lines the run puts before them,
- * src/run/store-recipe.ts) with the AWS CLI. The value goes in on stdin (`file:///dev/stdin`),
+ * src/report/store-recipe.ts) with the AWS CLI. The value goes in on stdin (`file:///dev/stdin`),
  * never on a command line, where `ps` would show it.
  */
 export function cliRecipe(target: { secretId: string; region: string }): string {

@@ -26,7 +26,7 @@ export interface RuntimeStore {
   /**
    * How to finish by hand after a failed write, WITHOUT the secret: pasteable shell that
    * writes the value of the shell variable SECRET, set by the lines the run puts before it
-   * (src/run/store-recipe.ts). The value never goes on a command line (where `ps` shows it):
+   * (src/report/store-recipe.ts). The value never goes on a command line (where `ps` shows it):
    * pipe it in with printf, a shell builtin.
    */
   recipe(secretName: string): string

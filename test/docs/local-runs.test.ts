@@ -1,14 +1,14 @@
 // What docs/local-runs.md and .env.example say about a local run is what happens: how
 // @github/local-action passes a value with spaces (checked by running it), how many credentials
 // to give, and what ACTIONS_STEP_DEBUG shows (the lines docs/security.md quotes are the ones
-// src/http-log.ts prints).
+// src/http/http-log.ts prints).
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, test } from '@jest/globals'
-import { logRequests } from '../../src/http-log.js'
+import { logRequests } from '../../src/http/http-log.js'
 import { API_KEY, TOKEN, startScenario, type Scenario } from '../support/scenario.js'
 import { ROOT, codeBlocks, read, section } from './markdown.js'
 
@@ -31,7 +31,7 @@ async function localRun(name: string, lines: string[]): Promise<{ output: string
   const env = { PATH: process.env['PATH'] ?? '', HOME: dir, NODE_OPTIONS: '--preserve-symlinks' }
   const { stdout, stderr, code } = await promisify(execFile)(
     process.execPath,
-    [bin, '.', 'src/main.ts', file],
+    [bin, '.', 'src/run/main.ts', file],
     { cwd: ROOT, env }
   ).then(
     ({ stdout, stderr }) => ({ stdout, stderr, code: 0 }),
@@ -113,7 +113,7 @@ describe('.env.example', () => {
   })
 })
 
-test('docs/security.md quotes debug lines as src/http-log.ts prints them', async () => {
+test('docs/security.md quotes debug lines as src/http/http-log.ts prints them', async () => {
   const block = codeBlocks(section(read('docs/security.md'), 'Never logged'), 'text')[0] ?? ''
   const quoted = block.trim().split('\n')
   expect(quoted.length).toBeGreaterThan(0)

@@ -251,8 +251,8 @@ describe('docs/security.md', () => {
     expect(page).toContain('It does not prove:')
   })
 
-  test('names the probe and its value as src/run/write-check.ts writes them', () => {
-    const probe = /const PROBE_VALUE = '([^']+)'/.exec(read('src/run/write-check.ts'))?.[1]
+  test('names the probe and its value as src/write/write-check.ts writes them', () => {
+    const probe = /const PROBE_VALUE = '([^']+)'/.exec(read('src/write/write-check.ts'))?.[1]
     expect(probe).toBeTruthy()
     expect(flat(page)).toContain(`\`${probe}\``)
     expect(page).toContain('`<secret-name>_WRITE_CHECK`')
@@ -318,7 +318,7 @@ describe('docs/local-runs.md: the recipe works as written', () => {
 
   test('names the package scripts and the fakes as package.json and scripts/ have them', () => {
     expect(scripts['demo']).toBe('node scripts/demo.js')
-    expect(scripts['local-action']).toBe('npx @github/local-action . src/main.ts .env')
+    expect(scripts['local-action']).toBe('npx @github/local-action . src/run/main.ts .env')
     for (const command of ['npm run demo', 'npm run local-action', 'node scripts/fakes.js']) {
       expect(page).toContain(command)
     }
@@ -356,7 +356,7 @@ describe('docs/versioning.md', () => {
 describe('docs/proxy.md', () => {
   test('describes the toolkit the source uses, with a step that sets HTTPS_PROXY', () => {
     const page = read('docs/proxy.md')
-    expect(read('src/http.ts')).toContain("from '@actions/http-client'")
+    expect(read('src/http/http.ts')).toContain("from '@actions/http-client'")
     expect(page).toContain('`@actions/http-client`')
     const [step = ''] = codeBlocks(page, 'yaml')
     expect(step).toMatch(/HTTPS_PROXY: http:\/\//)

@@ -14,7 +14,7 @@ import {
 } from '../../examples/verify-signature.js'
 import { CHECK_EVENT_TYPE, checkEvent } from '../../src/receiver/delivery.js'
 import { REFUSALS } from '../../src/receiver/verdict.js'
-import { fingerprint } from '../../src/run/rotate.js'
+import { fingerprint } from '../../src/rotation/rotate.js'
 import { read, sourceText } from './markdown.js'
 
 type PackageJson = { scripts: Record<string, string> }

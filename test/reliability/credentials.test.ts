@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createFetch, describeNetworkError } from '../../src/http.js'
+import { createFetch, describeNetworkError } from '../../src/http/http.js'
 import { InputError } from '../../src/inputs/read.js'
 import { readSettings } from '../../src/inputs/settings.js'
 import type { RunResult } from '../fakes/runner.js'

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { InputError } from '../../src/inputs/read.js'
 import { readSettings } from '../../src/inputs/settings.js'
-import { run } from '../../src/main.js'
+import { run } from '../../src/run/main.js'
 import { ROOT } from '../fakes/runner.js'
 import { API_KEY, startScenario, TOKEN, withInputs, type Scenario } from '../support/scenario.js'
 

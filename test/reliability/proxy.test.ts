@@ -241,7 +241,7 @@ describeWithOpenssl('behind an HTTPS proxy (real TLS, the real API hosts interce
 
   // Fails with the current action: the error reads "network error: Request was cancelled.", which
   // names neither the proxy nor its answer (and sounds like a cancelled run). undici puts the
-  // proxy's status one level deeper than describeNetworkError (src/http.ts) looks: fetch's error
+  // proxy's status one level deeper than describeNetworkError (src/http/http.ts) looks: fetch's error
   // → cause (message 'Request was cancelled.', numeric code 0) → cause, 'Proxy response (407) !==
   // 200 when HTTP Tunneling'.
   test.each([

@@ -1,7 +1,7 @@
 // http.ts's words for what went wrong: a server's text made safe for a log line, and network
 // errors described without a header, a body or a URL.
 import { describe, expect, test } from '@jest/globals'
-import { describeNetworkError, serverText, serverUrl, timedOut } from '../../src/http.js'
+import { describeNetworkError, serverText, serverUrl, timedOut } from '../../src/http/http.js'
 
 const KEY = 'ak_CREDENTIAL_api_key_0001'
 

@@ -5,7 +5,7 @@ import {
   createFetch,
   describeNetworkError,
   readTextCapped
-} from '../../src/http.js'
+} from '../../src/http/http.js'
 import { listen, type LocalServer } from './local-server.js'
 
 const KEY = 'ak_CREDENTIAL_api_key_0001'

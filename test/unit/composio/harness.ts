@@ -2,7 +2,7 @@
 import { expect } from '@jest/globals'
 import type { ComposioClientOptions } from '../../../src/composio/client.js'
 import { ComposioError } from '../../../src/composio/errors.js'
-import type { Fetch } from '../../../src/http.js'
+import type { Fetch } from '../../../src/http/http.js'
 
 export const API_KEY = 'ak_CREDENTIAL_api_key_0001'
 // Random-looking: a read secret must have the variety of random bytes (src/composio/secret-shape.ts).

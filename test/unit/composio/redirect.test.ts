@@ -2,7 +2,7 @@
 // it, and a custom header such as x-api-key goes along to the new origin, plain http included.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { readWebhookSubscription, rotateWebhookSecret } from '../../../src/composio/client.js'
-import { createFetch } from '../../../src/http.js'
+import { createFetch } from '../../../src/http/http.js'
 import { listen, type LocalServer } from '../local-server.js'
 import { API_KEY, failure, harness } from './harness.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { rotateWebhookSecret } from '../../../src/composio/client.js'
-import { RedirectRefusedError } from '../../../src/http.js'
+import { RedirectRefusedError } from '../../../src/http/http.js'
 import { BASE_URL, SECRET, expectNoLeak, failure, harness, json, timeoutError } from './harness.js'
 import type { Harness } from './harness.js'
 
@@ -132,7 +132,7 @@ describe('rotateWebhookSecret: no answer (retried, may have rotated)', () => {
       status: 401,
       message: `${OPERATION} failed: HTTP 401. Hint: check the Composio key: 'api-key' is a project API key (x-api-key), 'user-api-key' a user API key (x-user-api-key) (after 2 attempts)`
     })
-    // The 500 may have rotated: the caller learns it from afterFailure (src/run/rotate.ts reads
+    // The 500 may have rotated: the caller learns it from afterFailure (src/rotation/rotate.ts reads
     // the subscription back after it), not from this last error's mayHaveRotated.
   })
 

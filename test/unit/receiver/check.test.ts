@@ -5,7 +5,7 @@ import { describe, expect, test } from '@jest/globals'
 import { checkReceiver, type CheckDeps } from '../../../src/receiver/check.js'
 import { signature } from '../../../src/receiver/delivery.js'
 import { CONFIRMING_ROUNDS } from '../../../src/receiver/verdict.js'
-import { RedirectRefusedError } from '../../../src/http.js'
+import { RedirectRefusedError } from '../../../src/http/http.js'
 
 const URL = 'https://hooks.example.com/composio?token=t0k3n'
 const SECRET = 'new_secret_value_0005'

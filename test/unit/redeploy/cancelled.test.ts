@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals'
 import { knownAtCancel, sayCancelledRedeploys } from '../../../src/redeploy/cancelled.js'
 import type { PreparedRedeploy } from '../../../src/redeploy/check.js'
 import type { FollowProgress, RedeployResult } from '../../../src/redeploy/follow.js'
-import { Problems, type Run } from '../../../src/run/context.js'
+import { Problems, type Run } from '../../../src/context/run.js'
 
 const LINE: PreparedRedeploy = {
   line: 'acme/app: deploy.yml',

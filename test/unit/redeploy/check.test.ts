@@ -2,8 +2,8 @@
 import { describe, expect, test } from '@jest/globals'
 import type { RedeployLine } from '../../../src/inputs/redeploy.js'
 import { checkRedeploys } from '../../../src/redeploy/check.js'
-import type { Run } from '../../../src/run/context.js'
-import { PreflightError } from '../../../src/run/preflight.js'
+import type { Run } from '../../../src/context/run.js'
+import { PreflightError } from '../../../src/preflight/preflight.js'
 import { fakeGitHub, type Reply, type Sent } from '../github/fake-github.js'
 
 const line = (workflow: string, ref?: string): RedeployLine => ({

@@ -3,7 +3,7 @@
 import { describe, expect, test } from '@jest/globals'
 import type { PreparedRedeploy } from '../../../src/redeploy/check.js'
 import { dispatchAndFollow, pollDelay } from '../../../src/redeploy/follow.js'
-import type { Run } from '../../../src/run/context.js'
+import type { Run } from '../../../src/context/run.js'
 import { fakeGitHub, type Reply, type Sent } from '../github/fake-github.js'
 
 const LINE: PreparedRedeploy = {

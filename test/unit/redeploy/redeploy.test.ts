@@ -3,7 +3,7 @@
 import { describe, expect, test } from '@jest/globals'
 import type { PreparedRedeploy } from '../../../src/redeploy/check.js'
 import { startRedeploys } from '../../../src/redeploy/redeploy.js'
-import type { Run, WriteResult } from '../../../src/run/context.js'
+import type { Run, WriteResult } from '../../../src/context/run.js'
 import { fakeGitHub } from '../github/fake-github.js'
 
 const line = (repo: string, labels: string[]): PreparedRedeploy => ({

@@ -2,7 +2,7 @@
 // then SIGTERM 7.5 s later.
 import { describe, expect, test } from '@jest/globals'
 import { EventEmitter } from 'node:events'
-import { CancellationGuard } from '../../../src/run/cancel.js'
+import { CancellationGuard } from '../../../src/context/cancel.js'
 
 function guarded() {
   const signals = new EventEmitter()

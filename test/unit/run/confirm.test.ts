@@ -1,9 +1,9 @@
 // confirmRotation: Composio read once more after the rotation. Its texts: summary.test.ts.
 import { describe, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { confirmRotation } from '../../../src/run/confirm.js'
-import type { Run } from '../../../src/run/context.js'
-import type { Obtained } from '../../../src/run/rotate.js'
+import { confirmRotation } from '../../../src/rotation/confirm.js'
+import type { Run } from '../../../src/context/run.js'
+import type { Obtained } from '../../../src/rotation/rotate.js'
 import { harness, json, type Step } from '../composio/harness.js'
 import { rotated } from './results.js'
 

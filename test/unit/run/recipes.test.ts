@@ -9,7 +9,7 @@ import {
   replayRecipe,
   statusOf,
   unfinishedMessage
-} from '../../../src/run/recipes.js'
+} from '../../../src/report/recipes.js'
 import { shellQuote } from '../../../src/shell.js'
 import { API, current, envFailed, orgFailed, repoWritten, result, rotated } from './results.js'
 

@@ -1,7 +1,7 @@
 // judgeRead: what a read after a lost rotation answer proves (issue 22, item 10).
 import { describe, expect, test } from '@jest/globals'
-import type { Reading } from '../../../src/run/read-back.js'
-import { judgeRead, type ReadVerdict } from '../../../src/run/recovery.js'
+import type { Reading } from '../../../src/rotation/read-back.js'
+import { judgeRead, type ReadVerdict } from '../../../src/rotation/recovery.js'
 
 const T = Date.parse('2026-12-01T10:00:00.000Z')
 const BASELINE: Reading = { secret: 'baseline', updatedAt: T }

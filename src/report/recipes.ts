@@ -2,8 +2,8 @@
 // written the exact request that finishes it by hand. Never the secret: sealed values only, which
 // only GitHub can open, and every value in a command quoted for the shell.
 import { shellQuote } from '../shell.js'
-import type { TargetResult, WriteResult } from './context.js'
-import type { Source } from './rotate.js'
+import type { TargetResult, WriteResult } from '../context/run.js'
+import type { Source } from '../rotation/rotate.js'
 
 /**
  * The request that finishes one target by hand, with any token that may write secrets. Every
@@ -11,7 +11,7 @@ import type { Source } from './rotate.js'
  * line break: src/inputs/targets.ts refuses control characters in names).
  */
 export function replayRecipe(result: TargetResult): string {
-  // A runtime store's: no sealed value exists for it (src/run/store-recipe.ts).
+  // A runtime store's: no sealed value exists for it (src/report/store-recipe.ts).
   if ('recipe' in result) return result.recipe
   return githubRecipe(result)
 }

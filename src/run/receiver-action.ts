@@ -1,13 +1,13 @@
 // The verify-receiver action: for workflows that redeploy the receiver between the rotation and
 // the check. Its frame and its single catch, over the same layers as the main action's check.
 import * as core from '@actions/core'
-import { createFetch } from '../http.js'
+import { createFetch } from '../http/http.js'
 import {
   readVerifyReceiverSettings,
   type VerifyReceiverSettings
 } from '../inputs/receiver-inputs.js'
-import { checkReceiver, type CheckDeps, type ReceiverOutcome } from './check.js'
-import { escaped, receiverSection } from './summary.js'
+import { checkReceiver, type CheckDeps, type ReceiverOutcome } from '../receiver/check.js'
+import { escaped, receiverSection } from '../receiver/summary.js'
 
 /** Each request's bound: the check's own timeout-seconds bounds the whole check. */
 const REQUEST_TIMEOUT_MS = 10_000

@@ -2,10 +2,10 @@
 // heavy loaded, then load the rest. A bad input fails in about the time Node takes to start,
 // before any request.
 import * as core from '@actions/core'
-import { InputError } from './inputs/read.js'
-import { CREDENTIAL_INPUTS, readSettings } from './inputs/settings.js'
-import { inputFailure, writeFailureSummary } from './run/failure-summary.js'
-import { writeJobSummary } from './run/job-summary.js'
+import { InputError } from '../inputs/read.js'
+import { CREDENTIAL_INPUTS, readSettings } from '../inputs/settings.js'
+import { inputFailure, writeFailureSummary } from '../report/failure-summary.js'
+import { writeJobSummary } from '../report/job-summary.js'
 
 /** Anything thrown, Error or not, fails the step with one `::error::` annotation. */
 export async function run(): Promise<void> {
@@ -18,7 +18,7 @@ export async function run(): Promise<void> {
     }
     const settings = readSettings()
     // Octokit, libsodium and the rest load only now, in one chunk.
-    const { runInProduction } = await import('./run/production.js')
+    const { runInProduction } = await import('./production.js')
     await runInProduction(settings)
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))

@@ -13,7 +13,7 @@ import {
   type PublicKey
 } from '../github/secrets.js'
 import { formatTarget, type Target } from '../inputs/targets.js'
-import type { Run } from './context.js'
+import type { Run } from '../context/run.js'
 
 export interface PreparedTarget {
   target: Target

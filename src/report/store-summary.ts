@@ -1,6 +1,6 @@
 // What the job summary says of the runtime stores' proofs: a Cloudflare proof deploys two new
 // versions of the Worker, and the user reads that here, not only in the docs.
-import type { Summary } from './context.js'
+import type { Summary } from '../context/run.js'
 import { OK, escapeHtml } from './html.js'
 
 export interface StoreProof {

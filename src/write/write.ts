@@ -2,10 +2,10 @@
 // in parallel. Every target is attempted; failures are results, not exceptions.
 import { describeGitHubError } from '../github/errors.js'
 import { putSecret, writeRequest, type SecretWrite } from '../github/secrets.js'
-import type { Run, WriteOutcome, WriteResult } from './context.js'
-import type { PreparedTarget } from './preflight.js'
-import { unfinishedMessage } from './recipes.js'
-import type { Obtained } from './rotate.js'
+import type { Run, WriteOutcome, WriteResult } from '../context/run.js'
+import type { PreparedTarget } from '../preflight/preflight.js'
+import { unfinishedMessage } from '../report/recipes.js'
+import type { Obtained } from '../rotation/rotate.js'
 import type { Sealer } from '../seal.js'
 
 /**

@@ -2,7 +2,7 @@
 // and what is left to do; in the job summary (and, with failure-issue, in an issue). Light:
 // main.ts writes the summary of an input error with it before anything else is loaded.
 import { InputErrors, type InputError } from '../inputs/read.js'
-import type { Io, Summary } from './context.js'
+import type { Io, Summary } from '../context/run.js'
 import { FAILED, escapeHtml, paragraph } from './html.js'
 
 export interface Failure {

@@ -2,7 +2,7 @@
 // baseline), after a lost answer, and alongside the writes (the confirmation). Never fatal: a
 // read that fails is a warning, and its secret is simply not known.
 import { readWebhookSubscription } from '../composio/client.js'
-import type { Run } from './context.js'
+import type { Run } from '../context/run.js'
 
 /** A full secret as read, with the subscription's `updated_at` when it was a date. */
 export interface Reading {

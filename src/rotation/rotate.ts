@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto'
 import { rotateWebhookSecret } from '../composio/client.js'
 import { ComposioError } from '../composio/errors.js'
-import type { Run } from './context.js'
-import type { Checked } from './preflight.js'
+import type { Run } from '../context/run.js'
+import type { Checked } from '../preflight/preflight.js'
 import { readCurrentSecret, type Reading } from './read-back.js'
 import { explainRotationFailure, judgeRead, type RotationOutcome } from './recovery.js'
 
@@ -71,7 +71,7 @@ export function announce(run: Run, { secret, source }: Obtained): void {
 
 /**
  * The one irreversible call. When its answer is lost, the subscription is read before any new
- * attempt and judged against the baseline, what it held before the rotation (src/run/recovery.ts):
+ * attempt and judged against the baseline, what it held before the rotation (src/rotation/recovery.ts):
  * a secret never seen, updated later, means the rotation happened (stored as if answered); the
  * baseline's, that no attempt so far took effect (retried as any failure); anything else, that
  * the attempt may have rotated: unknown. Each attempt's outcome replaces the previous one's.

@@ -7,8 +7,8 @@
 // A probe that cannot be deleted is named.
 import { describeGitHubError } from '../github/errors.js'
 import { deleteSecret, deleteUrl, putSecret, type SecretWrite } from '../github/secrets.js'
-import type { Run } from './context.js'
-import { failBeforeRotation, type PreparedTarget } from './preflight.js'
+import type { Run } from '../context/run.js'
+import { failBeforeRotation, type PreparedTarget } from '../preflight/preflight.js'
 import { shellQuote } from '../shell.js'
 
 export const WRITE_CHECK_SUFFIX = '_WRITE_CHECK'

@@ -4,13 +4,13 @@
 // with a target, and how to finish it by hand, comes below the table, one section per target.
 import type { Settings } from '../inputs/settings.js'
 import { displayUrl } from '../inputs/urls.js'
-import { CONFIRMATION_TEXT, type Confirmation } from './confirm.js'
-import type { Summary, TargetResult } from './context.js'
+import { CONFIRMATION_TEXT, type Confirmation } from '../rotation/confirm.js'
+import type { Summary, TargetResult } from '../context/run.js'
 import { FAILED, OK, code, escapeHtml, paragraph } from './html.js'
-import type { Checked } from './preflight.js'
+import type { Checked } from '../preflight/preflight.js'
 import { isWritten, replayRecipe } from './recipes.js'
 import { storeProofRow, type StoreProof } from './store-summary.js'
-import type { Source } from './rotate.js'
+import type { Source } from '../rotation/rotate.js'
 
 const header = (...names: string[]) => names.map(data => ({ data, header: true }))
 

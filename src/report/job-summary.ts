@@ -1,7 +1,7 @@
 // The runner's job summary file, through @actions/core. Light: main.ts writes the summary of an
 // input error with it before anything else is loaded.
 import * as core from '@actions/core'
-import type { Summary } from './context.js'
+import type { Summary } from '../context/run.js'
 
 /** Fills the job summary with the toolkit's builder, then writes it. */
 export async function writeJobSummary(fill: (summary: Summary) => Summary): Promise<void> {

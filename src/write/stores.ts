@@ -4,11 +4,11 @@
 import { formatStoreTarget } from '../inputs/store-targets.js'
 import type { RuntimeStore, StoreContext } from '../stores/store.js'
 import { loadStore } from '../stores/registry.js'
-import type { Run, StoreWriteResult } from './context.js'
-import { PreflightError, failBeforeRotation, type PreparedTarget } from './preflight.js'
-import type { Obtained } from './rotate.js'
+import type { Run, StoreWriteResult } from '../context/run.js'
+import { PreflightError, failBeforeRotation, type PreparedTarget } from '../preflight/preflight.js'
+import type { Obtained } from '../rotation/rotate.js'
 import { checkWrites, type WriteCheck } from './write-check.js'
-import { storeRecipe } from './store-recipe.js'
+import { storeRecipe } from '../report/store-recipe.js'
 
 /** The stores, loaded; with what each proof did (empty when the run proves nothing). */
 export interface PreparedStores {
@@ -97,7 +97,7 @@ export function writeStores(
 const now = (run: Run): string => run.deps.now().toISOString()
 
 /**
- * Step 3 for every target at once: GitHub's write checks (src/run/write-check.ts) and the
+ * Step 3 for every target at once: GitHub's write checks (src/write/write-check.ts) and the
  * stores' proofs, side by side. Any refusal fails the run before the rotation with every
  * problem listed, after the GitHub probes already written are deleted again.
  */
