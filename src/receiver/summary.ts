@@ -1,27 +1,20 @@
 // The receiver check in the job summary: what it found, then every request's answer and time.
 // Never a body, never a header: the answers' bodies are not even read.
-import type { summary } from '@actions/core'
+import type { Summary } from '../context/run.js'
+import { escapeHtml, header } from '../report/html.js'
 import type { ReceiverOutcome } from './check.js'
 import { describeAnswer, type Answer, type Round } from './verdict.js'
-
-type Summary = typeof summary
-
-/** The builder escapes nothing; the URL comes from an input or from Composio. */
-export const escaped = (text: string): string =>
-  text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`)
 
 /** Rounds shown in full at most; a long check shows its first and its last ones. */
 const SHOWN_FIRST = 10
 const SHOWN_LAST = 20
-
-const header = (...names: string[]) => names.map(data => ({ data, header: true }))
 
 function rows(round: Round, index: number): string[][] {
   const row = (signedWith: string, answer: Answer): string[] => [
     String(index + 1),
     round.at.toISOString(),
     signedWith,
-    escaped(describeAnswer(answer)),
+    escapeHtml(describeAnswer(answer)),
     `${answer.ms} ms`
   ]
   const genuine = row('new secret', round.genuine)
@@ -52,6 +45,6 @@ export function receiverSection(
       outcome.confirmedAt ? 'Receiver check: confirmed' : 'Receiver check: NOT confirmed',
       headingLevel
     )
-    .addRaw(escaped(outcome.message), true)
+    .addRaw(escapeHtml(outcome.message), true)
     .addTable([header('Round', 'Sent at', 'Signed with', 'Answer', 'Time'), ...shown])
 }

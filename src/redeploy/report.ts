@@ -1,7 +1,7 @@
 // What a redeploy tells its reader: the `redeploys` output, a job summary section, and, for
 // every repository not redeployed, a problem that fails the run at the end with the command that
 // redeploys it by hand (the secret is stored by then).
-import { escapeHtml } from '../report/html.js'
+import { escapeHtml, header } from '../report/html.js'
 import type { Run, Summary } from '../context/run.js'
 import { shellQuote } from '../shell.js'
 import type { PreparedRedeploy } from './check.js'
@@ -45,7 +45,7 @@ export function redeploySummary(summary: Summary, results: RedeployResult[]): Su
   return summary
     .addHeading('Redeploys', 3)
     .addTable([
-      ['Repository', 'Workflow', 'Run', 'Conclusion'].map(data => ({ data, header: true })),
+      header('Repository', 'Workflow', 'Run', 'Conclusion'),
       ...results.map(result => [
         escapeHtml(result.repository),
         escapeHtml(`${result.workflow} on ${result.ref}`),

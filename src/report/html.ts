@@ -12,6 +12,9 @@ export function escapeHtml(text: string): string {
 export const code = (text: string): string => `<code>${escapeHtml(text)}</code>`
 export const paragraph = (html: string): string => `<p>${html}</p>`
 
+/** A table's first row, for the builder's addTable: the column names, as header cells. */
+export const header = (...names: string[]) => names.map(data => ({ data, header: true }))
+
 /** The marks a status starts with: a failure is seen at a glance. */
 export const OK = '✅'
 export const FAILED = '❌'

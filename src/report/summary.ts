@@ -6,13 +6,11 @@ import type { Settings } from '../inputs/settings.js'
 import { displayUrl } from '../inputs/urls.js'
 import { CONFIRMATION_TEXT, type Confirmation } from '../rotation/confirm.js'
 import type { Summary, TargetResult } from '../context/run.js'
-import { FAILED, OK, code, escapeHtml, paragraph } from './html.js'
+import { FAILED, OK, code, escapeHtml, header, paragraph } from './html.js'
 import type { Checked } from '../preflight/preflight.js'
 import { isWritten, replayRecipe } from './recipes.js'
 import { storeProofRow, type StoreProof } from './store-summary.js'
 import type { Source } from '../rotation/rotate.js'
-
-const header = (...names: string[]) => names.map(data => ({ data, header: true }))
 
 const targetCount = (count: number): string => `${count} target${count === 1 ? '' : 's'}`
 

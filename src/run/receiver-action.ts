@@ -7,7 +7,8 @@ import {
   type VerifyReceiverSettings
 } from '../inputs/receiver-inputs.js'
 import { checkReceiver, type CheckDeps, type ReceiverOutcome } from '../receiver/check.js'
-import { escaped, receiverSection } from '../receiver/summary.js'
+import { escapeHtml } from '../report/html.js'
+import { receiverSection } from '../receiver/summary.js'
 
 /** Each request's bound: the check's own timeout-seconds bounds the whole check. */
 const REQUEST_TIMEOUT_MS = 10_000
@@ -85,7 +86,7 @@ async function notCheckedSummary(message: string): Promise<void> {
   await core.summary
     .emptyBuffer()
     .addHeading('❌ Composio webhook receiver NOT checked', 2)
-    .addRaw(escaped(message), true)
+    .addRaw(escapeHtml(message), true)
     .write()
     .catch((error: unknown) =>
       core.warning(`Writing the job summary failed: ${(error as Error).message}`)
@@ -95,7 +96,7 @@ async function notCheckedSummary(message: string): Promise<void> {
 async function writeSummary(outcome: ReceiverOutcome, outage: string | undefined): Promise<void> {
   // Outside a runner there is no summary file (core.summary.write would throw).
   if (!process.env['GITHUB_STEP_SUMMARY']) return
-  const summary = core.summary.emptyBuffer().addHeading(escaped(receiverHeadline(outcome)), 2)
+  const summary = core.summary.emptyBuffer().addHeading(escapeHtml(receiverHeadline(outcome)), 2)
   if (outage !== undefined) {
     summary.addRaw(`Outage: ${outage} s from the rotation to the receiver's confirmation.`, true)
   }

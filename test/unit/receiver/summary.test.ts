@@ -25,7 +25,7 @@ describe('receiverSection', () => {
     })
     expect(html).toContain('<h3>Receiver check: NOT confirmed</h3>')
     expect(html).toContain(
-      'Receiver check of https://h.example/&#60;b&#62;hook&#60;/b&#62;: not confirmed.'
+      'Receiver check of https://h.example/&lt;b&gt;hook&lt;/b&gt;: not confirmed.'
     )
     expect(html).toContain(
       '<tr><td>1</td><td>2026-12-03T08:00:00.000Z</td><td>new secret</td><td>HTTP 401</td><td>12 ms</td></tr>'
