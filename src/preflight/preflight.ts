@@ -9,25 +9,11 @@ import {
   getOrganizationAccess,
   getPublicKey,
   getRepositoryId,
-  type OrganizationAccess,
-  type PublicKey
+  type OrganizationAccess
 } from '../github/secrets.js'
 import { formatTarget, type Target } from '../inputs/targets.js'
 import type { Run } from '../context/run.js'
-
-export interface PreparedTarget {
-  target: Target
-  label: string
-  key: PublicKey
-  /** Organization targets: the visibility the write will send. */
-  access?: OrganizationAccess
-}
-
-export interface Checked {
-  targets: PreparedTarget[]
-  /** Undefined when Composio could not be read and the run can do without it. */
-  subscription: Subscription | undefined
-}
+import type { Checked, PreparedTarget } from '../context/results.js'
 
 /** A refusal before anything irreversible: its headline, and every problem on a line. */
 export class PreflightError extends Error {

@@ -6,8 +6,9 @@ import { displayUrl, isLoopback, subscriptionReceiverUrl } from '../inputs/urls.
 import { checkReceiver, type ReceiverOutcome } from './check.js'
 import type { RedeployResult } from '../redeploy/follow.js'
 import type { Run, TargetResult } from '../context/run.js'
-import { failBeforeRotation, type Checked } from '../preflight/preflight.js'
+import { failBeforeRotation } from '../preflight/preflight.js'
 import { isWritten } from '../report/recipes.js'
+import type { Checked } from '../context/results.js'
 
 /**
  * Sets the webhook-url output (the subscription's receiver, as Composio's read gave it), and

@@ -3,7 +3,7 @@
 // only GitHub can open, and every value in a command quoted for the shell.
 import { shellQuote } from '../shell.js'
 import type { TargetResult, WriteResult } from '../context/run.js'
-import type { Source } from '../rotation/rotate.js'
+import type { Source } from '../context/results.js'
 
 /**
  * The request that finishes one target by hand, with any token that may write secrets. Every

@@ -5,7 +5,7 @@
 import type { Settings } from '../inputs/settings.js'
 import { shellQuote } from '../shell.js'
 import type { RuntimeStore } from '../stores/store.js'
-import type { Source } from '../rotation/rotate.js'
+import type { Source } from '../context/results.js'
 
 /** The shell variable each credential is read from in the recipe. */
 const COMPOSIO_KEY_VARIABLE = {

@@ -4,13 +4,12 @@
 // with a target, and how to finish it by hand, comes below the table, one section per target.
 import type { Settings } from '../inputs/settings.js'
 import { displayUrl } from '../inputs/urls.js'
-import { CONFIRMATION_TEXT, type Confirmation } from '../rotation/confirm.js'
 import type { Summary, TargetResult } from '../context/run.js'
 import { FAILED, OK, code, escapeHtml, header, paragraph } from './html.js'
-import type { Checked } from '../preflight/preflight.js'
 import { isWritten, replayRecipe } from './recipes.js'
 import { storeProofRow, type StoreProof } from './store-summary.js'
-import type { Source } from '../rotation/rotate.js'
+import type { Checked, Confirmation, Source } from '../context/results.js'
+import { CONFIRMATION_TEXT } from './confirmation.js'
 
 const targetCount = (count: number): string => `${count} target${count === 1 ? '' : 's'}`
 

@@ -4,21 +4,12 @@ import { createHash } from 'node:crypto'
 import { rotateWebhookSecret } from '../composio/client.js'
 import { ComposioError } from '../composio/errors.js'
 import type { Run } from '../context/run.js'
-import type { Checked } from '../preflight/preflight.js'
 import { readCurrentSecret, type Reading } from './read-back.js'
 import { explainRotationFailure, judgeRead, type RotationOutcome } from './recovery.js'
+import type { Checked } from '../context/results.js'
+import type { Source } from '../context/results.js'
 
 /** Where the stored secret came from, and what is safe to print about it. Never the secret. */
-export interface Source {
-  subscriptionId: string
-  secretName: string
-  /** First 16 hex digits of the secret's SHA-256: lets a receiver confirm which secret it holds. */
-  fingerprint: string
-  /** rotated: by this run; recovered: rotated, its answer lost, read back; current: not rotated. */
-  how: 'rotated' | 'recovered' | 'current'
-  rotatedAt?: string
-}
-
 export interface Obtained {
   secret: string
   source: Source

@@ -5,10 +5,11 @@ import { formatStoreTarget } from '../inputs/store-targets.js'
 import type { RuntimeStore, StoreContext } from '../stores/store.js'
 import { loadStore } from '../stores/registry.js'
 import type { Run, StoreWriteResult } from '../context/run.js'
-import { PreflightError, failBeforeRotation, type PreparedTarget } from '../preflight/preflight.js'
+import { PreflightError, failBeforeRotation } from '../preflight/preflight.js'
 import type { Obtained } from '../rotation/rotate.js'
 import { checkWrites, type WriteCheck } from './write-check.js'
 import { storeRecipe } from '../report/store-recipe.js'
+import type { PreparedTarget } from '../context/results.js'
 
 /** The stores, loaded; with what each proof did (empty when the run proves nothing). */
 export interface PreparedStores {

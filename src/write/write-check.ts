@@ -8,8 +8,9 @@
 import { describeGitHubError } from '../github/errors.js'
 import { deleteSecret, deleteUrl, putSecret, type SecretWrite } from '../github/secrets.js'
 import type { Run } from '../context/run.js'
-import { failBeforeRotation, type PreparedTarget } from '../preflight/preflight.js'
+import { failBeforeRotation } from '../preflight/preflight.js'
 import { shellQuote } from '../shell.js'
+import type { PreparedTarget } from '../context/results.js'
 
 export const WRITE_CHECK_SUFFIX = '_WRITE_CHECK'
 const PROBE_VALUE = 'write check by rotate-composio-webhook-secret; not a secret; safe to delete'

@@ -3,10 +3,10 @@
 import { describeGitHubError } from '../github/errors.js'
 import { putSecret, writeRequest, type SecretWrite } from '../github/secrets.js'
 import type { Run, WriteOutcome, WriteResult } from '../context/run.js'
-import type { PreparedTarget } from '../preflight/preflight.js'
 import { unfinishedMessage } from '../report/recipes.js'
 import type { Obtained } from '../rotation/rotate.js'
 import type { Sealer } from '../seal.js'
+import type { PreparedTarget } from '../context/results.js'
 
 /**
  * Writes every target at once: every turn in GitHub's write budget is taken first (given at once
