@@ -1,18 +1,13 @@
 // The run, in the order that keeps the secret safe: everything reversible before the one
 // irreversible call, and after it, nothing lost and nothing left half-done without saying so.
-import type { ComposioClientOptions } from '../composio/client.js'
-import { createGitHubClient } from '../github/client.js'
 import type { Settings } from '../inputs/settings.js'
 import { receiverSection } from '../receiver/summary.js'
 import { checkRedeploys, withRedeployProblems } from '../redeploy/check.js'
 import { startRedeploys } from '../redeploy/redeploy.js'
 import { noteRedeploys, redeployPlan, redeploySummary } from '../redeploy/report.js'
-import { loadSealer } from '../seal.js'
-import { CancellationGuard } from '../context/cancel.js'
 import { confirmRotation } from '../rotation/confirm.js'
-import { Problems, type Deps, type Run, type Summary } from '../context/run.js'
-import { describeFailure, reportFailure, reportSuccess } from '../notify/failure.js'
-import { writeFailureSummary } from '../report/failure-summary.js'
+import type { Deps, Summary } from '../context/run.js'
+import { reportFailure, reportSuccess } from '../notify/failure.js'
 import { preflight } from '../preflight/preflight.js'
 import { reportDryRun, reportStored } from '../report/outcome.js'
 import { announce, obtainSecret } from '../rotation/rotate.js'
@@ -21,6 +16,7 @@ import { storeProofSection } from '../report/store-summary.js'
 import type { WriteCheck } from '../write/write-check.js'
 import { receiverUrlOf, verifyAfterWrites } from '../receiver/after-writes.js'
 import { writeEverywhere } from '../write/write.js'
+import { startRun } from './start.js'
 
 export async function runAction(settings: Settings, deps: Deps): Promise<void> {
   const run = startRun(settings, deps)
@@ -110,45 +106,4 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     else if (cleanup) void run.guard.boundCleanup(cleanup)
     run.guard.dispose()
   }
-}
-
-function startRun(settings: Settings, deps: Deps): Run {
-  const { io } = deps
-  // A cancellation prints what stands, writes it as the job summary too, then exits.
-  let cancelled = Promise.resolve()
-  const guard = new CancellationGuard(deps.signals, {
-    fail: message => {
-      io.error(message)
-      cancelled = writeFailureSummary(io, describeFailure(new Error(message)))
-    },
-    warn: io.warning,
-    info: io.info,
-    exit: code => void cancelled.then(() => deps.exit(code)),
-    sleep: deps.sleep,
-    now: deps.now
-  })
-  const sealer = loadSealer() // libsodium's start-up overlaps the preflight requests.
-  sealer.catch(() => undefined) // awaited later; a preflight failure must not leave it unhandled
-  const masked = new Set<string>()
-  const composio: ComposioClientOptions = {
-    baseUrl: settings.composioBaseUrl,
-    auth: settings.composioAuth,
-    fetch: deps.fetch,
-    timeoutMs: settings.timeoutMs,
-    sleep: ms => deps.sleep(ms, guard.signal),
-    // Once per value: the rotation's answer and a read after it carry the same secret.
-    mask: secret => void (masked.has(secret) || (masked.add(secret), io.setSecret(secret))),
-    log: io.warning,
-    mayRetry: () => !guard.signal.aborted
-  }
-  const github = createGitHubClient({
-    baseUrl: settings.githubApiUrl,
-    token: settings.githubToken,
-    fetch: deps.fetch,
-    warn: io.warning,
-    sleep: ms => deps.sleep(ms),
-    now: () => deps.now().getTime(),
-    backoffUnitMs: deps.backoffUnitMs
-  })
-  return { settings, deps, io, github, composio, guard, problems: new Problems(io), sealer }
 }
