@@ -2,14 +2,14 @@
 // summary (unless the stored run wrote its own) and, with failure-issue, in an issue, which the
 // next run that stores the secret everywhere closes.
 import { ComposioError } from '../composio/errors.js'
-import { closeFailureIssue, reportFailureIssue } from './failure-issue.js'
 import type { Run } from '../context/run.js'
+import { PreflightError } from '../preflight/preflight.js'
 import { AGAIN, writeFailureSummary, type Failure } from '../report/failure-summary.js'
 import { FAILED } from '../report/html.js'
-import { PreflightError } from '../preflight/preflight.js'
-import { isWritten, statusOf } from '../report/recipes.js'
 import { IncompleteRunError } from '../report/outcome.js'
+import { isWritten, statusOf } from '../report/recipes.js'
 import { storedHeadline } from '../report/summary.js'
+import { closeFailureIssue, reportFailureIssue } from './failure-issue.js'
 
 export function describeFailure(error: unknown): Failure {
   if (error instanceof PreflightError) {

@@ -4,6 +4,8 @@
 import { readWebhookSubscription } from '../composio/client.js'
 import { ComposioError } from '../composio/errors.js'
 import type { Subscription } from '../composio/subscription.js'
+import type { Checked, PreparedTarget } from '../context/results.js'
+import type { Run } from '../context/run.js'
 import { describeGitHubError } from '../github/errors.js'
 import {
   getOrganizationAccess,
@@ -12,8 +14,6 @@ import {
   type OrganizationAccess
 } from '../github/secrets.js'
 import { formatTarget, type Target } from '../inputs/targets.js'
-import type { Run } from '../context/run.js'
-import type { Checked, PreparedTarget } from '../context/results.js'
 
 /** A refusal before anything irreversible: its headline, and every problem on a line. */
 export class PreflightError extends Error {

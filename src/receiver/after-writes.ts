@@ -1,14 +1,14 @@
 // The receiver check in a run of the main action (verify-receiver): its URL settled before
 // anything irreversible, the check itself once every write is done. Never in a dry run. A failed
 // check fails the run at the end, after everything else was reported: the secret is stored.
+import type { Checked } from '../context/results.js'
+import type { Run, TargetResult } from '../context/run.js'
 import { timedOut } from '../http/http.js'
 import { displayUrl, isLoopback, subscriptionReceiverUrl } from '../inputs/urls.js'
-import { checkReceiver, type ReceiverOutcome } from './check.js'
-import type { RedeployResult } from '../redeploy/follow.js'
-import type { Run, TargetResult } from '../context/run.js'
 import { failBeforeRotation } from '../preflight/preflight.js'
+import type { RedeployResult } from '../redeploy/follow.js'
 import { isWritten } from '../report/recipes.js'
-import type { Checked } from '../context/results.js'
+import { checkReceiver, type ReceiverOutcome } from './check.js'
 
 /**
  * Sets the webhook-url output (the subscription's receiver, as Composio's read gave it), and

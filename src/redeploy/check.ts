@@ -1,9 +1,9 @@
 // Before the rotation, alongside the preflight: every redeploy line names an active workflow whose
 // file, at the ref the dispatch will use, can be started by hand. The dispatch permission itself
 // (`actions: write`) can only be proven by dispatching, which would deploy the old secret.
+import type { Run } from '../context/run.js'
 import { describeGitHubAnswer } from '../github/errors.js'
 import type { RedeployLine } from '../inputs/redeploy.js'
-import type { Run } from '../context/run.js'
 import { PreflightError, failBeforeRotation } from '../preflight/preflight.js'
 import {
   getFileText,

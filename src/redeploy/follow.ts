@@ -1,8 +1,8 @@
 // After the writes: start one repository's workflow and follow its run to the end, or to
 // `redeploy-timeout-minutes`. Every outcome is a result, never an exception.
+import type { Run } from '../context/run.js'
 import { describeGitHubAnswer } from '../github/errors.js'
 import { NOT_SHOWN } from '../http/http.js'
-import type { Run } from '../context/run.js'
 import { ACTIONS_PERMISSION, type PreparedRedeploy } from './check.js'
 import { dispatchWorkflow, getRun, type RunState } from './github.js'
 import { earliestCreation, identifyRun, runsList } from './identify.js'

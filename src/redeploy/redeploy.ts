@@ -2,8 +2,8 @@
 // its targets is written, not when every target is, and every run is followed to its end. A
 // repository with a target not written is not started: its deploy would ship the old secret.
 import type { Run, WriteResult } from '../context/run.js'
-import type { PreparedRedeploy } from './check.js'
 import { knownAtCancel, sayCancelledRedeploys } from './cancelled.js'
+import type { PreparedRedeploy } from './check.js'
 import { dispatchAndFollow, resultOf, type FollowProgress, type RedeployResult } from './follow.js'
 
 export interface Redeploys {

@@ -1,8 +1,8 @@
 // What a redeploy tells its reader: the `redeploys` output, a job summary section, and, for
 // every repository not redeployed, a problem that fails the run at the end with the command that
 // redeploys it by hand (the secret is stored by then).
-import { escapeHtml, header } from '../report/html.js'
 import type { Run, Summary } from '../context/run.js'
+import { escapeHtml, header } from '../report/html.js'
 import { shellQuote } from '../shell.js'
 import type { PreparedRedeploy } from './check.js'
 import type { RedeployResult } from './follow.js'

@@ -1,8 +1,8 @@
 // What a failed run says, wherever it stopped: a headline, a line for each thing that went wrong,
 // and what is left to do; in the job summary (and, with failure-issue, in an issue). Light:
 // main.ts writes the summary of an input error with it before anything else is loaded.
-import { InputErrors, type InputError } from '../inputs/read.js'
 import type { Io, Summary } from '../context/run.js'
+import { InputErrors, type InputError } from '../inputs/read.js'
 import { FAILED, escapeHtml, paragraph } from './html.js'
 
 export interface Failure {

@@ -1,11 +1,11 @@
 // Step 6: what a run tells its workflow and its reader: the outputs, the job summary, and an
 // error listing every target and a recipe per unwritten one when it did not finish cleanly.
+import type { Checked, Confirmation, Source } from '../context/results.js'
 import type { Run, TargetResult } from '../context/run.js'
+import { CONFIRMATION_TEXT } from './confirmation.js'
 import { incompleteMessage, isWritten } from './recipes.js'
 import type { StoreProof } from './store-summary.js'
 import { dryRunSummary, storedSummary, type Stored, type SummarySection } from './summary.js'
-import type { Checked, Confirmation, Source } from '../context/results.js'
-import { CONFIRMATION_TEXT } from './confirmation.js'
 
 /** A run that obtained the secret but did not finish cleanly; its job summary is written. */
 export class IncompleteRunError extends Error {

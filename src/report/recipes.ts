@@ -1,9 +1,9 @@
 // What a run that did not finish says: every target, written or NOT WRITTEN, then for each one not
 // written the exact request that finishes it by hand. Never the secret: sealed values only, which
 // only GitHub can open, and every value in a command quoted for the shell.
-import { shellQuote } from '../shell.js'
-import type { TargetResult, WriteResult } from '../context/run.js'
 import type { Source } from '../context/results.js'
+import type { TargetResult, WriteResult } from '../context/run.js'
+import { shellQuote } from '../shell.js'
 
 /**
  * The request that finishes one target by hand, with any token that may write secrets. Every

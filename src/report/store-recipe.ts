@@ -2,10 +2,10 @@
 // store, and the secret must never reach a log: the recipe reads the secret from Composio's v3.1
 // read into a shell variable, checks its fingerprint against the one this run stored (a masked
 // read, or a rotation since, writes nothing), and pipes it into the store's own command.
+import type { Source } from '../context/results.js'
 import type { Settings } from '../inputs/settings.js'
 import { shellQuote } from '../shell.js'
 import type { RuntimeStore } from '../stores/store.js'
-import type { Source } from '../context/results.js'
 
 /** The shell variable each credential is read from in the recipe. */
 const COMPOSIO_KEY_VARIABLE = {

@@ -2,14 +2,14 @@
 // @actions/core's builder: the first line says how the run ended; the secret's name and
 // fingerprint come once, above a table with one row per target, status first; what went wrong
 // with a target, and how to finish it by hand, comes below the table, one section per target.
+import type { Checked, Confirmation, Source } from '../context/results.js'
+import type { Summary, TargetResult } from '../context/run.js'
 import type { Settings } from '../inputs/settings.js'
 import { displayUrl } from '../inputs/urls.js'
-import type { Summary, TargetResult } from '../context/run.js'
+import { CONFIRMATION_TEXT } from './confirmation.js'
 import { FAILED, OK, code, escapeHtml, header, paragraph } from './html.js'
 import { isWritten, replayRecipe } from './recipes.js'
 import { storeProofRow, type StoreProof } from './store-summary.js'
-import type { Checked, Confirmation, Source } from '../context/results.js'
-import { CONFIRMATION_TEXT } from './confirmation.js'
 
 const targetCount = (count: number): string => `${count} target${count === 1 ? '' : 's'}`
 

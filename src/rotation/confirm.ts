@@ -2,11 +2,11 @@
 // subscription hold the secret this run stores? Only a secret that is neither the new one nor
 // the one before the run fails it: someone rotated around this run. A secret recovered by a read
 // after a lost answer needs this second read to agree, else it may be a stale replica's.
+import type { Confirmation } from '../context/results.js'
 import type { Run } from '../context/run.js'
+import { CONFIRMATION_TEXT } from '../report/confirmation.js'
 import { readCurrentSecret } from './read-back.js'
 import type { Obtained } from './rotate.js'
-import type { Confirmation } from '../context/results.js'
-import { CONFIRMATION_TEXT } from '../report/confirmation.js'
 
 export async function confirmRotation(run: Run, obtained: Obtained): Promise<Confirmation> {
   const { how } = obtained.source

@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto'
 import { rotateWebhookSecret } from '../composio/client.js'
 import { ComposioError } from '../composio/errors.js'
+import type { Checked } from '../context/results.js'
+import type { Source } from '../context/results.js'
 import type { Run } from '../context/run.js'
 import { readCurrentSecret, type Reading } from './read-back.js'
 import { explainRotationFailure, judgeRead, type RotationOutcome } from './recovery.js'
-import type { Checked } from '../context/results.js'
-import type { Source } from '../context/results.js'
 
 /** Where the stored secret came from, and what is safe to print about it. Never the secret. */
 export interface Obtained {

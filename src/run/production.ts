@@ -1,12 +1,12 @@
 // The real collaborators of a run: @actions/core for the runner, the network, the clock, the
 // process.
 import * as core from '@actions/core'
-import { createFetch } from '../http/http.js'
-import { logRequests } from '../http/http-log.js'
-import type { Settings } from '../inputs/settings.js'
-import { runAction } from './action.js'
 import type { Deps, Io } from '../context/run.js'
+import { logRequests } from '../http/http-log.js'
+import { createFetch } from '../http/http.js'
+import type { Settings } from '../inputs/settings.js'
 import { writeJobSummary } from '../report/job-summary.js'
+import { runAction } from './action.js'
 
 const runnerIo: Io = {
   setSecret: core.setSecret,

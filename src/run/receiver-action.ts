@@ -7,8 +7,8 @@ import {
   type VerifyReceiverSettings
 } from '../inputs/receiver-inputs.js'
 import { checkReceiver, type CheckDeps, type ReceiverOutcome } from '../receiver/check.js'
-import { escapeHtml } from '../report/html.js'
 import { receiverSection } from '../receiver/summary.js'
+import { escapeHtml } from '../report/html.js'
 
 /** Each request's bound: the check's own timeout-seconds bounds the whole check. */
 const REQUEST_TIMEOUT_MS = 10_000

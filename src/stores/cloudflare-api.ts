@@ -2,13 +2,13 @@
 // {success, errors: [{code, message}], messages, result} read, bounded retries where a repeat is
 // harmless, and errors that say what to fix. Described in the public repository
 // cloudflare/api-schemas (openapi.json); test/fakes/cloudflare-schema.js holds our schema of it.
+import { parseRetryAfter } from '../composio/retry.js'
 import {
   RedirectRefusedError,
   describeNetworkError,
   readTextCapped,
   serverText
 } from '../http/http.js'
-import { parseRetryAfter } from '../composio/retry.js'
 import { StoreError, type StoreContext } from './store.js'
 
 export interface CloudflareCall {

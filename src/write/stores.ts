@@ -1,15 +1,15 @@
 // The runtime stores in a run: each loaded (only the modules of the kinds given), proved writable
 // beside GitHub's write checks before the rotation, and written the moment the secret is known,
 // beside GitHub's writes. A store's failure is a result, as a GitHub target's is.
-import { formatStoreTarget } from '../inputs/store-targets.js'
-import type { RuntimeStore, StoreContext } from '../stores/store.js'
-import { loadStore } from '../stores/registry.js'
-import type { Run, StoreWriteResult } from '../context/run.js'
-import { PreflightError, failBeforeRotation } from '../preflight/preflight.js'
-import type { Obtained } from '../rotation/rotate.js'
-import { checkWrites, type WriteCheck } from './write-check.js'
-import { storeRecipe } from '../report/store-recipe.js'
 import type { PreparedTarget } from '../context/results.js'
+import type { Run, StoreWriteResult } from '../context/run.js'
+import { formatStoreTarget } from '../inputs/store-targets.js'
+import { PreflightError, failBeforeRotation } from '../preflight/preflight.js'
+import { storeRecipe } from '../report/store-recipe.js'
+import type { Obtained } from '../rotation/rotate.js'
+import { loadStore } from '../stores/registry.js'
+import type { RuntimeStore, StoreContext } from '../stores/store.js'
+import { checkWrites, type WriteCheck } from './write-check.js'
 
 /** The stores, loaded; with what each proof did (empty when the run proves nothing). */
 export interface PreparedStores {

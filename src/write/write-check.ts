@@ -5,12 +5,12 @@
 // leave (during the rotation, with up to 26 targets; else beside or after the writes), never one
 // those writes need (src/github/write-budget.ts). At once in a dry run, which writes nothing else.
 // A probe that cannot be deleted is named.
+import type { PreparedTarget } from '../context/results.js'
+import type { Run } from '../context/run.js'
 import { describeGitHubError } from '../github/errors.js'
 import { deleteSecret, deleteUrl, putSecret, type SecretWrite } from '../github/secrets.js'
-import type { Run } from '../context/run.js'
 import { failBeforeRotation } from '../preflight/preflight.js'
 import { shellQuote } from '../shell.js'
-import type { PreparedTarget } from '../context/results.js'
 
 export const WRITE_CHECK_SUFFIX = '_WRITE_CHECK'
 const PROBE_VALUE = 'write check by rotate-composio-webhook-secret; not a secret; safe to delete'

@@ -1,12 +1,12 @@
 // Step 5: seal the secret for each target with that target's own key, then write every target
 // in parallel. Every target is attempted; failures are results, not exceptions.
+import type { PreparedTarget } from '../context/results.js'
+import type { Run, WriteOutcome, WriteResult } from '../context/run.js'
 import { describeGitHubError } from '../github/errors.js'
 import { putSecret, writeRequest, type SecretWrite } from '../github/secrets.js'
-import type { Run, WriteOutcome, WriteResult } from '../context/run.js'
 import { unfinishedMessage } from '../report/recipes.js'
 import type { Obtained } from '../rotation/rotate.js'
 import type { Sealer } from '../seal.js'
-import type { PreparedTarget } from '../context/results.js'
 
 /**
  * Writes every target at once: every turn in GitHub's write budget is taken first (given at once

@@ -4,10 +4,10 @@
 // bench (scripts/bench/scale.js) runs it too.
 import { summary as coreSummary } from '@actions/core'
 import { EventEmitter } from 'node:events'
+import type { Deps, Io } from '../../src/context/run.js'
 import { createFetch } from '../../src/http/http.js'
 import { readSettings } from '../../src/inputs/settings.js'
 import { runAction } from '../../src/run/action.js'
-import type { Deps, Io } from '../../src/context/run.js'
 import type { RunResult } from '../fakes/runner.js'
 import type { IdleClock } from '../support/idle-clock.js'
 import {

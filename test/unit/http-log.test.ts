@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import { RedirectRefusedError, type Fetch } from '../../src/http/http.js'
 import { logRequests } from '../../src/http/http-log.js'
+import { RedirectRefusedError, type Fetch } from '../../src/http/http.js'
 
 const TOKEN = 'ghs_CREDENTIAL_token_0001'
 const BODY = '{"encrypted_value":"c2VhbGVk","key_id":"1"}'

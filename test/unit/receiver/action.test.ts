@@ -5,12 +5,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, jest, test } from '
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { signature } from '../../../src/receiver/delivery.js'
 import {
   outageSeconds,
   runVerifyReceiver,
   type ActionDeps
 } from '../../../src/run/receiver-action.js'
-import { signature } from '../../../src/receiver/delivery.js'
 import { parseOutputFile } from '../../fakes/runner.js'
 import { withInputs } from '../inputs/with-inputs.js'
 

@@ -2,10 +2,10 @@
 // a pair per round sent one after the other, confirmed only in both orders, rounds on a fixed
 // schedule, a timeout of wall time, the decision and its words.
 import { describe, expect, test } from '@jest/globals'
+import { RedirectRefusedError } from '../../../src/http/http.js'
 import { checkReceiver, type CheckDeps } from '../../../src/receiver/check.js'
 import { signature } from '../../../src/receiver/delivery.js'
 import { CONFIRMING_ROUNDS } from '../../../src/receiver/verdict.js'
-import { RedirectRefusedError } from '../../../src/http/http.js'
 
 const URL = 'https://hooks.example.com/composio?token=t0k3n'
 const SECRET = 'new_secret_value_0005'

@@ -3,8 +3,8 @@
 import { describe, expect, test } from '@jest/globals'
 import { summary } from '@actions/core'
 import type { ReceiverOutcome } from '../../../src/receiver/check.js'
-import type { Round } from '../../../src/receiver/verdict.js'
 import { receiverSection } from '../../../src/receiver/summary.js'
+import type { Round } from '../../../src/receiver/verdict.js'
 
 const round = (i: number, genuine = 401, forgedFirst = false): Round => ({
   at: new Date(Date.UTC(2026, 11, 3, 8, 0, i * 10)),

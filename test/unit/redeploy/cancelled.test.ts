@@ -1,9 +1,9 @@
 // A cancellation while redeploys are on their way: each line as far as it got, never more.
 import { describe, expect, test } from '@jest/globals'
+import { Problems, type Run } from '../../../src/context/run.js'
 import { knownAtCancel, sayCancelledRedeploys } from '../../../src/redeploy/cancelled.js'
 import type { PreparedRedeploy } from '../../../src/redeploy/check.js'
 import type { FollowProgress, RedeployResult } from '../../../src/redeploy/follow.js'
-import { Problems, type Run } from '../../../src/context/run.js'
 
 const LINE: PreparedRedeploy = {
   line: 'acme/app: deploy.yml',

@@ -1,9 +1,9 @@
 // checkRedeploys over the real Octokit: what it reads, in how many round trips, and how it fails.
 import { describe, expect, test } from '@jest/globals'
-import type { RedeployLine } from '../../../src/inputs/redeploy.js'
-import { checkRedeploys } from '../../../src/redeploy/check.js'
 import type { Run } from '../../../src/context/run.js'
+import type { RedeployLine } from '../../../src/inputs/redeploy.js'
 import { PreflightError } from '../../../src/preflight/preflight.js'
+import { checkRedeploys } from '../../../src/redeploy/check.js'
 import { fakeGitHub, type Reply, type Sent } from '../github/fake-github.js'
 
 const line = (workflow: string, ref?: string): RedeployLine => ({

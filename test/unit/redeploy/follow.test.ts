@@ -1,9 +1,9 @@
 // The follow loop over the real Octokit, with an injected clock and sleep: minutes pass in no
 // time, and every wait the loop asks for is recorded.
 import { describe, expect, test } from '@jest/globals'
+import type { Run } from '../../../src/context/run.js'
 import type { PreparedRedeploy } from '../../../src/redeploy/check.js'
 import { dispatchAndFollow, pollDelay } from '../../../src/redeploy/follow.js'
-import type { Run } from '../../../src/context/run.js'
 import { fakeGitHub, type Reply, type Sent } from '../github/fake-github.js'
 
 const LINE: PreparedRedeploy = {

@@ -1,9 +1,9 @@
 // startRedeploys: a repository's workflow starts when the last of its own targets settles, not
 // before and not later, and never when one of them was not written.
 import { describe, expect, test } from '@jest/globals'
+import type { Run, WriteResult } from '../../../src/context/run.js'
 import type { PreparedRedeploy } from '../../../src/redeploy/check.js'
 import { startRedeploys } from '../../../src/redeploy/redeploy.js'
-import type { Run, WriteResult } from '../../../src/context/run.js'
 import { fakeGitHub } from '../github/fake-github.js'
 
 const line = (repo: string, labels: string[]): PreparedRedeploy => ({

@@ -1,8 +1,8 @@
 // confirmRotation: Composio read once more after the rotation. Its texts: summary.test.ts.
 import { describe, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { confirmRotation } from '../../../src/rotation/confirm.js'
 import type { Run } from '../../../src/context/run.js'
+import { confirmRotation } from '../../../src/rotation/confirm.js'
 import type { Obtained } from '../../../src/rotation/rotate.js'
 import { harness, json, type Step } from '../composio/harness.js'
 import { rotated } from './results.js'

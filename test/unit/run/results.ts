@@ -1,6 +1,6 @@
 // Write results as the run builds them, for the report's pure parts.
-import type { WriteOutcome, WriteResult } from '../../../src/context/run.js'
 import type { Source } from '../../../src/context/results.js'
+import type { WriteOutcome, WriteResult } from '../../../src/context/run.js'
 
 export const API = 'https://api.github.com'
 

@@ -3,14 +3,14 @@
 import { describe, expect, test } from '@jest/globals'
 import { summary } from '@actions/core'
 import type { Subscription } from '../../../src/composio/subscription.js'
-import type { Settings } from '../../../src/inputs/settings.js'
-import { replayRecipe } from '../../../src/report/recipes.js'
+import type { Checked, Confirmation } from '../../../src/context/results.js'
 import type { WriteResult } from '../../../src/context/run.js'
+import type { Settings } from '../../../src/inputs/settings.js'
+import { CONFIRMATION_TEXT } from '../../../src/report/confirmation.js'
 import { escapeHtml } from '../../../src/report/html.js'
+import { replayRecipe } from '../../../src/report/recipes.js'
 import { dryRunSummary, storedSummary, type SummarySection } from '../../../src/report/summary.js'
 import { current, envFailed, orgFailed, repoWritten, result, rotated } from './results.js'
-import type { Checked, Confirmation } from '../../../src/context/results.js'
-import { CONFIRMATION_TEXT } from '../../../src/report/confirmation.js'
 
 /** Each table row's cells, header row included. */
 const rows = (html: string): string[][] =>
