@@ -3,7 +3,7 @@
 // timeout-seconds, interval-seconds). A bad URL fails here, before any request: nothing rotated.
 import { VERIFY_RECEIVER_INPUTS, refuseNearMisses } from './declared.js'
 import { InputError, input, parsed, required, seconds } from './read.js'
-import { receiverUrl } from './urls.js'
+import { receiverUrl } from '../http/urls.js'
 
 /** A URL given as is, or the subscription's webhook_url, known once Composio has been read. */
 export type ReceiverTarget = { url: string } | { fromSubscription: true }

@@ -8,7 +8,7 @@ import { readRedeployOptions, type RedeployOptions } from './redeploy.js'
 import { readStoreOptions, type StoreOptions } from './store-inputs.js'
 import { readOrganizationOptions, readTargets, type OrganizationOptions } from './target-inputs.js'
 import type { Target } from './targets.js'
-import { credentialUrl } from './urls.js'
+import { credentialUrl } from '../http/urls.js'
 
 export interface ComposioAuth {
   header: 'x-api-key' | 'x-user-api-key'

@@ -2,7 +2,7 @@
 // Secrets Manager the region. Checked with every other input, before any request.
 import { InputError, InputReader, input, parsed } from './read.js'
 import { AWS_REGION, formatStoreTarget, type StoreTarget } from './store-targets.js'
-import { credentialUrl } from './urls.js'
+import { credentialUrl } from '../http/urls.js'
 
 export const DEFAULT_CLOUDFLARE_API_URL = 'https://api.cloudflare.com/client/v4'
 

@@ -4,7 +4,7 @@
 import type { Checked } from '../context/results.js'
 import type { Run, TargetResult } from '../context/run.js'
 import { timedOut } from '../http/http.js'
-import { displayUrl, isLoopback, subscriptionReceiverUrl } from '../inputs/urls.js'
+import { displayUrl, isLoopback, subscriptionReceiverUrl } from '../http/urls.js'
 import { failBeforeRotation } from '../preflight/preflight.js'
 import type { RedeployResult } from '../redeploy/follow.js'
 import { isWritten } from '../report/recipes.js'

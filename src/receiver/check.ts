@@ -7,7 +7,7 @@
 import { randomInt } from 'node:crypto'
 import { RedirectRefusedError, describeNetworkError, type Fetch } from '../http/http.js'
 import type { CheckTiming } from '../inputs/receiver-inputs.js'
-import { displayUrl } from '../inputs/urls.js'
+import { displayUrl } from '../http/urls.js'
 import { deliveryPair, randomSecret, type Delivery } from './delivery.js'
 import { decidedMessage, roundLine, unfinishedMessage, unfinishedHeadline } from './messages.js'
 import { classify, conclude, isConfirmed, type Answer, type Round } from './verdict.js'

@@ -5,7 +5,7 @@
 import type { Checked, Confirmation, Source } from '../context/results.js'
 import type { Summary, TargetResult } from '../context/run.js'
 import type { Settings } from '../inputs/settings.js'
-import { displayUrl } from '../inputs/urls.js'
+import { displayUrl } from '../http/urls.js'
 import { CONFIRMATION_TEXT } from './confirmation.js'
 import { FAILED, OK, code, escapeHtml, header, paragraph } from './html.js'
 import { isWritten, replayRecipe } from './recipes.js'

@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/client-secrets-manager'
 import { HttpClient } from '@actions/http-client'
 import type { Agent as HttpsAgent } from 'node:https'
-import { credentialUrl, isLoopback } from '../inputs/urls.js'
+import { credentialUrl, isLoopback } from '../http/urls.js'
 import { StoreError, type StoreContext } from './store.js'
 
 /** The SDK's standard retry (throttling, 5xx and timeouts, with its backoff), bounded. */

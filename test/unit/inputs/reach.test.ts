@@ -2,8 +2,8 @@
 // notation of an internal address is caught once the URL parser has read it; a URL is shown
 // without its query or user info, and an unparsable one is never echoed.
 import { describe, expect, test } from '@jest/globals'
-import { unreachable } from '../../../src/inputs/reach.js'
-import { displayUrl, receiverUrl, subscriptionReceiverUrl } from '../../../src/inputs/urls.js'
+import { unreachable } from '../../../src/http/reach.js'
+import { displayUrl, receiverUrl, subscriptionReceiverUrl } from '../../../src/http/urls.js'
 
 const hostOf = (url: string): string => new URL(url).hostname
 

@@ -6,7 +6,7 @@ import {
   readReceiverOptions,
   readVerifyReceiverSettings
 } from '../../../src/inputs/receiver-inputs.js'
-import { displayUrl, receiverUrl } from '../../../src/inputs/urls.js'
+import { displayUrl, receiverUrl } from '../../../src/http/urls.js'
 import { thrown, withInputs, type Inputs } from './with-inputs.js'
 
 const options = (inputs: Inputs) => withInputs(inputs, readReceiverOptions)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { credentialUrl, isLoopback } from '../../../src/inputs/urls.js'
+import { credentialUrl, isLoopback } from '../../../src/http/urls.js'
 
 const origin = (text: string): string => credentialUrl(text, { allowPath: false })
 const withPath = (text: string): string => credentialUrl(text, { allowPath: true })
