@@ -29,6 +29,7 @@ const LABEL = `aws-secretsmanager:${SECRET}`
 const REGION = 'eu-west-1'
 const ARN = `arn:aws:secretsmanager:${REGION}:123456789012:secret:${SECRET}-AbC123`
 const CHECK_LABEL = 'ROTATE_COMPOSIO_WRITE_CHECK'
+type Staged = { VersionStages?: string[] }
 
 async function start(): Promise<{ s: Scenario; sm: FakeSecretsManager }> {
   ;[scenario, aws] = await Promise.all([
@@ -106,6 +107,24 @@ describe.each(NODES)('aws-secretsmanager: targets on %s', (_node, node) => {
     expectQuiet(result, s)
   })
 
+  test('the write starts as soon as the rotation is answered, before any GitHub write', async () => {
+    const { s, sm } = await start()
+    s.github.setLatency(150)
+    const result = await run(s, sm, {}, { node })
+    expect(result.code).toBe(0)
+    const rotation = s.composio.requests.find(r => r.method === 'POST')!
+    // Requests in order: the write check's PutSecretValue, its label's removal, the write.
+    const write = sm.requests.at(-1)!
+    const githubWrite = s.github.requests.find(
+      r => r.method === 'PUT' && r.path.endsWith('/COMPOSIO_WEBHOOK_SECRET')
+    )!
+    expect(sm.requests).toHaveLength(3)
+    expect(sm.requests[1]!.endedAt!).toBeLessThan(rotation.startedAt)
+    // Within a round trip of the answer (a local one here), not behind GitHub's writes.
+    expect(write.startedAt - rotation.endedAt!).toBeLessThan(100)
+    expect(write.startedAt).toBeLessThan(githubWrite.startedAt)
+  })
+
   test('a dry run proves the secret writable and writes nothing else', async () => {
     const { s, sm } = await start()
     const result = await run(s, sm, { 'dry-run': 'true' }, { node })
@@ -125,9 +144,14 @@ describe.each(NODES)('aws-secretsmanager: targets on %s', (_node, node) => {
 describe('where the secret is', () => {
   test('by ARN: the region comes from the ARN, whatever AWS_REGION says', async () => {
     const { s, sm } = await start()
-    const result = await run(s, sm, { targets: `aws-secretsmanager:${ARN}` }, {
-      env: { AWS_REGION: 'us-east-1' }
-    })
+    const result = await run(
+      s,
+      sm,
+      { targets: `aws-secretsmanager:${ARN}` },
+      {
+        env: { AWS_REGION: 'us-east-1' }
+      }
+    )
     expect(result.code).toBe(0)
     // The fake checks that each request is signed for its own region (eu-west-1).
     expect(sm.state.current(SECRET)).toBe(s.composio.currentSecret('ws_123'))
@@ -168,9 +192,14 @@ describe('refusals', () => {
 
   test('a plain-http endpoint off loopback: refused before any request', async () => {
     const { s, sm } = await start()
-    const result = await run(s, sm, {}, {
-      env: { AWS_ENDPOINT_URL_SECRETS_MANAGER: 'http://secretsmanager.example.com' }
-    })
+    const result = await run(
+      s,
+      sm,
+      {},
+      {
+        env: { AWS_ENDPOINT_URL_SECRETS_MANAGER: 'http://secretsmanager.example.com' }
+      }
+    )
     expect(result.code).toBe(1)
     expect(errorOf(result)).toContain('AWS_ENDPOINT_URL_SECRETS_MANAGER')
     expect(s.composio.rotations).toHaveLength(0)
@@ -182,7 +211,7 @@ describe('a refused write after the rotation', () => {
   /** The rotation happens; the write of the secret itself (no VersionStages) is refused. */
   const refuseTheWrite = (sm: FakeSecretsManager) =>
     sm.setFault(({ operation, body }) =>
-      operation === 'PutSecretValue' && body.VersionStages === undefined
+      operation === 'PutSecretValue' && (body as Staged).VersionStages === undefined
         ? awsError(
             'AccessDeniedException',
             'User: arn:aws:sts::123456789012:assumed-role/rotate/GitHubActions is not authorized to perform: secretsmanager:PutSecretValue'
@@ -213,7 +242,7 @@ describe('a refused write after the rotation', () => {
       // Pasted into bash, with the credentials it names and an `aws` that writes through to the
       // fake with the SDK: the store gets the secret, nothing the shell prints holds it.
       sm.setFault(undefined)
-      const pasted = await paste(recipe, await stubAws(awsEnv(sm)))
+      const pasted = await paste(recipe, stubAws(awsEnv(sm)))
       expect(pasted.stderr).toBe('')
       expect(pasted.status).toBe(0)
       expect(pasted.stdout).not.toContain(secret)
@@ -229,7 +258,7 @@ describe('a refused write after the rotation', () => {
     expect(result.code).toBe(1)
     sm.setFault(undefined)
     s.composio.rotateOutOfBand('ws_123')
-    const pasted = await paste(recipeOf(errorOf(result), LABEL), await stubAws(awsEnv(sm)))
+    const pasted = await paste(recipeOf(errorOf(result), LABEL), stubAws(awsEnv(sm)))
     expect(pasted.status).not.toBe(0)
     expect(pasted.stderr).toContain('Composio now holds another secret')
     expect(sm.state.current(SECRET)).toBe(OLD)
@@ -255,7 +284,7 @@ describe('rotate → Secrets Manager → receiver check', () => {
     const { s, sm } = await start()
     receiver = await startReader(sm)
     sm.setFault(({ operation, body }) =>
-      operation === 'PutSecretValue' && body.VersionStages === undefined
+      operation === 'PutSecretValue' && (body as Staged).VersionStages === undefined
         ? awsError('InternalServiceError', 'An error occurred on the server side.')
         : undefined
     )
