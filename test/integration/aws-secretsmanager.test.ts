@@ -4,13 +4,18 @@
 // model): proved writable by a version no reader sees, written the moment the secret is known, a
 // failed write finished by a pasted recipe that never holds the secret, and the receiver checked.
 import { afterEach, describe, expect, test } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { bundleReport } from '../../scripts/bundle-report.js'
 import {
   FAKE_AWS_CREDENTIALS,
   awsError,
   startFakeSecretsManager
 } from '../fakes/aws-secretsmanager.js'
 import { startFakeReceiver, type FakeReceiver } from '../fakes/receiver.js'
-import { NODE24, type RunResult } from '../fakes/runner.js'
+import { loadedFrom, traceEnv } from '../fakes/load-trace.js'
+import { DIST, NODE24, type RunResult } from '../fakes/runner.js'
 import { paste, recipeOf, stubAws } from '../support/aws-recipe.js'
 import { errorOf, leaksOfAll, row, startScenario, type Scenario } from '../support/scenario.js'
 
@@ -293,5 +298,33 @@ describe('rotate → Secrets Manager → receiver check', () => {
     expect(result.outputs['receiver-confirmed-at']).toBeUndefined()
     expect(receiver.deliveries).toHaveLength(0)
     expect(result.stdout).toContain('skipped: not every target was written')
+  })
+})
+
+describe('loading', () => {
+  /** The bundle's files that hold the AWS SDK or the Secrets Manager store, from the source maps. */
+  const awsChunks = () =>
+    new Set(
+      bundleReport(dirname(DIST))
+        .sources.filter(s => /@aws-sdk|@smithy|src\/stores\/aws-/.test(s.source))
+        .map(s => s.chunk)
+    )
+
+  test('the AWS SDK and the store module are loaded only for an aws-secretsmanager: target', async () => {
+    const { s, sm } = await start()
+    const trace = join(mkdtempSync(join(tmpdir(), 'load-trace-')), 'trace')
+    const aws = awsChunks()
+    expect(aws.size).toBeGreaterThanOrEqual(2)
+    expect(aws.has('index.js')).toBe(false)
+    const loadedBy = async (targets: string) => {
+      const result = await run(s, sm, { targets }, { env: traceEnv(trace) })
+      expect(result.code).toBe(0)
+      return loadedFrom(trace, dirname(DIST))
+    }
+    const withoutAws = await loadedBy('acme/app')
+    expect(withoutAws.has('index.js')).toBe(true)
+    expect([...withoutAws].filter(file => aws.has(file))).toEqual([])
+    const withAws = await loadedBy(`acme/app\n${LABEL}`)
+    expect([...aws].filter(file => !withAws.has(file))).toEqual([])
   })
 })
