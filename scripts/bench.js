@@ -21,16 +21,28 @@
 // --no-scale / --scale-only   skip / run only the runs at 1 to 100 targets (scripts/bench/scale.js)
 //
 // --no-outage   skip the outage bench (scripts/bench/outage.js: rotation → receiver confirmed)
+// --no-cloudflare  skip the outage with a Cloudflare Worker target (scripts/bench/cloudflare.js,
+//                  --cloudflare-runs N, default 3)
+// --no-startup  skip start-up with and without an AWS target (scripts/bench/startup.js,
+//               --startup-runs N, default 9, 3 with --quick)
 //
 // scripts/bench/run.js orchestrates; scripts/bench/measure.js runs and reads one child process;
 // scripts/bench/footprint.js measures peak RSS and loaded files; scripts/bench/report.js writes
 // the markdown.
+import { cloudflareOutage } from './bench/cloudflare.js'
 import { outage } from './bench/outage.js'
 import { main } from './bench/run.js'
 import { scale } from './bench/scale.js'
+import { startup } from './bench/startup.js'
 
 const argv = process.argv.slice(2)
 const only = argv.includes('--scale-only')
 let code = only ? 0 : await main(argv)
-if (!only && !argv.includes('--no-outage')) code ||= await outage(argv)
+/** Each further part, unless the run is --scale-only or its flag skips it. */
+const parts = /** @type {const} */ ([
+  ['--no-outage', outage],
+  ['--no-cloudflare', cloudflareOutage],
+  ['--no-startup', startup]
+])
+for (const [skip, part] of parts) if (!only && !argv.includes(skip)) code ||= await part(argv)
 process.exitCode = code || (await scale(argv))

@@ -8,7 +8,8 @@
 //                    interval plus one round trip
 // Each fake answers after --latency ms (one way), so a round trip is about twice that.
 //
-//   node scripts/bench/cloudflare.js [--runs 3] [--latency 50] [--interval 1] [--node PATH]
+//   node scripts/bench/cloudflare.js [--cloudflare-runs 3] [--latency 50] [--interval 1] [--node PATH]
+// (`npm run bench` runs it after the outage bench; --no-cloudflare skips it there.)
 import { resolve } from 'node:path'
 import { ACCOUNT, CF_TOKEN, SCRIPT, startFakeCloudflare } from '../../test/fakes/cloudflare.js'
 import { startFakeComposio } from '../../test/fakes/composio.js'
@@ -17,17 +18,23 @@ import { runAction } from '../../test/fakes/runner.js'
 
 const NAME = 'COMPOSIO_WEBHOOK_SECRET'
 
-/** @param {string} name @param {string} fallback */
-const option = (name, fallback) => {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback
+/** @param {string[]} argv */
+function parseOptions(argv) {
+  /** @param {string} name @param {string} fallback */
+  const option = (name, fallback) => {
+    const i = argv.indexOf(name)
+    return i >= 0 ? (argv[i + 1] ?? fallback) : fallback
+  }
+  return {
+    runs: Number(option('--cloudflare-runs', '3')),
+    latencyMs: Number(option('--latency', '50')),
+    interval: option('--interval', '1'),
+    node: resolve(option('--node', process.execPath))
+  }
 }
-const runs = Number(option('--runs', '3'))
-const latencyMs = Number(option('--latency', '50'))
-const interval = option('--interval', '1')
-const node = resolve(option('--node', process.execPath))
 
-async function measure() {
+/** @param {ReturnType<typeof parseOptions>} options */
+async function measure({ latencyMs, interval, node }) {
   const composio = await startFakeComposio({ latencyMs })
   const github = await startFakeGitHub({ latencyMs })
   const cloudflare = await startFakeCloudflare({ latencyMs })
@@ -63,23 +70,36 @@ async function measure() {
   }
 }
 
-const samples = []
-for (let i = 0; i < runs; i++) samples.push(await measure())
-const roundTrip = 2 * latencyMs
-const bound = Number(interval) * 1000 + roundTrip
-console.log(
-  `## Cloudflare Worker target: the outage (${latencyMs} ms each way, interval ${interval} s)\n`
-)
-console.log('| run | ok | answer → write (ms) | outage (ms) | within bounds |')
-console.log('| --- | -- | ------------------- | ----------- | ------------- |')
-samples.forEach((s, i) => {
-  const within = s.ok && s.answerToWriteMs <= roundTrip && s.outageMs <= bound
-  console.log(
-    `| ${i + 1} | ${s.ok ? 'yes' : 'NO'} | ${s.answerToWriteMs.toFixed(1)} | ${s.outageMs.toFixed(0)} | ${within ? 'yes' : 'NO'} |`
-  )
-})
-console.log(
-  `\nBounds: answer → write ≤ one round trip (${roundTrip} ms); outage ≤ one interval plus one round trip (${bound} ms).`
-)
-if (samples.some(s => !s.ok || s.answerToWriteMs > roundTrip || s.outageMs > bound))
-  process.exitCode = 1
+/** @param {string[]} argv @returns {Promise<number>} the exit code */
+export async function cloudflareOutage(argv) {
+  const options = parseOptions(argv)
+  const { latencyMs, interval } = options
+  process.stderr.write(`  outage with a Cloudflare Worker target: ${options.runs} run(s)\n`)
+  /** @type {Awaited<ReturnType<typeof measure>>[]} */
+  const samples = []
+  for (let i = 0; i < options.runs; i++) samples.push(await measure(options))
+  const roundTrip = 2 * latencyMs
+  const bound = Number(interval) * 1000 + roundTrip
+  const within = (/** @type {Awaited<ReturnType<typeof measure>>} */ s) =>
+    s.ok && s.answerToWriteMs <= roundTrip && s.outageMs <= bound
+  const lines = [
+    '',
+    `## Cloudflare Worker target: the outage (${latencyMs} ms each way, interval ${interval} s)`,
+    '',
+    '| run | ok | answer → write (ms) | outage (ms) | within bounds |',
+    '| --- | -- | ------------------- | ----------- | ------------- |',
+    ...samples.map(
+      (s, i) =>
+        `| ${i + 1} | ${s.ok ? 'yes' : 'NO'} | ${s.answerToWriteMs.toFixed(1)} | ${s.outageMs.toFixed(0)} | ${within(s) ? 'yes' : 'NO'} |`
+    ),
+    '',
+    `Bounds: answer → write ≤ one round trip (${roundTrip} ms); outage ≤ one interval plus one round trip (${bound} ms).`,
+    ''
+  ]
+  process.stdout.write(lines.join('\n'))
+  return samples.every(within) ? 0 : 1
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await cloudflareOutage(process.argv.slice(2))
+}

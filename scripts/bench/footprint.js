@@ -4,8 +4,8 @@
 // the bundle it loads (module-loader hooks registered by a `--import` preload).
 import { spawn } from 'node:child_process'
 import { accessSync, chmodSync, constants, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { dirname, join } from 'node:path'
+import { loadedFrom, traceEnv } from '../../test/fakes/load-trace.js'
 import { MAX_TARGETS } from './measure.js'
 
 /**
@@ -52,36 +52,17 @@ export function footprint(measure, { node, entry, work }) {
     return Number(readFileSync(file, 'utf8').trim().split('\n').at(-1))
   }
 
-  // Which files a run loads: module-loader hooks registered by a `--import` preload.
-  const hooks = join(work, 'trace-hooks.mjs')
-  writeFileSync(
-    hooks,
-    `import { appendFileSync } from 'node:fs'
-let logFile
-export function initialize(data) { logFile = data.logFile }
-export async function load(url, context, next) {
-  if (logFile && url.startsWith('file:')) appendFileSync(logFile, url + '\\n')
-  return next(url, context)
-}
-`
-  )
-  const preload = join(work, 'trace-preload.mjs')
-  const register = `register(${JSON.stringify(pathToFileURL(hooks).href)}, { data: { logFile: process.env.BENCH_TRACE_FILE } })`
-  writeFileSync(preload, `import { register } from 'node:module'\n${register}\n`)
-
   /**
+   * Which files a run loads: module-loader hooks registered by a `--import` preload
+   * (test/fakes/load-trace.js).
    * @param {'action' | 'failfast'} kind
    * @returns {Promise<Set<string>>} names of the files next to the entry that were loaded
    */
   async function loadedFiles(kind) {
     const file = join(work, `trace-${kind}.txt`)
-    writeFileSync(file, '')
-    const env = { BENCH_TRACE_FILE: file, NODE_OPTIONS: `--import=${pathToFileURL(preload)}` }
-    const sample = await measure.run(kind, 0, MAX_TARGETS, { env })
+    const sample = await measure.run(kind, 0, MAX_TARGETS, { env: traceEnv(file) })
     if (!sample.ok) throw new Error(`traced ${kind} run failed: ${sample.problem}`)
-    const prefix = pathToFileURL(entry).href.replace(/[^/]+$/, '')
-    const urls = readFileSync(file, 'utf8').split('\n')
-    return new Set(urls.filter(u => u.startsWith(prefix)).map(u => u.slice(prefix.length)))
+    return loadedFrom(file, dirname(entry))
   }
 
   return { peakRss, rssMethod, loadedFiles }

@@ -69,7 +69,7 @@ export function incompleteMessage(
 }
 
 /** What a cancellation during the writes prints after `Cancelled (SIGNAL) `. */
-export function unfinishedMessage(source: Source, results: WriteResult[]): string {
+export function unfinishedMessage(source: Source, results: TargetResult[]): string {
   const when =
     source.how === 'current'
       ? 'while storing the current secret (not rotated)'

@@ -61,17 +61,15 @@ export async function runAction(settings: Settings, deps: Deps): Promise<void> {
     const storeWrites = writeStores(run, stores, obtained)
     //    Each repository's workflow starts as soon as its own targets are written.
     const redeploys = startRedeploys(run, redeployLines)
-    const writing = writeEverywhere(
-      run,
-      checked.targets,
-      obtained,
-      await run.sealer,
-      redeploys.onSettled
-    )
+    const writing = writeEverywhere(run, checked.targets, obtained, await run.sealer, {
+      onSettled: redeploys.onSettled,
+      // A cancellation prints the stores' recipes too, for every write not confirmed.
+      alongside: storeWrites.results
+    })
     announce(run, obtained)
     const [written, storeResults, confirmation] = await Promise.all([
       writing,
-      storeWrites,
+      storeWrites.settled,
       confirmRotation(run, obtained)
     ])
     const results = [...written, ...storeResults]

@@ -72,27 +72,41 @@ type Loaded = { store: RuntimeStore; proof: string | undefined }
 
 const labelOf = (run: Run, index: number): string => formatStoreTarget(run.settings.stores[index]!)
 
+/** Each store's write: its result as it stands (what a cancellation prints), and when all settle. */
+export interface StoreWrites {
+  results: StoreWriteResult[]
+  settled: Promise<StoreWriteResult[]>
+}
+
 /**
  * Every store's write, each started before this returns: none waits for another, nor for
- * GitHub. Never rejects: a failed write is a result with the recipe that finishes it.
+ * GitHub. `settled` never rejects: a failed write is a result with the recipe that finishes it.
+ * Cancelled while rotating: the answer came, but nothing more is sent (as for GitHub's).
  */
-export function writeStores(
-  run: Run,
-  stores: RuntimeStore[],
-  obtained: Obtained
-): Promise<StoreWriteResult[]> {
-  const { secretName } = run.settings
-  return Promise.all(
-    stores.map(async (store): Promise<StoreWriteResult> => {
-      const recipe = storeRecipe(run.settings, obtained.source, store)
-      try {
-        await store.write(secretName, obtained.secret)
-        return { label: store.label, recipe, outcome: { written: 'written', at: now(run) } }
-      } catch (error) {
-        return { label: store.label, recipe, outcome: { failed: (error as Error).message } }
-      }
-    })
-  )
+export function writeStores(run: Run, stores: RuntimeStore[], obtained: Obtained): StoreWrites {
+  const cancelled = run.guard.signal.aborted
+  const writes = cancelled
+    ? []
+    : stores.map(store => store.write(run.settings.secretName, obtained.secret))
+  const results = stores.map((store): StoreWriteResult => ({
+    label: store.label,
+    recipe: storeRecipe(run.settings, obtained.source, store),
+    outcome: {
+      failed: cancelled
+        ? 'cancelled before the write'
+        : 'cancelled before the store confirmed the write'
+    }
+  }))
+  const settled = writes.map(async (write, index) => {
+    const result = results[index]!
+    try {
+      await write
+      result.outcome = { written: 'written', at: now(run) }
+    } catch (error) {
+      result.outcome = { failed: (error as Error).message }
+    }
+  })
+  return { results, settled: Promise.all(settled).then(() => results) }
 }
 
 const now = (run: Run): string => run.deps.now().toISOString()

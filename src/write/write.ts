@@ -1,7 +1,7 @@
 // Step 5: seal the secret for each target with that target's own key, then write every target
 // in parallel. Every target is attempted; failures are results, not exceptions.
 import type { PreparedTarget } from '../context/results.js'
-import type { Run, WriteOutcome, WriteResult } from '../context/run.js'
+import type { Run, TargetResult, WriteOutcome, WriteResult } from '../context/run.js'
 import { describeGitHubError } from '../github/errors.js'
 import { putSecret, writeRequest, type SecretWrite } from '../github/secrets.js'
 import { unfinishedMessage } from '../report/recipes.js'
@@ -13,16 +13,21 @@ import type { Sealer } from '../seal.js'
  * up to 80, in the places kept for them; later ones as the secret's own writes leave the window),
  * then each target's value is sealed and its write sent before the next is sealed. A
  * cancellation during the writes, or while rotating, prints the recipe of every write GitHub has
- * not confirmed.
+ * not confirmed, and of every write going on `alongside` (the runtime stores') not confirmed.
  */
 export async function writeEverywhere(
   run: Run,
   targets: PreparedTarget[],
   obtained: Obtained,
   seal: Sealer,
-  /** Told of each target as its write settles, written or not, before the others are. */
-  onSettled?: (result: WriteResult) => void
+  options: {
+    /** Told of each target as its write settles, written or not, before the others are. */
+    onSettled?: (result: WriteResult) => void
+    /** The results, as they stand, of the writes beside these (src/write/stores.ts). */
+    alongside?: TargetResult[]
+  } = {}
 ): Promise<WriteResult[]> {
+  const { onSettled, alongside = [] } = options
   const { octokit, writes } = run.github
   const sealed: SecretWrite[] = []
   // Target `index`'s write, sealed for its own key: a value sealed for one scope is garbage
@@ -54,7 +59,7 @@ export async function writeEverywhere(
   // signal prints the recipes too, not "waiting for Composio's answer".
   if (run.guard.signal.aborted) {
     const results = withRecipes('cancelled before the write')
-    const unfinished = () => unfinishedMessage(obtained.source, results)
+    const unfinished = () => unfinishedMessage(obtained.source, [...results, ...alongside])
     run.guard.writing(unfinished)
     throw new Error(`Cancelled ${unfinished()}`)
   }
@@ -74,7 +79,7 @@ export async function writeEverywhere(
     onSettled?.(results[index]!)
   })
   const results = withRecipes('cancelled before GitHub confirmed the write')
-  run.guard.writing(() => unfinishedMessage(obtained.source, results))
+  run.guard.writing(() => unfinishedMessage(obtained.source, [...results, ...alongside]))
   await Promise.all(settled)
   return results
 }

@@ -92,6 +92,8 @@ export async function startFakeSecretsManager(options = {}) {
     url: server.url,
     region,
     calls,
+    /** Every request with its timing (performance.now()), as the other fakes keep them. */
+    requests: server.requests,
     violations,
     state,
     /** @param {AwsFault | undefined} fn */
