@@ -28368,13 +28368,223 @@ module.exports = {
 
 /***/ }),
 
+/***/ 6146:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z8: () => (/* binding */ credentialUrl),
+  Qy: () => (/* binding */ displayUrl),
+  U9: () => (/* binding */ isLoopback),
+  rl: () => (/* binding */ receiverUrl),
+  EC: () => (/* binding */ subscriptionReceiverUrl)
+});
+
+;// CONCATENATED MODULE: ./src/http/reach.ts
+// Whether a host is one that Composio, on the internet, can deliver to. Pure, and on the host as
+// the WHATWG URL parser leaves it: it has already turned 2130706433, 0x7f.1 and 0177.0.0.1 into
+// 127.0.0.1, and [::ffff:127.0.0.1] into [::ffff:7f00:1], so every notation is read here as one.
+// Names are not resolved: the runner's DNS is not Composio's (split horizon), a proxy may resolve
+// for it, and an answer read now may change before the request (rebinding). A name that only
+// resolves inside a network (localhost, .internal, .local, a single label) is refused by its form.
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/** [first address as a number, prefix length, why] */
+const IPV4_RANGES = [
+    ['0.0.0.0', 8, 'a "this network" address'],
+    ['10.0.0.0', 8, 'a private address'],
+    ['100.64.0.0', 10, 'a carrier-grade NAT address'],
+    ['127.0.0.0', 8, 'a loopback address'],
+    ['169.254.0.0', 16, 'a link-local address (the cloud metadata service lives there)'],
+    ['172.16.0.0', 12, 'a private address'],
+    ['192.0.0.0', 24, 'a reserved address'],
+    ['192.168.0.0', 16, 'a private address'],
+    ['198.18.0.0', 15, 'a reserved address'],
+    ['224.0.0.0', 4, 'a multicast address'],
+    ['240.0.0.0', 4, 'a reserved address']
+];
+const ipv4Number = (octets) => octets.reduce((sum, octet) => sum * 256 + octet, 0);
+function ipv4(address) {
+    const octets = IPV4.exec(address)?.slice(1).map(Number);
+    if (!octets)
+        return undefined;
+    const value = ipv4Number(octets);
+    for (const [start, prefix, why] of IPV4_RANGES) {
+        const size = 2 ** (32 - prefix);
+        const first = ipv4Number(start.split('.').map(Number));
+        if (value >= first && value < first + size)
+            return { loopback: start === '127.0.0.0', why };
+    }
+    return undefined;
+}
+/** The eight 16-bit groups of an IPv6 address as the URL parser writes it (compressed, hex). */
+function ipv6Groups(address) {
+    const [head = '', tail] = address.split('::');
+    const part = (text) => text === '' ? [] : text.split(':').map(g => parseInt(g, 16));
+    const [start, end] = [part(head), tail === undefined ? [] : part(tail)];
+    return [...start, ...Array(8 - start.length - end.length).fill(0), ...end];
+}
+function ipv6(address) {
+    const g = ipv6Groups(address);
+    const zeros = (n) => g.slice(0, n).every(x => x === 0);
+    // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d)
+    // addresses reach the IPv4 address they carry.
+    const embedded = (zeros(5) && g[5] === 0xffff) ||
+        zeros(6) ||
+        (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every(x => x === 0));
+    if (embedded && !(zeros(7) && (g[7] ?? 0) <= 1)) {
+        const [hi = 0, lo = 0] = [g[6], g[7]];
+        return ipv4([hi >> 8, hi & 255, lo >> 8, lo & 255].join('.'));
+    }
+    if (zeros(7) && g[7] === 1)
+        return { loopback: true, why: 'a loopback address' };
+    if (zeros(8))
+        return { loopback: false, why: 'the unspecified address' };
+    const first = g[0] ?? 0;
+    if ((first & 0xfe00) === 0xfc00)
+        return { loopback: false, why: 'a unique-local address' };
+    if ((first & 0xffc0) === 0xfe80 || (first & 0xffc0) === 0xfec0)
+        return { loopback: false, why: 'a link-local address' };
+    if ((first & 0xff00) === 0xff00)
+        return { loopback: false, why: 'a multicast address' };
+    return undefined;
+}
+/** Suffixes of names that resolve only inside a network (RFC 6761, 6762, 8375; ICANN's .internal and its collision list). */
+const LOCAL_SUFFIXES = [
+    '.local',
+    '.localdomain',
+    '.internal',
+    '.home.arpa',
+    '.invalid',
+    '.lan',
+    '.home',
+    '.corp',
+    '.intranet'
+];
+function reach_name(host) {
+    const bare = host.replace(/\.$/, '').toLowerCase();
+    if (bare === 'localhost' || bare.endsWith('.localhost'))
+        return { loopback: true, why: 'a loopback name' };
+    if (!bare.includes('.'))
+        return { loopback: false, why: 'a name without a domain' };
+    const suffix = LOCAL_SUFFIXES.find(end => `.${bare}`.endsWith(end));
+    return suffix ? { loopback: false, why: `a name under ${suffix}, local to a network` } : undefined;
+}
+/** `hostname` as URL gives it: `127.0.0.1`, `[::1]`, `hooks.example.com`. */
+function unreachable(hostname) {
+    if (hostname.startsWith('['))
+        return ipv6(hostname.slice(1, -1));
+    return IPV4.test(hostname) ? ipv4(hostname) : reach_name(hostname);
+}
+
+;// CONCATENATED MODULE: ./src/http/urls.ts
+// Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
+// a token never crosses a network unencrypted.
+
+/** The host names whose traffic never leaves this machine. */
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/**
+ * Checks a URL that requests with credentials will go to and returns it normalized: the origin,
+ * plus the path without trailing slashes when `allowPath` (GitHub Enterprise Server's /api/v3).
+ */
+function credentialUrl(text, { allowPath }) {
+    const fail = (problem, shown = text) => {
+        throw new Error(`'${shown}' ${problem}`);
+    };
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail('is not a URL');
+    }
+    // Never echo a URL that carries credentials: the error would print them.
+    if (url.username || url.password)
+        fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
+    if (!isEncryptedOrLocal(url)) {
+        fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
+    }
+    if (url.search || url.hash)
+        fail('must not carry a query or a fragment');
+    if (!allowPath && url.pathname !== '/')
+        fail('must be an origin such as https://backend.composio.dev, without a path');
+    return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
+}
+function isEncryptedOrLocal(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+/** Never echoed: an unparsable URL may still hold a token. */
+const NOT_A_URL = 'is not a URL (not shown: it may hold a token)';
+function parsedReceiverUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new Error(NOT_A_URL);
+    }
+    if (url.username || url.password)
+        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
+    if (url.hash)
+        throw new Error(`'${displayUrl(url)}' must not carry a fragment`);
+    return url;
+}
+/**
+ * Checks the URL of a webhook receiver that signed check deliveries will be sent to, and returns
+ * it normalized. The same rule as for credentials: a delivery signed with the new secret is as
+ * good as the secret to whoever reads it, so https, or plain http only to this machine. A path
+ * and a query are the receiver's own; user info and a fragment are refused.
+ */
+function receiverUrl(text) {
+    const url = parsedReceiverUrl(text);
+    if (!isEncryptedOrLocal(url)) {
+        throw new Error(`'${displayUrl(url)}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
+    }
+    return url.href;
+}
+/**
+ * The subscription's webhook_url, which anyone holding the project key can set, is held to
+ * Composio's reach: Composio delivers to it, so it must be https to a public address. The runner
+ * sends nothing to a private, link-local (cloud metadata), loopback or unique-local address for
+ * it, except loopback when Composio itself is on this machine (a local Composio: tests, a demo).
+ */
+function subscriptionReceiverUrl(text, composioIsLocal) {
+    const url = parsedReceiverUrl(text);
+    const shown = displayUrl(url);
+    const where = unreachable(url.hostname);
+    const local = composioIsLocal && where?.loopback === true;
+    if (where && !local) {
+        throw new Error(`'${shown}' is ${where.why}, which Composio cannot deliver to: the receiver check sends signed deliveries only where Composio can (https to a public address). Set the subscription's webhook URL to the receiver's public address, or give verify-receiver that URL`);
+    }
+    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+        throw new Error(`'${shown}' must use https: Composio delivers over the internet, and a signed delivery must not cross a network unencrypted`);
+    }
+    return url.href;
+}
+/** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
+function displayUrl(url) {
+    let parsed;
+    try {
+        parsed = typeof url === 'string' ? new URL(url) : url;
+    }
+    catch {
+        return '(not a URL; not shown)';
+    }
+    return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1986);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9144);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -28724,217 +28934,110 @@ function parseLines(text, parse, key, duplicate = (first) => `duplicate of line 
 
 /***/ }),
 
-/***/ 2211:
+/***/ 9853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KJ: () => (/* binding */ writeFailureSummary),
+/* harmony export */   jM: () => (/* binding */ AGAIN),
+/* harmony export */   vQ: () => (/* binding */ inputFailure)
+/* harmony export */ });
+/* unused harmony export failureSummary */
+/* harmony import */ var _inputs_read_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4245);
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6433);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Z8: () => (/* binding */ credentialUrl),
-  Qy: () => (/* binding */ displayUrl),
-  U9: () => (/* binding */ isLoopback),
-  rl: () => (/* binding */ receiverUrl),
-  EC: () => (/* binding */ subscriptionReceiverUrl)
-});
 
-;// CONCATENATED MODULE: ./src/inputs/reach.ts
-// Whether a host is one that Composio, on the internet, can deliver to. Pure, and on the host as
-// the WHATWG URL parser leaves it: it has already turned 2130706433, 0x7f.1 and 0177.0.0.1 into
-// 127.0.0.1, and [::ffff:127.0.0.1] into [::ffff:7f00:1], so every notation is read here as one.
-// Names are not resolved: the runner's DNS is not Composio's (split horizon), a proxy may resolve
-// for it, and an answer read now may change before the request (rebinding). A name that only
-// resolves inside a network (localhost, .internal, .local, a single label) is refused by its form.
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-/** [first address as a number, prefix length, why] */
-const IPV4_RANGES = [
-    ['0.0.0.0', 8, 'a "this network" address'],
-    ['10.0.0.0', 8, 'a private address'],
-    ['100.64.0.0', 10, 'a carrier-grade NAT address'],
-    ['127.0.0.0', 8, 'a loopback address'],
-    ['169.254.0.0', 16, 'a link-local address (the cloud metadata service lives there)'],
-    ['172.16.0.0', 12, 'a private address'],
-    ['192.0.0.0', 24, 'a reserved address'],
-    ['192.168.0.0', 16, 'a private address'],
-    ['198.18.0.0', 15, 'a reserved address'],
-    ['224.0.0.0', 4, 'a multicast address'],
-    ['240.0.0.0', 4, 'a reserved address']
-];
-const ipv4Number = (octets) => octets.reduce((sum, octet) => sum * 256 + octet, 0);
-function ipv4(address) {
-    const octets = IPV4.exec(address)?.slice(1).map(Number);
-    if (!octets)
-        return undefined;
-    const value = ipv4Number(octets);
-    for (const [start, prefix, why] of IPV4_RANGES) {
-        const size = 2 ** (32 - prefix);
-        const first = ipv4Number(start.split('.').map(Number));
-        if (value >= first && value < first + size)
-            return { loopback: start === '127.0.0.0', why };
-    }
-    return undefined;
-}
-/** The eight 16-bit groups of an IPv6 address as the URL parser writes it (compressed, hex). */
-function ipv6Groups(address) {
-    const [head = '', tail] = address.split('::');
-    const part = (text) => text === '' ? [] : text.split(':').map(g => parseInt(g, 16));
-    const [start, end] = [part(head), tail === undefined ? [] : part(tail)];
-    return [...start, ...Array(8 - start.length - end.length).fill(0), ...end];
-}
-function ipv6(address) {
-    const g = ipv6Groups(address);
-    const zeros = (n) => g.slice(0, n).every(x => x === 0);
-    // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d)
-    // addresses reach the IPv4 address they carry.
-    const embedded = (zeros(5) && g[5] === 0xffff) ||
-        zeros(6) ||
-        (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every(x => x === 0));
-    if (embedded && !(zeros(7) && (g[7] ?? 0) <= 1)) {
-        const [hi = 0, lo = 0] = [g[6], g[7]];
-        return ipv4([hi >> 8, hi & 255, lo >> 8, lo & 255].join('.'));
-    }
-    if (zeros(7) && g[7] === 1)
-        return { loopback: true, why: 'a loopback address' };
-    if (zeros(8))
-        return { loopback: false, why: 'the unspecified address' };
-    const first = g[0] ?? 0;
-    if ((first & 0xfe00) === 0xfc00)
-        return { loopback: false, why: 'a unique-local address' };
-    if ((first & 0xffc0) === 0xfe80 || (first & 0xffc0) === 0xfec0)
-        return { loopback: false, why: 'a link-local address' };
-    if ((first & 0xff00) === 0xff00)
-        return { loopback: false, why: 'a multicast address' };
-    return undefined;
-}
-/** Suffixes of names that resolve only inside a network (RFC 6761, 6762, 8375; ICANN's .internal and its collision list). */
-const LOCAL_SUFFIXES = [
-    '.local',
-    '.localdomain',
-    '.internal',
-    '.home.arpa',
-    '.invalid',
-    '.lan',
-    '.home',
-    '.corp',
-    '.intranet'
-];
-function reach_name(host) {
-    const bare = host.replace(/\.$/, '').toLowerCase();
-    if (bare === 'localhost' || bare.endsWith('.localhost'))
-        return { loopback: true, why: 'a loopback name' };
-    if (!bare.includes('.'))
-        return { loopback: false, why: 'a name without a domain' };
-    const suffix = LOCAL_SUFFIXES.find(end => `.${bare}`.endsWith(end));
-    return suffix ? { loopback: false, why: `a name under ${suffix}, local to a network` } : undefined;
-}
-/** `hostname` as URL gives it: `127.0.0.1`, `[::1]`, `hooks.example.com`. */
-function unreachable(hostname) {
-    if (hostname.startsWith('['))
-        return ipv6(hostname.slice(1, -1));
-    return IPV4.test(hostname) ? ipv4(hostname) : reach_name(hostname);
-}
-
-;// CONCATENATED MODULE: ./src/inputs/urls.ts
-// Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
-// a token never crosses a network unencrypted.
-
-/** The host names whose traffic never leaves this machine. */
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-/**
- * Checks a URL that requests with credentials will go to and returns it normalized: the origin,
- * plus the path without trailing slashes when `allowPath` (GitHub Enterprise Server's /api/v3).
- */
-function credentialUrl(text, { allowPath }) {
-    const fail = (problem, shown = text) => {
-        throw new Error(`'${shown}' ${problem}`);
+const AGAIN = 'then run this action again';
+function inputFailure(error) {
+    const lines = error instanceof _inputs_read_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G ? error.errors.map(e => e.message) : [error.message];
+    const count = lines.length === 1 ? 'an input is' : `${lines.length} inputs are`;
+    return {
+        headline: `${_html_js__WEBPACK_IMPORTED_MODULE_1__/* .FAILED */ .Wk} Nothing was rotated: ${count} invalid`,
+        details: lines,
+        todo: `Nothing was sent to Composio or GitHub; the old secret still works. Fix the inputs above in the workflow (the README's Inputs table says what each accepts), ${AGAIN}.`
     };
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return fail('is not a URL');
-    }
-    // Never echo a URL that carries credentials: the error would print them.
-    if (url.username || url.password)
-        fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
-    if (!isEncryptedOrLocal(url)) {
-        fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
-    }
-    if (url.search || url.hash)
-        fail('must not carry a query or a fragment');
-    if (!allowPath && url.pathname !== '/')
-        fail('must be an origin such as https://backend.composio.dev, without a path');
-    return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
 }
-function isEncryptedOrLocal(url) {
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-}
-/** Never echoed: an unparsable URL may still hold a token. */
-const NOT_A_URL = 'is not a URL (not shown: it may hold a token)';
-function parsedReceiverUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new Error(NOT_A_URL);
-    }
-    if (url.username || url.password)
-        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
-    if (url.hash)
-        throw new Error(`'${displayUrl(url)}' must not carry a fragment`);
-    return url;
+function failureSummary(summary, failure) {
+    summary.addHeading((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.headline), 2);
+    if (failure.details.length > 0)
+        summary.addList(failure.details.map(_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD));
+    if (failure.todo)
+        summary.addRaw((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .paragraph */ .FY)(`<strong>What to do:</strong> ${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.todo)}`), true);
+    if (failure.text)
+        summary.addCodeBlock((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.text), 'text');
+    return summary;
 }
 /**
- * Checks the URL of a webhook receiver that signed check deliveries will be sent to, and returns
- * it normalized. The same rule as for credentials: a delivery signed with the new secret is as
- * good as the secret to whoever reads it, so https, or plain http only to this machine. A path
- * and a query are the receiver's own; user info and a fragment are refused.
+ * Writes the failure's job summary. Never throws: a summary that cannot be written is a warning,
+ * and the run's own error stays the one it fails with.
  */
-function receiverUrl(text) {
-    const url = parsedReceiverUrl(text);
-    if (!isEncryptedOrLocal(url)) {
-        throw new Error(`'${displayUrl(url)}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
-    }
-    return url.href;
-}
-/**
- * The subscription's webhook_url, which anyone holding the project key can set, is held to
- * Composio's reach: Composio delivers to it, so it must be https to a public address. The runner
- * sends nothing to a private, link-local (cloud metadata), loopback or unique-local address for
- * it, except loopback when Composio itself is on this machine (a local Composio: tests, a demo).
- */
-function subscriptionReceiverUrl(text, composioIsLocal) {
-    const url = parsedReceiverUrl(text);
-    const shown = displayUrl(url);
-    const where = unreachable(url.hostname);
-    const local = composioIsLocal && where?.loopback === true;
-    if (where && !local) {
-        throw new Error(`'${shown}' is ${where.why}, which Composio cannot deliver to: the receiver check sends signed deliveries only where Composio can (https to a public address). Set the subscription's webhook URL to the receiver's public address, or give verify-receiver that URL`);
-    }
-    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-        throw new Error(`'${shown}' must use https: Composio delivers over the internet, and a signed delivery must not cross a network unencrypted`);
-    }
-    return url.href;
-}
-/** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
-function displayUrl(url) {
-    let parsed;
+async function writeFailureSummary(io, failure) {
     try {
-        parsed = typeof url === 'string' ? new URL(url) : url;
+        await io.writeSummary(summary => failureSummary(summary, failure));
     }
-    catch {
-        return '(not a URL; not shown)';
+    catch (problem) {
+        const why = problem instanceof Error ? problem.message : String(problem);
+        io.warning(`Writing the job summary failed: ${why}`);
     }
-    return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
 }
 
 
 /***/ }),
 
-/***/ 1986:
+/***/ 6433:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FY: () => (/* binding */ paragraph),
+/* harmony export */   OK: () => (/* binding */ OK),
+/* harmony export */   Wk: () => (/* binding */ FAILED),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   wx: () => (/* binding */ header)
+/* harmony export */ });
+// Pieces of the job summary's HTML. @actions/core's builder escapes nothing: every text from an
+// input or a server goes through escapeHtml. Light: main.ts uses it before anything else loads.
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+const code = (text) => `<code>${escapeHtml(text)}</code>`;
+const paragraph = (html) => `<p>${html}</p>`;
+/** A table's first row, for the builder's addTable: the column names, as header cells. */
+const header = (...names) => names.map(data => ({ data, header: true }));
+/** The marks a status starts with: a failure is seen at a glance. */
+const OK = '✅';
+const FAILED = '❌';
+
+
+/***/ }),
+
+/***/ 5236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ writeJobSummary)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+// The runner's job summary file, through @actions/core. Light: main.ts writes the summary of an
+// input error with it before anything else is loaded.
+
+/** Fills the job summary with the toolkit's builder, then writes it. */
+async function writeJobSummary(fill) {
+    // Outside a runner there is no summary file (core.summary.write would throw).
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('GITHUB_STEP_SUMMARY is not set: job summary not written.');
+    }
+    await fill(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer()).write();
+}
+
+
+/***/ }),
+
+/***/ 9144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29073,8 +29176,8 @@ function readFailureIssue(env) {
     return { ...where, runUrl };
 }
 
-// EXTERNAL MODULE: ./src/inputs/urls.ts + 1 modules
-var urls = __nccwpck_require__(2211);
+// EXTERNAL MODULE: ./src/http/urls.ts + 1 modules
+var urls = __nccwpck_require__(6146);
 ;// CONCATENATED MODULE: ./src/inputs/receiver-inputs.ts
 // The receiver check's inputs, for the main action (verify-receiver, verify-timeout-seconds,
 // verify-interval-seconds) and for the verify-receiver action (secret, url, rotated-at,
@@ -29420,11 +29523,11 @@ function readGitHubApiUrl(env) {
     return (0,read/* parsed */.Yz)('GITHUB_API_URL', () => (0,urls/* credentialUrl */.Z8)(text, { allowPath: true }), 'Environment variable');
 }
 
-// EXTERNAL MODULE: ./src/run/failure-summary.ts
-var failure_summary = __nccwpck_require__(4126);
-// EXTERNAL MODULE: ./src/run/job-summary.ts
-var job_summary = __nccwpck_require__(5555);
-;// CONCATENATED MODULE: ./src/main.ts
+// EXTERNAL MODULE: ./src/report/failure-summary.ts
+var failure_summary = __nccwpck_require__(9853);
+// EXTERNAL MODULE: ./src/report/job-summary.ts
+var job_summary = __nccwpck_require__(5236);
+;// CONCATENATED MODULE: ./src/run/main.ts
 // The run's frame and its single catch: mask the credentials, validate every input with nothing
 // heavy loaded, then load the rest. A bad input fails in about the time Node takes to start,
 // before any request.
@@ -29445,7 +29548,7 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(55), __nccwpck_require__.e(807)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6807));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(55), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9730));
         await runInProduction(settings);
     }
     catch (error) {
@@ -29459,109 +29562,6 @@ async function run() {
             await (0,failure_summary/* writeFailureSummary */.KJ)(io, (0,failure_summary/* inputFailure */.vQ)(error));
         }
     }
-}
-
-
-/***/ }),
-
-/***/ 4126:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KJ: () => (/* binding */ writeFailureSummary),
-/* harmony export */   jM: () => (/* binding */ AGAIN),
-/* harmony export */   vQ: () => (/* binding */ inputFailure)
-/* harmony export */ });
-/* unused harmony export failureSummary */
-/* harmony import */ var _inputs_read_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4245);
-/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4440);
-// What a failed run says, wherever it stopped: a headline, a line for each thing that went wrong,
-// and what is left to do; in the job summary (and, with failure-issue, in an issue). Light:
-// main.ts writes the summary of an input error with it before anything else is loaded.
-
-
-const AGAIN = 'then run this action again';
-function inputFailure(error) {
-    const lines = error instanceof _inputs_read_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G ? error.errors.map(e => e.message) : [error.message];
-    const count = lines.length === 1 ? 'an input is' : `${lines.length} inputs are`;
-    return {
-        headline: `${_html_js__WEBPACK_IMPORTED_MODULE_1__/* .FAILED */ .Wk} Nothing was rotated: ${count} invalid`,
-        details: lines,
-        todo: `Nothing was sent to Composio or GitHub; the old secret still works. Fix the inputs above in the workflow (the README's Inputs table says what each accepts), ${AGAIN}.`
-    };
-}
-function failureSummary(summary, failure) {
-    summary.addHeading((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.headline), 2);
-    if (failure.details.length > 0)
-        summary.addList(failure.details.map(_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD));
-    if (failure.todo)
-        summary.addRaw((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .paragraph */ .FY)(`<strong>What to do:</strong> ${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.todo)}`), true);
-    if (failure.text)
-        summary.addCodeBlock((0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(failure.text), 'text');
-    return summary;
-}
-/**
- * Writes the failure's job summary. Never throws: a summary that cannot be written is a warning,
- * and the run's own error stays the one it fails with.
- */
-async function writeFailureSummary(io, failure) {
-    try {
-        await io.writeSummary(summary => failureSummary(summary, failure));
-    }
-    catch (problem) {
-        const why = problem instanceof Error ? problem.message : String(problem);
-        io.warning(`Writing the job summary failed: ${why}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 4440:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FY: () => (/* binding */ paragraph),
-/* harmony export */   OK: () => (/* binding */ OK),
-/* harmony export */   Wk: () => (/* binding */ FAILED),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   aY: () => (/* binding */ code)
-/* harmony export */ });
-// Pieces of the job summary's HTML. @actions/core's builder escapes nothing: every text from an
-// input or a server goes through escapeHtml. Light: main.ts uses it before anything else loads.
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
-}
-const code = (text) => `<code>${escapeHtml(text)}</code>`;
-const paragraph = (html) => `<p>${html}</p>`;
-/** The marks a status starts with: a failure is seen at a glance. */
-const OK = '✅';
-const FAILED = '❌';
-
-
-/***/ }),
-
-/***/ 5555:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ writeJobSummary)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-// The runner's job summary file, through @actions/core. Light: main.ts writes the summary of an
-// input error with it before anything else is loaded.
-
-/** Fills the job summary with the toolkit's builder, then writes it. */
-async function writeJobSummary(fill) {
-    // Outside a runner there is no summary file (core.summary.write would throw).
-    if (!process.env['GITHUB_STEP_SUMMARY']) {
-        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('GITHUB_STEP_SUMMARY is not set: job summary not written.');
-    }
-    await fill(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer()).write();
 }
 
 

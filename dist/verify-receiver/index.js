@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7282:
+/***/ 3929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31328,7 +31328,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/http/http.ts
 // The one way this action speaks HTTP, for Composio and Octokit alike: a per-attempt timeout, the
 // runner's proxy settings as the toolkit reads them, redirects refused, and words for what went
 // wrong that never quote a credential.
@@ -31822,7 +31822,7 @@ function editDistance(a, b) {
     return at(a.length, b.length);
 }
 
-;// CONCATENATED MODULE: ./src/inputs/urls.ts
+;// CONCATENATED MODULE: ./src/http/urls.ts
 // Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
 // a token never crosses a network unencrypted.
 
@@ -32254,20 +32254,36 @@ async function send(url, delivery, { signal, cutOff }, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/html.ts
+// Pieces of the job summary's HTML. @actions/core's builder escapes nothing: every text from an
+// input or a server goes through escapeHtml. Light: main.ts uses it before anything else loads.
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+const code = (text) => `<code>${escapeHtml(text)}</code>`;
+const paragraph = (html) => `<p>${html}</p>`;
+/** A table's first row, for the builder's addTable: the column names, as header cells. */
+const header = (...names) => names.map(data => ({ data, header: true }));
+/** The marks a status starts with: a failure is seen at a glance. */
+const OK = '✅';
+const FAILED = '❌';
+
 ;// CONCATENATED MODULE: ./src/receiver/summary.ts
 
-/** The builder escapes nothing; the URL comes from an input or from Composio. */
-const escaped = (text) => text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
+
 /** Rounds shown in full at most; a long check shows its first and its last ones. */
 const SHOWN_FIRST = 10;
 const SHOWN_LAST = 20;
-const header = (...names) => names.map(data => ({ data, header: true }));
 function rows(round, index) {
     const row = (signedWith, answer) => [
         String(index + 1),
         round.at.toISOString(),
         signedWith,
-        escaped(describeAnswer(answer)),
+        escapeHtml(describeAnswer(answer)),
         `${answer.ms} ms`
     ];
     const genuine = row('new secret', round.genuine);
@@ -32289,13 +32305,14 @@ function receiverSection(target, outcome, headingLevel = 3) {
         : rounds.flatMap(rows);
     return target
         .addHeading(outcome.confirmedAt ? 'Receiver check: confirmed' : 'Receiver check: NOT confirmed', headingLevel)
-        .addRaw(escaped(outcome.message), true)
+        .addRaw(escapeHtml(outcome.message), true)
         .addTable([header('Round', 'Sent at', 'Signed with', 'Answer', 'Time'), ...shown]);
 }
 
-;// CONCATENATED MODULE: ./src/receiver/action.ts
+;// CONCATENATED MODULE: ./src/run/receiver-action.ts
 // The verify-receiver action: for workflows that redeploy the receiver between the rotation and
 // the check. Its frame and its single catch, over the same layers as the main action's check.
+
 
 
 
@@ -32370,7 +32387,7 @@ async function notCheckedSummary(message) {
     await summary_summary
         .emptyBuffer()
         .addHeading('❌ Composio webhook receiver NOT checked', 2)
-        .addRaw(escaped(message), true)
+        .addRaw(escapeHtml(message), true)
         .write()
         .catch((error) => warning(`Writing the job summary failed: ${error.message}`));
 }
@@ -32378,7 +32395,7 @@ async function writeSummary(outcome, outage) {
     // Outside a runner there is no summary file (core.summary.write would throw).
     if (!process.env['GITHUB_STEP_SUMMARY'])
         return;
-    const summary = summary_summary.emptyBuffer().addHeading(escaped(receiverHeadline(outcome)), 2);
+    const summary = summary_summary.emptyBuffer().addHeading(escapeHtml(receiverHeadline(outcome)), 2);
     if (outage !== undefined) {
         summary.addRaw(`Outage: ${outage} s from the rotation to the receiver's confirmation.`, true);
     }
@@ -32392,9 +32409,9 @@ async function writeSummary(outcome, outage) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _receiver_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7282);
+/* harmony import */ var _run_receiver_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3929);
 
-await (0,_receiver_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runVerifyReceiver */ .yV)();
+await (0,_run_receiver_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runVerifyReceiver */ .yV)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
