@@ -19,6 +19,8 @@ export interface CloudflareCall {
   operation: string
   /** The Worker and account, for a 404's words. */
   worker: { accountId: string; scriptName: string }
+  /** A PUT's secret: accepted only when the answer's result names it ({name, type}). */
+  secretName?: string
 }
 
 const MAX_ATTEMPTS = 3
@@ -33,6 +35,7 @@ const SCRIPT_NOT_FOUND = 10007
 interface Envelope {
   success?: unknown
   errors?: { code?: unknown; message?: unknown }[]
+  result?: unknown
 }
 
 /**
@@ -84,12 +87,30 @@ async function once(context: StoreContext, token: string, call: CloudflareCall):
   }
   const text = await readTextCapped(response, MAX_BODY_BYTES).catch(() => '')
   const envelope = parseEnvelope(text)
-  if (response.ok && envelope?.success === true) return 'ok'
+  if (response.ok && envelope?.success === true) {
+    if (namesTheSecret(call, envelope.result)) return 'ok'
+    // A success that does not say what it stored is not seen to be ours: not counted as written.
+    const error = new StoreError(
+      `Cloudflare answered the request to ${call.operation} with HTTP ${response.status} and success, but its result does not name ${call.secretName ?? 'the secret'}: not counted as written`,
+      response.status
+    )
+    return { error, retryAfterMs: NEVER }
+  }
   const error = new StoreError(describe(call, response.status, envelope), response.status)
   if (response.status === 429) {
     return { error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()) }
   }
   return response.status >= 500 ? { error } : { error, retryAfterMs: NEVER }
+}
+
+function namesTheSecret(call: CloudflareCall, result: unknown): boolean {
+  if (call.secretName === undefined) return true
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    'name' in result &&
+    result.name === call.secretName
+  )
 }
 
 function parseEnvelope(text: string): Envelope | undefined {

@@ -28,6 +28,7 @@ export function createCloudflareStore(
       method: 'PUT',
       url: secrets,
       body: { name, text, type: 'secret_text' },
+      secretName: name,
       operation: `write ${what} ${name} to Worker '${scriptName}' of account ${accountId}`
     })
   return {
@@ -49,7 +50,7 @@ export function createCloudflareStore(
         })
       } catch (error) {
         context.log.warning(
-          `${(error as Error).message}. The probe ${probe} holds no secret; delete it by hand (wrangler secret delete ${probe}) or let the next run remove it.`
+          `${(error as Error).message}. The probe ${probe} holds no secret; delete it by hand (wrangler secret delete ${probe} --name ${shellQuote(scriptName)}) or let the next run remove it.`
         )
         return `accepted the probe secret ${probe} (one new version deployed; the probe could not be deleted)`
       }
