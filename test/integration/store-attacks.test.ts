@@ -131,6 +131,39 @@ describe('Cloudflare: "written" only when Cloudflare accepted this secret', () =
   })
 })
 
+describe('Cloudflare: bounded, and the token masked', () => {
+  test('a write that hangs after the rotation: three attempts of timeout-seconds, then NOT WRITTEN', async () => {
+    const { s, cf } = await startCloudflare()
+    cf.setFault(on('PUT', SECRETS, ({ attempt }) => (attempt >= 2 ? { hang: true } : undefined)))
+    const started = Date.now()
+    const result = await s.run(
+      {
+        targets: `acme/app\n${CF_LABEL}`,
+        'cloudflare-api-token': CF_TOKEN,
+        'cloudflare-api-url': cf.url,
+        'timeout-seconds': '1'
+      },
+      { node: NODE24 }
+    )
+    // 3 attempts of 1 s, 1 s and 2 s between them: well under a minute.
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(result.code).toBe(1)
+    expect(cf.requests.filter(r => r.method === 'PUT')).toHaveLength(4)
+    expect(errorOf(result)).toContain(`${CF_LABEL}: NOT WRITTEN`)
+    expect(errorOf(result)).toContain('timed out after 1 s (timeout-seconds) (after 3 attempts)')
+  })
+
+  test('cloudflare-api-token is masked even when no cloudflare: target is given', async () => {
+    const { s } = await startCloudflare()
+    const result = await s.run(
+      { targets: 'acme/app', 'cloudflare-api-token': CF_TOKEN },
+      { node: NODE24 }
+    )
+    expect(result.code).toBe(0)
+    expect(result.stdout.split('\n')).toContain(`::add-mask::${CF_TOKEN}`)
+  })
+})
+
 describe('Cloudflare recipe, pasted: the secret is in no command line', () => {
   test('every command the recipe runs is recorded: none carries the secret, stdout neither', async () => {
     const { s, cf } = await startCloudflare()
