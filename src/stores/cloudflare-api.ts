@@ -7,7 +7,8 @@ import {
   RedirectRefusedError,
   describeNetworkError,
   readTextCapped,
-  serverText
+  serverText,
+  withoutSecret
 } from '../http/http.js'
 import { StoreError, type StoreContext } from './store.js'
 
@@ -21,6 +22,8 @@ export interface CloudflareCall {
   worker: { accountId: string; scriptName: string }
   /** A PUT's secret: accepted only when the answer's result names it ({name, type}). */
   secretName?: string
+  /** The value written, blanked out of Cloudflare's words before they are quoted. */
+  conceal?: string
 }
 
 const MAX_ATTEMPTS = 3
@@ -85,7 +88,8 @@ async function once(context: StoreContext, token: string, call: CloudflareCall):
       ? { error: refused, retryAfterMs: NEVER }
       : { error: refused }
   }
-  const text = await readTextCapped(response, MAX_BODY_BYTES).catch(() => '')
+  const answer = await readTextCapped(response, MAX_BODY_BYTES).catch(() => '')
+  const text = withoutSecret(answer, call.conceal)
   const envelope = parseEnvelope(text)
   if (response.ok && envelope?.success === true) {
     if (namesTheSecret(call, envelope.result)) return 'ok'

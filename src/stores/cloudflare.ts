@@ -29,6 +29,7 @@ export function createCloudflareStore(
       url: secrets,
       body: { name, text, type: 'secret_text' },
       secretName: name,
+      conceal: text,
       operation: `write ${what} ${name} to Worker '${scriptName}' of account ${accountId}`
     })
   return {
@@ -57,11 +58,8 @@ export function createCloudflareStore(
       return `accepted the probe secret ${probe}, deleted again (two new versions of the Worker deployed, code and other bindings unchanged)`
     },
     async write(secretName, secret) {
-      await put(secretName, secret, 'the secret').catch((error: Error) => {
-        // Cloudflare's words are quoted: never let them carry the value back.
-        error.message = error.message.split(secret).join('***')
-        throw error
-      })
+      // Cloudflare's words are quoted: put() blanks the value out of them first.
+      await put(secretName, secret, 'the secret')
     },
     recipe(secretName) {
       const body = `{name: ${JSON.stringify(secretName)}, text: ., type: "secret_text"}`

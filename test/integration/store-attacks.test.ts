@@ -131,6 +131,29 @@ describe('Cloudflare: "written" only when Cloudflare accepted this secret', () =
   })
 })
 
+describe('Cloudflare: the secret never quoted back, not even in part', () => {
+  test('an error that echoes the secret where the quote is cut short prints no part of it', async () => {
+    const { s, cf } = await startCloudflare()
+    cf.setFault(
+      on('PUT', SECRETS, ({ attempt }) => {
+        if (attempt < 2) return undefined
+        // Cloudflare's words are cut at 200 characters: the secret straddles the cut.
+        const echo = `${'x'.repeat(175)} '${s.composio.currentSecret('ws_123')!}' rejected`
+        return cloudflareError(400, 10021, echo)
+      })
+    )
+    const result = await runCloudflare(s, cf)
+    expect(result.code).toBe(1)
+    const secret = s.composio.currentSecret('ws_123')!
+    const printed = `${result.stdout}\n${result.stderr}\n${result.summary}`
+      .split('\n')
+      .filter(line => line !== `::add-mask::${secret}`)
+      .join('\n')
+    expect(errorOf(result)).toContain(`${CF_LABEL}: NOT WRITTEN`)
+    expect(printed).not.toContain(secret.slice(0, 8))
+  })
+})
+
 describe('Cloudflare: bounded, and the token masked', () => {
   test('a write that hangs after the rotation: three attempts of timeout-seconds, then NOT WRITTEN', async () => {
     const { s, cf } = await startCloudflare()
