@@ -88,6 +88,16 @@ export function serverText(text: string, maxLength = 300): string {
 }
 
 /**
+ * `text` with `secret` blanked out, as is and JSON-escaped: done before `serverText` cuts a
+ * quote short, so that no part of a secret a server echoes survives the cut.
+ */
+export function withoutSecret(text: string, secret: string | undefined): string {
+  if (!secret) return text
+  const forms = [secret, JSON.stringify(secret).slice(1, -1)]
+  return forms.reduce((blanked, form) => blanked.split(form).join('***'), text)
+}
+
+/**
  * A server's URL, shown only when it is plain https: no control character or space (a line break
  * could start a workflow command), no userinfo. Undefined otherwise: say "(not shown)".
  */

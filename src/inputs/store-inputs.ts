@@ -40,6 +40,9 @@ export function readStoreOptions(
     )
   )
   const resolved = (stores ?? []).map(target => inputs.read(() => withRegion(target, env)))
+  // The SDK's endpoint variables are input too: a bad one stops the run before any request.
+  if (stores?.some(target => target.kind === 'aws-secretsmanager'))
+    inputs.read(() => configuredAwsEndpoint(env))
   const needsToken = resolved.some(target => target?.kind === 'cloudflare')
   const token = inputs.read(() => (needsToken ? readToken(credential) : undefined))
   const settled = inputs.settled({ apiUrl, resolved, token: token ?? '' })
@@ -81,4 +84,17 @@ function withRegion(target: StoreTarget, env: NodeJS.ProcessEnv): ResolvedStoreT
     )
   }
   return { ...target, region }
+}
+
+/**
+ * The endpoint the AWS SDK takes from the environment, held to the credential rule: https, or
+ * plain http only to this machine. Undefined when none is set (the regional endpoint).
+ */
+export function configuredAwsEndpoint(env: NodeJS.ProcessEnv): string | undefined {
+  if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] === 'true') return undefined
+  const name = ['AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_ENDPOINT_URL'].find(
+    variable => env[variable]
+  )
+  if (name === undefined) return undefined
+  return parsed(name, () => credentialUrl(env[name]!, { allowPath: true }), 'Environment variable')
 }

@@ -11,7 +11,8 @@ import type {
 } from '@aws-sdk/client-secrets-manager'
 import { HttpClient } from '@actions/http-client'
 import type { Agent as HttpsAgent } from 'node:https'
-import { credentialUrl, isLoopback } from '../http/urls.js'
+import { isLoopback } from '../http/urls.js'
+import { configuredAwsEndpoint } from '../inputs/store-inputs.js'
 import { StoreError, type StoreContext } from './store.js'
 
 /** The SDK's standard retry (throttling, 5xx and timeouts, with its backoff), bounded. */
@@ -33,7 +34,8 @@ export function createSecretsManagerCalls(
   region: string,
   context: StoreContext
 ): SecretsManagerCalls {
-  const endpoint = configuredEndpoint(context.env)
+  // Checked with the inputs already (src/inputs/store-inputs.ts); read again, not passed down.
+  const endpoint = configuredAwsEndpoint(context.env)
   let connecting: Promise<{ sdk: Sdk; client: SecretsManagerClient }> | undefined
   const connect = () => (connecting ??= connectClient(region, endpoint, context))
   return {
@@ -67,24 +69,6 @@ async function withDeadline<T>(ms: number, send: (signal: AbortSignal) => Promis
       name: 'TimeoutError'
     })
   }
-}
-
-/**
- * The SDK's own endpoint variables, read from the run's environment and held to the credential
- * rule: https, or plain http only to this machine.
- */
-export function configuredEndpoint(env: StoreContext['env']): string | undefined {
-  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined
-  for (const name of ['AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_ENDPOINT_URL']) {
-    const value = env[name]
-    if (!value) continue
-    try {
-      return credentialUrl(value, { allowPath: true })
-    } catch (error) {
-      throw new StoreError(`${name}: ${(error as Error).message}`)
-    }
-  }
-  return undefined
 }
 
 async function connectClient(region: string, endpoint: string | undefined, context: StoreContext) {

@@ -2,6 +2,7 @@
 // AWS named and its HTTP status, and what to fix. The SDK raises each error with `name` = the
 // service's error type. AWS's own message is quoted (it names the role and the resource), never
 // the request, and never the secret should a message ever echo it.
+import { withoutSecret } from '../http/http.js'
 import { MAX_ATTEMPTS } from './aws-secretsmanager-client.js'
 import { StoreError } from './store.js'
 
@@ -109,9 +110,6 @@ export function awsStoreError(error: unknown, call: FailedCall, secret?: string)
 }
 
 function quoted(message: string, secret: string | undefined): string {
-  let text = message
-  for (const form of secret ? [secret, JSON.stringify(secret).slice(1, -1)] : []) {
-    text = text.split(form).join('***')
-  }
+  const text = withoutSecret(message, secret)
   return text.length > 300 ? `${text.slice(0, 300)}…` : text
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { shellQuote } from '../shell.js'
 import { createSecretsManagerCalls } from './aws-secretsmanager-client.js'
 import { awsStoreError, type FailedCall } from './aws-secretsmanager-errors.js'
-import type { RuntimeStore, StoreContext } from './store.js'
+import { StoreError, type RuntimeStore, type StoreContext } from './store.js'
 
 /** The staging label of the write check's version: never AWSCURRENT, so no reader gets it. */
 export const WRITE_CHECK_LABEL = 'ROTATE_COMPOSIO_WRITE_CHECK'
@@ -66,7 +66,7 @@ export function createAwsSecretsManagerStore(
         // The write is proved all the same; the label only marks a version no reader asks for,
         // and the next write check moves it.
         context.log.warning(
-          `${label}: the write check's version keeps its label ${WRITE_CHECK_LABEL}. ${(error as Error).message}`
+          `${label}: the write check's version keeps its label ${WRITE_CHECK_LABEL}. ${(error as Error).message} To take it off by hand: ${removeLabelCommand(target, token)}`
         )
         return `${proved}; the label could not be taken off (see the warning)`
       }
@@ -75,7 +75,7 @@ export function createAwsSecretsManagerStore(
     async write(_secretName, secret) {
       // No VersionStages: Secrets Manager moves AWSCURRENT to the new version (and AWSPREVIOUS
       // to the old one), which is what readers get next.
-      await attempt(
+      const put = await attempt(
         'PutSecretValue',
         () =>
           calls.putSecretValue({
@@ -85,6 +85,12 @@ export function createAwsSecretsManagerStore(
           }),
         secret
       )
+      // Written means readers get it: only an answer that labels the version AWSCURRENT says so.
+      if (!put.VersionStages?.includes('AWSCURRENT')) {
+        throw new StoreError(
+          `AWS Secrets Manager PutSecretValue on '${secretId}' (${target.region}) answered without labelling the new version AWSCURRENT: readers may still get the previous value, so it is not counted as written`
+        )
+      }
     },
     recipe: () => cliRecipe(target)
   }
@@ -100,4 +106,13 @@ export function cliRecipe(target: { secretId: string; region: string }): string 
     `printf '%s' "$SECRET" | aws secretsmanager put-secret-value --region ${shellQuote(target.region)} \\`,
     `  --secret-id ${shellQuote(target.secretId)} --secret-string file:///dev/stdin --query VersionId --output text`
   ].join('\n')
+}
+
+/** The AWS CLI line that takes the write check's label off its version (ids are ours: quoted). */
+function removeLabelCommand(target: AwsSecretsManagerTarget, versionId: string): string {
+  return [
+    `aws secretsmanager update-secret-version-stage --region ${shellQuote(target.region)}`,
+    `--secret-id ${shellQuote(target.secretId)} --version-stage ${WRITE_CHECK_LABEL}`,
+    `--remove-from-version-id ${shellQuote(versionId)}`
+  ].join(' ')
 }

@@ -7,7 +7,8 @@ import {
   RedirectRefusedError,
   describeNetworkError,
   readTextCapped,
-  serverText
+  serverText,
+  withoutSecret
 } from '../http/http.js'
 import { StoreError, type StoreContext } from './store.js'
 
@@ -19,6 +20,10 @@ export interface CloudflareCall {
   operation: string
   /** The Worker and account, for a 404's words. */
   worker: { accountId: string; scriptName: string }
+  /** A PUT's secret: accepted only when the answer's result names it ({name, type}). */
+  secretName?: string
+  /** The value written, blanked out of Cloudflare's words before they are quoted. */
+  conceal?: string
 }
 
 const MAX_ATTEMPTS = 3
@@ -33,6 +38,7 @@ const SCRIPT_NOT_FOUND = 10007
 interface Envelope {
   success?: unknown
   errors?: { code?: unknown; message?: unknown }[]
+  result?: unknown
 }
 
 /**
@@ -82,14 +88,33 @@ async function once(context: StoreContext, token: string, call: CloudflareCall):
       ? { error: refused, retryAfterMs: NEVER }
       : { error: refused }
   }
-  const text = await readTextCapped(response, MAX_BODY_BYTES).catch(() => '')
+  const answer = await readTextCapped(response, MAX_BODY_BYTES).catch(() => '')
+  const text = withoutSecret(answer, call.conceal)
   const envelope = parseEnvelope(text)
-  if (response.ok && envelope?.success === true) return 'ok'
+  if (response.ok && envelope?.success === true) {
+    if (namesTheSecret(call, envelope.result)) return 'ok'
+    // A success that does not say what it stored is not seen to be ours: not counted as written.
+    const error = new StoreError(
+      `Cloudflare answered the request to ${call.operation} with HTTP ${response.status} and success, but its result does not name ${call.secretName ?? 'the secret'}: not counted as written`,
+      response.status
+    )
+    return { error, retryAfterMs: NEVER }
+  }
   const error = new StoreError(describe(call, response.status, envelope), response.status)
   if (response.status === 429) {
     return { error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()) }
   }
   return response.status >= 500 ? { error } : { error, retryAfterMs: NEVER }
+}
+
+function namesTheSecret(call: CloudflareCall, result: unknown): boolean {
+  if (call.secretName === undefined) return true
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    'name' in result &&
+    result.name === call.secretName
+  )
 }
 
 function parseEnvelope(text: string): Envelope | undefined {

@@ -28,6 +28,8 @@ export function createCloudflareStore(
       method: 'PUT',
       url: secrets,
       body: { name, text, type: 'secret_text' },
+      secretName: name,
+      conceal: text,
       operation: `write ${what} ${name} to Worker '${scriptName}' of account ${accountId}`
     })
   return {
@@ -49,18 +51,15 @@ export function createCloudflareStore(
         })
       } catch (error) {
         context.log.warning(
-          `${(error as Error).message}. The probe ${probe} holds no secret; delete it by hand (wrangler secret delete ${probe}) or let the next run remove it.`
+          `${(error as Error).message}. The probe ${probe} holds no secret; delete it by hand (wrangler secret delete ${probe} --name ${shellQuote(scriptName)}) or let the next run remove it.`
         )
         return `accepted the probe secret ${probe} (one new version deployed; the probe could not be deleted)`
       }
       return `accepted the probe secret ${probe}, deleted again (two new versions of the Worker deployed, code and other bindings unchanged)`
     },
     async write(secretName, secret) {
-      await put(secretName, secret, 'the secret').catch((error: Error) => {
-        // Cloudflare's words are quoted: never let them carry the value back.
-        error.message = error.message.split(secret).join('***')
-        throw error
-      })
+      // Cloudflare's words are quoted: put() blanks the value out of them first.
+      await put(secretName, secret, 'the secret')
     },
     recipe(secretName) {
       const body = `{name: ${JSON.stringify(secretName)}, text: ., type: "secret_text"}`

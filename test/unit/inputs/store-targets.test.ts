@@ -129,4 +129,40 @@ describe('readStoreOptions', () => {
     )
     expect(options.cloudflare?.apiUrl).toBe('http://127.0.0.1:8080/client/v4')
   })
+
+  test('cloudflare-api-url: https to a private address is the user’s own choice, as for composio-base-url; a query or user info is refused, the latter not echoed', () => {
+    const url = (apiUrl: string) =>
+      read({ 'cloudflare-api-url': apiUrl, 'cloudflare-api-token': 't' }, `cloudflare:${ACCOUNT}/r`)
+    expect(url('https://10.1.2.3/client/v4').cloudflare?.apiUrl).toBe('https://10.1.2.3/client/v4')
+    expect(thrown(() => url('https://api.example.com/v4?x=1')).message).toContain(
+      'must not carry a query'
+    )
+    const userinfo = thrown(() => url('https://user:hunter2@api.example.com/v4')).message
+    expect(userinfo).toContain(
+      "Input 'cloudflare-api-url': 'https://…@api.example.com' must not carry credentials"
+    )
+    expect(userinfo).not.toContain('hunter2')
+  })
+
+  test('AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_SECRETS_MANAGER are held to the credential rule with the inputs, for an aws target only', () => {
+    const aws = (env: NodeJS.ProcessEnv) =>
+      read({}, 'aws-secretsmanager:x', { AWS_REGION: 'us-east-1', ...env })
+    expect(thrown(() => aws({ AWS_ENDPOINT_URL: 'http://10.0.0.5:4566' })).message).toBe(
+      "Environment variable 'AWS_ENDPOINT_URL': 'http://10.0.0.5:4566' must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)"
+    )
+    expect(
+      thrown(() => aws({ AWS_ENDPOINT_URL_SECRETS_MANAGER: 'http://sm.example.com' })).message
+    ).toContain("Environment variable 'AWS_ENDPOINT_URL_SECRETS_MANAGER'")
+    expect(aws({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }).stores).toHaveLength(1)
+    // The SDK's own switch turns the variables off, and so does a run without an AWS target.
+    expect(
+      aws({ AWS_ENDPOINT_URL: 'http://10.0.0.5', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' })
+        .stores
+    ).toHaveLength(1)
+    expect(
+      read({ 'cloudflare-api-token': 't' }, `cloudflare:${ACCOUNT}/r`, {
+        AWS_ENDPOINT_URL: 'http://10.0.0.5'
+      }).stores
+    ).toHaveLength(1)
+  })
 })

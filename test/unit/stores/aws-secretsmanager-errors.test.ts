@@ -3,6 +3,7 @@
 // the SDK's retries stay bounded, every call has a timeout, and no secret is ever quoted.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { awsError } from '../../fakes/aws-secretsmanager.js'
+import { InputError } from '../../../src/inputs/read.js'
 import { createAwsSecretsManagerStore } from '../../../src/stores/aws-secretsmanager.js'
 import { StoreError } from '../../../src/stores/store.js'
 import {
@@ -53,6 +54,11 @@ describe('what AWS refuses', () => {
     expect(said).toMatch(/the label could not be taken off/)
     expect(run.warnings).toHaveLength(1)
     expect(run.warnings[0]).toContain('secretsmanager:UpdateSecretVersionStage')
+    // And how to take it off by hand, from the version the check wrote.
+    const [check] = callsOf(run.fake, 'PutSecretValue')
+    expect(run.warnings[0]).toContain(
+      `aws secretsmanager update-secret-version-stage --region '${REGION}' --secret-id '${SECRET_NAME}' --version-stage ROTATE_COMPOSIO_WRITE_CHECK --remove-from-version-id '${String(check!.body.ClientRequestToken)}'`
+    )
     expect(run.fake.state.current(SECRET_NAME)).not.toContain('write check')
   })
 
@@ -186,8 +192,10 @@ describe('credentials and endpoints', () => {
             sleep: () => Promise.resolve()
           }
         )
-      expect(create).toThrow(StoreError)
-      expect(create).toThrow(`${name}: 'http://secrets.example.com' must use https`)
+      expect(create).toThrow(InputError)
+      expect(create).toThrow(
+        `Environment variable '${name}': 'http://secrets.example.com' must use https`
+      )
     }
   )
 
