@@ -51,9 +51,14 @@ class CheckFailedError extends Error {
   override name = 'CheckFailedError'
 }
 
-/** Seconds from the rotation to the confirmation, to the millisecond. */
-export function outageSeconds(rotatedAt: Date, confirmedAt: Date): string {
-  return ((confirmedAt.getTime() - rotatedAt.getTime()) / 1000).toFixed(3)
+/**
+ * Seconds from the rotation to the confirmation, to the millisecond; undefined when rotated-at is
+ * later than the confirmation (another runner's clock, a wrong input): an outage not measured is
+ * not claimed, not even as 0.
+ */
+export function outageSeconds(rotatedAt: Date, confirmedAt: Date): string | undefined {
+  const ms = confirmedAt.getTime() - rotatedAt.getTime()
+  return ms < 0 ? undefined : (ms / 1000).toFixed(3)
 }
 
 async function report(outcome: ReceiverOutcome, settings: VerifyReceiverSettings): Promise<void> {
@@ -62,6 +67,11 @@ async function report(outcome: ReceiverOutcome, settings: VerifyReceiverSettings
     confirmedAt && settings.rotatedAt ? outageSeconds(settings.rotatedAt, confirmedAt) : undefined
   if (confirmedAt) {
     core.info(outcome.message)
+    if (settings.rotatedAt && outage === undefined) {
+      core.warning(
+        `rotated-at (${settings.rotatedAt.toISOString()}) is later than the confirmation (${confirmedAt.toISOString()}): outage-seconds is not set. Pass the main action's rotated-at output from the same run.`
+      )
+    }
     core.setOutput('confirmed-at', confirmedAt.toISOString())
     if (outage !== undefined) {
       core.setOutput('outage-seconds', outage)

@@ -118,6 +118,19 @@ describe('confirmed', () => {
     expectNoLeak(result, fake)
   })
 
+  test('a rotated-at later than the confirmation: no outage-seconds, never a negative one; a warning says why', async () => {
+    const fake = await receiver({ secret: NEW })
+    const rotatedAt = new Date(Date.now() + 3_600_000).toISOString()
+    const result = await verify({ url: fake.url, 'rotated-at': rotatedAt }, NODE24)
+    expect(result.code).toBe(0)
+    expect(result.outputs['confirmed-at']).toBeDefined()
+    expect(result.outputs['outage-seconds']).toBeUndefined()
+    expect(result.stdout).not.toMatch(/Outage: -/)
+    expect(result.summary).not.toContain('Outage:')
+    expect(result.stdout).toContain(`::warning::rotated-at (${rotatedAt}) is later than`)
+    expectNoLeak(result, fake)
+  })
+
   test('a different 4xx (422 against 401): confirmed, with a note', async () => {
     const fake = await receiver({ secret: NEW, mode: 'refuse-unknown-events' })
     const result = await verify({ url: fake.url })
