@@ -95,6 +95,22 @@ export function subscriptionReceiverUrl(text: string, composioIsLocal: boolean):
   return url.href
 }
 
+/**
+ * What of a receiver URL may be a credential, to mask before the URL goes anywhere a later step
+ * could print it (an output, which the runner echoes in a later step's inputs): its query and its
+ * user info; the whole text when it is not a URL. Its origin and path stay readable.
+ */
+export function urlCredentials(text: string): string[] {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return text === '' ? [] : [text]
+  }
+  const userInfo = url.password ? `${url.username}:${url.password}` : url.username
+  return [url.search.slice(1), userInfo].filter(part => part !== '')
+}
+
 /** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
 export function displayUrl(url: URL | string): string {
   let parsed: URL

@@ -2,6 +2,7 @@
 // the check. Its frame and its single catch, over the same layers as the main action's check.
 import * as core from '@actions/core'
 import { createFetch } from '../http/http.js'
+import { urlCredentials } from '../http/urls.js'
 import {
   readVerifyReceiverSettings,
   type VerifyReceiverSettings
@@ -29,6 +30,7 @@ export async function runVerifyReceiver(deps?: ActionDeps): Promise<void> {
     // Masked before anything else, valid input or not.
     const secret = core.getInput('secret')
     if (secret !== '') core.setSecret(secret)
+    for (const part of urlCredentials(core.getInput('url'))) core.setSecret(part)
     const settings = readVerifyReceiverSettings()
     const requestTimeoutMs = Math.min(REQUEST_TIMEOUT_MS, settings.timing.timeoutMs)
     const outcome = await checkReceiver(settings.url, settings.secret, settings.timing, {

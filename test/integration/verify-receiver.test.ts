@@ -47,6 +47,13 @@ type Delivered = FakeReceiver['deliveries'][number]
 const pairsOf = (fake: FakeReceiver): [Delivered, Delivered][] =>
   fake.deliveries.flatMap((d, i, all) => (i % 2 === 0 ? [[d, all[i + 1]!] as const] : []))
 
+/** What a log shows: the runner consumes its ::add-mask:: lines. */
+const unmasked = (stdout: string): string =>
+  stdout
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n')
+
 const errorLine = (result: RunResult): string =>
   result.stdout.split('\n').find(line => line.startsWith('::error::')) ?? ''
 
@@ -274,13 +281,25 @@ describe('refused before any request', () => {
     expectNoLeak(result)
   })
 
+  test("the url's query is masked before anything is printed, and never shown", async () => {
+    const fake = await receiver({ secret: NEW })
+    const result = await verify({ url: `${fake.url}?token=t0k3n` })
+    expect(result.code).toBe(0)
+    const lines = result.stdout.split('\n')
+    expect(lines.slice(0, 2)).toEqual([`::add-mask::${NEW}`, '::add-mask::token=t0k3n'])
+    expect(unmasked(result.stdout) + result.stderr + result.summary).not.toContain('t0k3n')
+    expect(result.stdout).toContain(`${fake.url}?…`)
+  })
+
   test('an unparsable url is never echoed, its token neither', async () => {
     const result = await verify({ url: 'https://hooks example.com/x?token=t0k3n' })
     expect(result.code).toBe(1)
     expect(errorLine(result)).toBe(
       "::error::Input 'url': is not a URL (not shown: it may hold a token)"
     )
-    expect(result.stdout + result.stderr + result.summary).not.toContain('t0k3n')
+    // Not a URL: masked whole, for a token may sit anywhere in it.
+    expect(result.stdout).toContain('::add-mask::https://hooks example.com/x?token=t0k3n')
+    expect(unmasked(result.stdout) + result.stderr + result.summary).not.toContain('t0k3n')
   })
 
   test('an empty secret: the error says where it comes from; nothing is masked', async () => {
