@@ -95,20 +95,24 @@ export function subscriptionReceiverUrl(text: string, composioIsLocal: boolean):
   return url.href
 }
 
+/** Shorter parts are not masked: `v=1` is no token, and masking it would star out every `v=1` in the log. */
+const MIN_MASKED_LENGTH = 8
+
 /**
  * What of a receiver URL may be a credential, to mask before the URL goes anywhere a later step
  * could print it (an output, which the runner echoes in a later step's inputs): its query and its
  * user info; the whole text when it is not a URL. Its origin and path stay readable.
  */
 export function urlCredentials(text: string): string[] {
-  let url: URL
+  let parts: string[]
   try {
-    url = new URL(text)
+    const url = new URL(text)
+    const userInfo = url.password ? `${url.username}:${url.password}` : url.username
+    parts = [url.search.slice(1), userInfo]
   } catch {
-    return text === '' ? [] : [text]
+    parts = [text]
   }
-  const userInfo = url.password ? `${url.username}:${url.password}` : url.username
-  return [url.search.slice(1), userInfo].filter(part => part !== '')
+  return parts.filter(part => part.length >= MIN_MASKED_LENGTH)
 }
 
 /** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
