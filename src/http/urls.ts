@@ -100,15 +100,15 @@ const MIN_MASKED_LENGTH = 8
 
 /**
  * What of a receiver URL may be a credential, to mask before the URL goes anywhere a later step
- * could print it (an output, which the runner echoes in a later step's inputs): its query and its
- * user info; the whole text when it is not a URL. Its origin and path stay readable.
+ * could print it (an output, which the runner echoes in a later step's inputs): its query, its
+ * fragment and its user info; the whole text when it is not a URL. Its origin and path stay readable.
  */
 export function urlCredentials(text: string): string[] {
   let parts: string[]
   try {
     const url = new URL(text)
     const userInfo = url.password ? `${url.username}:${url.password}` : url.username
-    parts = [url.search.slice(1), userInfo]
+    parts = [url.search.slice(1), url.hash.slice(1), userInfo]
   } catch {
     parts = [text]
   }

@@ -283,17 +283,21 @@ describe('verify-receiver: subscription', () => {
     expect(unmasked(result.stdout) + result.stderr + result.summary).not.toContain('t0k3n')
   })
 
-  test('the webhook-url output is set whole, its query and user info masked first: a later step that prints it shows ***', async () => {
-    const url = 'https://hooks.example.com/x?token=t0k3n'
-    const { scenario: s } = await start('verify', () => url)
-    const result = await s.run({})
-    expect(result.code).toBe(0)
-    expect(result.outputs['webhook-url']).toBe(url)
-    const lines = result.stdout.split('\n')
-    const mask = lines.indexOf('::add-mask::token=t0k3n')
-    expect(mask).toBeGreaterThanOrEqual(0)
-    expect(unmasked(result.stdout) + result.stderr + result.summary).not.toContain('t0k3n')
-  })
+  test.each([
+    ['a query', 'https://hooks.example.com/x?token=t0k3n', 'token=t0k3n'],
+    ['a fragment', 'https://hooks.example.com/x#token=t0k3n', 'token=t0k3n'],
+    ['user info', 'https://hook:t0k3n@hooks.example.com/x', 'hook:t0k3n']
+  ])(
+    'the webhook-url output is set whole, with %s masked first: a later step that prints it shows ***',
+    async (_, url, masked) => {
+      const { scenario: s } = await start('verify', () => url)
+      const result = await s.run({})
+      expect(result.code).toBe(0)
+      expect(result.outputs['webhook-url']).toBe(url)
+      expect(result.stdout.split('\n')).toContain(`::add-mask::${masked}`)
+      expect(unmasked(result.stdout) + result.stderr + result.summary).not.toContain('t0k3n')
+    }
+  )
 
   test('no webhook_url in the read: nothing rotated', async () => {
     const { scenario: s } = await start()

@@ -141,12 +141,13 @@ test('displayUrl: origin and path, ?… for a query, never user info; an unparsa
   expect(displayUrl('https://exa mple.com/?token=t0k3n')).toBe('(not a URL; not shown)')
 })
 
-test('urlCredentials: the query and the user info, to mask; the whole text when not a URL', () => {
+test('urlCredentials: the query, the fragment and the user info, to mask; the whole text when not a URL', () => {
   expect(urlCredentials('https://u:p4ssw0rd@hooks.example.com/a?token=t0k3n&x=1')).toEqual([
     'token=t0k3n&x=1',
     'u:p4ssw0rd'
   ])
   expect(urlCredentials('https://t0k3n-abcd@hooks.example.com/a')).toEqual(['t0k3n-abcd'])
+  expect(urlCredentials('https://hooks.example.com/a#token=t0k3n')).toEqual(['token=t0k3n'])
   expect(urlCredentials('https://hooks.example.com/a')).toEqual([])
   // Too short to be a token, and masking it would star out the log.
   expect(urlCredentials('https://hooks.example.com/a?v=1')).toEqual([])
