@@ -83,7 +83,17 @@ async function report(outcome: ReceiverOutcome, settings: VerifyReceiverSettings
   await writeSummary(outcome, outage).catch((error: unknown) =>
     core.warning(`Writing the job summary failed: ${(error as Error).message}`)
   )
-  if (!confirmedAt) throw new CheckFailedError(outcome.message)
+  if (!confirmedAt) throw new CheckFailedError(outcome.message + wrongSecretNote(outcome))
+}
+
+/**
+ * This action knows the secret only as its `secret` input: a receiver that refuses it may hold the
+ * stored secret already, and the input be another (a repository secret, an earlier run's output).
+ */
+function wrongSecretNote(outcome: ReceiverOutcome): string {
+  return outcome.rounds.at(-1)?.verdict === 'not yet'
+    ? " If the receiver holds the stored secret already, this step's secret input is another: pass it the main action's secret output of the same job."
+    : ''
 }
 
 /** The first line a person reads after a green rotation: what the check found. */

@@ -157,6 +157,10 @@ describe('not confirmed', () => {
     expect(errorLine(result)).toContain(
       'the receiver still rejects deliveries signed with the new secret after 2 s: redeploy it from the secret the rotation stored (not from the secret output, which ends with the job), then check it again with a run of rotate-composio-webhook-secret with rotate: false and verify-receiver (re-running the job would rotate again)'
     )
+    // The action knows the new secret only as its input: it may be the wrong one.
+    expect(errorLine(result)).toContain(
+      "If the receiver holds the stored secret already, this step's secret input is another: pass it the main action's secret output of the same job."
+    )
     expect(fake.deliveries).toHaveLength(6) // rounds at 0, 1 and 2 s, a pair each
     expect(result.outputs).toEqual({})
     // The failure heads the summary: the step after a green rotation is what a person reads last.
