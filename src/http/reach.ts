@@ -55,10 +55,11 @@ const embeddedIpv4 = (hi = 0, lo = 0): Unreachable | undefined =>
 function ipv6(address: string): Unreachable | undefined {
   const g = ipv6Groups(address)
   const zeros = (n: number): boolean => g.slice(0, n).every(x => x === 0)
-  // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d)
-  // addresses reach the IPv4 address they carry.
+  // IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d, SIIT), IPv4-compatible
+  // (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) addresses reach the IPv4 address they carry.
   const embedded =
     (zeros(5) && g[5] === 0xffff) ||
+    (zeros(4) && g[4] === 0xffff && g[5] === 0) ||
     zeros(6) ||
     (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every(x => x === 0))
   if (embedded && !(zeros(7) && (g[7] ?? 0) <= 1)) return embeddedIpv4(g[6], g[7])

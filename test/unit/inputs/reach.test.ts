@@ -49,6 +49,10 @@ describe('unreachable: every notation of an internal address', () => {
       'a link-local address (the cloud metadata service lives there)'
     ], // 6to4
     ['https://[2002:7f00:1::1]/x', 'a loopback address'], // 6to4
+    [
+      'https://[::ffff:0:a9fe:a9fe]/x',
+      'a link-local address (the cloud metadata service lives there)'
+    ], // SIIT
     ['https://[64:ff9b:1::a9fe:a9fe]/x', 'a local-use NAT64 address, translated inside a network'],
     ['https://[fd00::1]/x', 'a unique-local address'],
     ['https://[fc12:3456::1]/x', 'a unique-local address'],
