@@ -233,6 +233,14 @@ describe('a receiver that verifies no signature is never confirmed', () => {
     ['200, then 429 to a burst', { secret: NEW, mode: 'burst' }],
     ['200, then 503 with retry-after to a burst', { secret: NEW, mode: 'burst', status: 503 }],
     ['2xx to the first of each pair, 401 to the second', { secret: NEW, mode: 'by-arrival' }],
+    [
+      '401 to the first of each pair, 2xx to the second',
+      { secret: NEW, mode: 'by-arrival', answers: [401, 200] }
+    ],
+    [
+      'by arrival, period 3: 2xx, 401, 401',
+      { secret: NEW, mode: 'by-arrival', answers: [200, 401, 401] }
+    ],
     ['2xx, then 408', { secret: NEW, mode: 'by-arrival', answers: [200, 408] }],
     ['a flaky 5xx', { secret: NEW, mode: 'by-arrival', answers: [200, 503, 200] }]
   ])('%s', async (_, options) => {
