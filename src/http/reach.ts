@@ -48,19 +48,27 @@ function ipv6Groups(address: string): number[] {
   return [...start, ...Array<number>(8 - start.length - end.length).fill(0), ...end]
 }
 
+/** The IPv4 address carried in two 16-bit groups. */
+const embeddedIpv4 = (hi = 0, lo = 0): Unreachable | undefined =>
+  ipv4([hi >> 8, hi & 255, lo >> 8, lo & 255].join('.'))
+
 function ipv6(address: string): Unreachable | undefined {
   const g = ipv6Groups(address)
   const zeros = (n: number): boolean => g.slice(0, n).every(x => x === 0)
-  // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d)
-  // addresses reach the IPv4 address they carry.
+  // IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d, SIIT), IPv4-compatible
+  // (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) addresses reach the IPv4 address they carry.
   const embedded =
     (zeros(5) && g[5] === 0xffff) ||
+    (zeros(4) && g[4] === 0xffff && g[5] === 0) ||
     zeros(6) ||
     (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every(x => x === 0))
-  if (embedded && !(zeros(7) && (g[7] ?? 0) <= 1)) {
-    const [hi = 0, lo = 0] = [g[6], g[7]]
-    return ipv4([hi >> 8, hi & 255, lo >> 8, lo & 255].join('.'))
-  }
+  if (embedded && !(zeros(7) && (g[7] ?? 0) <= 1)) return embeddedIpv4(g[6], g[7])
+  // 6to4 (2002:a.b.c.d::/48) is carried over IPv4 to the address in groups 1 and 2 by a host
+  // that has a 6to4 route; the local-use NAT64 prefix (64:ff9b:1::/48, RFC 8215) is translated
+  // only inside a network, to any IPv4 address it chooses.
+  if (g[0] === 0x2002) return embeddedIpv4(g[1], g[2])
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1)
+    return { loopback: false, why: 'a local-use NAT64 address, translated inside a network' }
   if (zeros(7) && g[7] === 1) return { loopback: true, why: 'a loopback address' }
   if (zeros(8)) return { loopback: false, why: 'the unspecified address' }
   const first = g[0] ?? 0

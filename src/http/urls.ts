@@ -95,6 +95,26 @@ export function subscriptionReceiverUrl(text: string, composioIsLocal: boolean):
   return url.href
 }
 
+/** Shorter parts are not masked: `v=1` is no token, and masking it would star out every `v=1` in the log. */
+const MIN_MASKED_LENGTH = 8
+
+/**
+ * What of a receiver URL may be a credential, to mask before the URL goes anywhere a later step
+ * could print it (an output, which the runner echoes in a later step's inputs): its query, its
+ * fragment and its user info; the whole text when it is not a URL. Its origin and path stay readable.
+ */
+export function urlCredentials(text: string): string[] {
+  let parts: string[]
+  try {
+    const url = new URL(text)
+    const userInfo = url.password ? `${url.username}:${url.password}` : url.username
+    parts = [url.search.slice(1), url.hash.slice(1), userInfo]
+  } catch {
+    parts = [text]
+  }
+  return parts.filter(part => part.length >= MIN_MASKED_LENGTH)
+}
+
 /** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
 export function displayUrl(url: URL | string): string {
   let parsed: URL

@@ -4,7 +4,7 @@
 import type { Checked } from '../context/results.js'
 import type { Run, TargetResult } from '../context/run.js'
 import { timedOut } from '../http/http.js'
-import { displayUrl, isLoopback, subscriptionReceiverUrl } from '../http/urls.js'
+import { displayUrl, isLoopback, subscriptionReceiverUrl, urlCredentials } from '../http/urls.js'
 import { failBeforeRotation } from '../preflight/preflight.js'
 import type { RedeployResult } from '../redeploy/follow.js'
 import { isWritten } from '../report/recipes.js'
@@ -21,6 +21,9 @@ export function receiverUrlOf(run: Run, checked: Checked): string | undefined {
   const webhookUrl = checked.subscription?.webhookUrl
   // Like every output, a failure to set it is noted, not fatal: it must not stop a run by itself.
   if (webhookUrl) {
+    // Set whole (verify-receiver's url needs the receiver's token, if it takes one), but a query
+    // or user info is masked first: the runner prints outputs passed as a later step's inputs.
+    for (const part of urlCredentials(webhookUrl)) io.setSecret(part)
     run.problems.noteNow('Setting the webhook-url output', () =>
       io.setOutput('webhook-url', webhookUrl)
     )

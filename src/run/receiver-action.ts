@@ -2,6 +2,7 @@
 // the check. Its frame and its single catch, over the same layers as the main action's check.
 import * as core from '@actions/core'
 import { createFetch } from '../http/http.js'
+import { urlCredentials } from '../http/urls.js'
 import {
   readVerifyReceiverSettings,
   type VerifyReceiverSettings
@@ -29,6 +30,7 @@ export async function runVerifyReceiver(deps?: ActionDeps): Promise<void> {
     // Masked before anything else, valid input or not.
     const secret = core.getInput('secret')
     if (secret !== '') core.setSecret(secret)
+    for (const part of urlCredentials(core.getInput('url'))) core.setSecret(part)
     const settings = readVerifyReceiverSettings()
     const requestTimeoutMs = Math.min(REQUEST_TIMEOUT_MS, settings.timing.timeoutMs)
     const outcome = await checkReceiver(settings.url, settings.secret, settings.timing, {
@@ -51,9 +53,14 @@ class CheckFailedError extends Error {
   override name = 'CheckFailedError'
 }
 
-/** Seconds from the rotation to the confirmation, to the millisecond. */
-export function outageSeconds(rotatedAt: Date, confirmedAt: Date): string {
-  return ((confirmedAt.getTime() - rotatedAt.getTime()) / 1000).toFixed(3)
+/**
+ * Seconds from the rotation to the confirmation, to the millisecond; undefined when rotated-at is
+ * later than the confirmation (another runner's clock, a wrong input): an outage not measured is
+ * not claimed, not even as 0.
+ */
+export function outageSeconds(rotatedAt: Date, confirmedAt: Date): string | undefined {
+  const ms = confirmedAt.getTime() - rotatedAt.getTime()
+  return ms < 0 ? undefined : (ms / 1000).toFixed(3)
 }
 
 async function report(outcome: ReceiverOutcome, settings: VerifyReceiverSettings): Promise<void> {
@@ -62,6 +69,11 @@ async function report(outcome: ReceiverOutcome, settings: VerifyReceiverSettings
     confirmedAt && settings.rotatedAt ? outageSeconds(settings.rotatedAt, confirmedAt) : undefined
   if (confirmedAt) {
     core.info(outcome.message)
+    if (settings.rotatedAt && outage === undefined) {
+      core.warning(
+        `rotated-at (${settings.rotatedAt.toISOString()}) is later than the confirmation (${confirmedAt.toISOString()}): outage-seconds is not set. Pass the main action's rotated-at output from the same run.`
+      )
+    }
     core.setOutput('confirmed-at', confirmedAt.toISOString())
     if (outage !== undefined) {
       core.setOutput('outage-seconds', outage)
@@ -71,7 +83,17 @@ async function report(outcome: ReceiverOutcome, settings: VerifyReceiverSettings
   await writeSummary(outcome, outage).catch((error: unknown) =>
     core.warning(`Writing the job summary failed: ${(error as Error).message}`)
   )
-  if (!confirmedAt) throw new CheckFailedError(outcome.message)
+  if (!confirmedAt) throw new CheckFailedError(outcome.message + wrongSecretNote(outcome))
+}
+
+/**
+ * This action knows the secret only as its `secret` input: a receiver that refuses it may hold the
+ * stored secret already, and the input be another (a repository secret, an earlier run's output).
+ */
+function wrongSecretNote(outcome: ReceiverOutcome): string {
+  return outcome.rounds.at(-1)?.verdict === 'not yet'
+    ? " If the receiver holds the stored secret already, this step's secret input is another: pass it the main action's secret output of the same job."
+    : ''
 }
 
 /** The first line a person reads after a green rotation: what the check found. */

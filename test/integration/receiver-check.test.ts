@@ -37,6 +37,13 @@ async function start(
   return { scenario, fake }
 }
 
+/** What a log shows: the runner consumes its ::add-mask:: lines. */
+const unmasked = (stdout: string): string =>
+  stdout
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n')
+
 const errorLine = (result: RunResult): string =>
   result.stdout.split('\n').find(line => line.startsWith('::error::')) ?? ''
 
@@ -206,6 +213,11 @@ describe('verify-receiver: subscription', () => {
       "'https://[::ffff:a9fe:a9fe]/x' is a link-local address"
     ],
     [
+      'the metadata address, 6to4',
+      'https://[2002:a9fe:a9fe::1]/x',
+      "'https://[2002:a9fe:a9fe::1]/x' is a link-local address"
+    ],
+    [
       'a unique-local IPv6 address',
       'https://[fd12::1]/hooks',
       "'https://[fd12::1]/hooks' is a unique-local address"
@@ -226,7 +238,7 @@ describe('verify-receiver: subscription', () => {
       expect(errorLine(result)).toContain('which Composio cannot deliver to')
       expect(requestsTo(s.composio, 'POST', ROTATE)).toBe(0)
       expect(s.github.requests.filter(r => r.method === 'PUT')).toHaveLength(0)
-      expect(result.stdout + result.summary).not.toContain('t0k3n')
+      expect(unmasked(result.stdout) + result.summary).not.toContain('t0k3n')
     }
   )
 
@@ -256,8 +268,11 @@ describe('verify-receiver: subscription', () => {
     expect(s.github.issues).toHaveLength(1)
     const issue = JSON.stringify(s.github.issues)
     expect(issue).toContain('is not a URL')
-    expect(result.stdout + result.stderr + result.summary + issue).not.toContain('t0k3n')
-    expect(result.stdout + result.summary + issue).not.toContain('hooks example')
+    // Not a URL: the whole of it is masked, for it may hold a token anywhere.
+    expect(result.stdout).toContain('::add-mask::https://hooks example.com/x?token=t0k3n')
+    const shown = unmasked(result.stdout)
+    expect(shown + result.stderr + result.summary + issue).not.toContain('t0k3n')
+    expect(shown + result.summary + issue).not.toContain('hooks example')
   })
 
   test('a dry run never shows the query of the webhook_url', async () => {
@@ -265,8 +280,24 @@ describe('verify-receiver: subscription', () => {
     const result = await s.run({ 'dry-run': 'true' })
     expect(result.code).toBe(0)
     expect(result.summary).toContain('webhook_url: <code>https://hooks.example.com/x?…</code>')
-    expect(result.stdout + result.stderr + result.summary).not.toContain('t0k3n')
+    expect(unmasked(result.stdout) + result.stderr + result.summary).not.toContain('t0k3n')
   })
+
+  test.each([
+    ['a query', 'https://hooks.example.com/x?token=t0k3n', 'token=t0k3n'],
+    ['a fragment', 'https://hooks.example.com/x#token=t0k3n', 'token=t0k3n'],
+    ['user info', 'https://hook:t0k3n@hooks.example.com/x', 'hook:t0k3n']
+  ])(
+    'the webhook-url output is set whole, with %s masked first: a later step that prints it shows ***',
+    async (_, url, masked) => {
+      const { scenario: s } = await start('verify', () => url)
+      const result = await s.run({})
+      expect(result.code).toBe(0)
+      expect(result.outputs['webhook-url']).toBe(url)
+      expect(result.stdout.split('\n')).toContain(`::add-mask::${masked}`)
+      expect(unmasked(result.stdout) + result.stderr + result.summary).not.toContain('t0k3n')
+    }
+  )
 
   test('no webhook_url in the read: nothing rotated', async () => {
     const { scenario: s } = await start()

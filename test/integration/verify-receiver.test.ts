@@ -47,6 +47,13 @@ type Delivered = FakeReceiver['deliveries'][number]
 const pairsOf = (fake: FakeReceiver): [Delivered, Delivered][] =>
   fake.deliveries.flatMap((d, i, all) => (i % 2 === 0 ? [[d, all[i + 1]!] as const] : []))
 
+/** What a log shows: the runner consumes its ::add-mask:: lines. */
+const unmasked = (stdout: string): string =>
+  stdout
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n')
+
 const errorLine = (result: RunResult): string =>
   result.stdout.split('\n').find(line => line.startsWith('::error::')) ?? ''
 
@@ -118,6 +125,19 @@ describe('confirmed', () => {
     expectNoLeak(result, fake)
   })
 
+  test('a rotated-at later than the confirmation: no outage-seconds, never a negative one; a warning says why', async () => {
+    const fake = await receiver({ secret: NEW })
+    const rotatedAt = new Date(Date.now() + 3_600_000).toISOString()
+    const result = await verify({ url: fake.url, 'rotated-at': rotatedAt }, NODE24)
+    expect(result.code).toBe(0)
+    expect(result.outputs['confirmed-at']).toBeDefined()
+    expect(result.outputs['outage-seconds']).toBeUndefined()
+    expect(result.stdout).not.toMatch(/Outage: -/)
+    expect(result.summary).not.toContain('Outage:')
+    expect(result.stdout).toContain(`::warning::rotated-at (${rotatedAt}) is later than`)
+    expectNoLeak(result, fake)
+  })
+
   test('a different 4xx (422 against 401): confirmed, with a note', async () => {
     const fake = await receiver({ secret: NEW, mode: 'refuse-unknown-events' })
     const result = await verify({ url: fake.url })
@@ -136,6 +156,10 @@ describe('not confirmed', () => {
     expect(result.code).toBe(1)
     expect(errorLine(result)).toContain(
       'the receiver still rejects deliveries signed with the new secret after 2 s: redeploy it from the secret the rotation stored (not from the secret output, which ends with the job), then check it again with a run of rotate-composio-webhook-secret with rotate: false and verify-receiver (re-running the job would rotate again)'
+    )
+    // The action knows the new secret only as its input: it may be the wrong one.
+    expect(errorLine(result)).toContain(
+      "If the receiver holds the stored secret already, this step's secret input is another: pass it the main action's secret output of the same job."
     )
     expect(fake.deliveries).toHaveLength(6) // rounds at 0, 1 and 2 s, a pair each
     expect(result.outputs).toEqual({})
@@ -209,6 +233,14 @@ describe('a receiver that verifies no signature is never confirmed', () => {
     ['200, then 429 to a burst', { secret: NEW, mode: 'burst' }],
     ['200, then 503 with retry-after to a burst', { secret: NEW, mode: 'burst', status: 503 }],
     ['2xx to the first of each pair, 401 to the second', { secret: NEW, mode: 'by-arrival' }],
+    [
+      '401 to the first of each pair, 2xx to the second',
+      { secret: NEW, mode: 'by-arrival', answers: [401, 200] }
+    ],
+    [
+      'by arrival, period 3: 2xx, 401, 401',
+      { secret: NEW, mode: 'by-arrival', answers: [200, 401, 401] }
+    ],
     ['2xx, then 408', { secret: NEW, mode: 'by-arrival', answers: [200, 408] }],
     ['a flaky 5xx', { secret: NEW, mode: 'by-arrival', answers: [200, 503, 200] }]
   ])('%s', async (_, options) => {
@@ -261,13 +293,25 @@ describe('refused before any request', () => {
     expectNoLeak(result)
   })
 
+  test("the url's query is masked before anything is printed, and never shown", async () => {
+    const fake = await receiver({ secret: NEW })
+    const result = await verify({ url: `${fake.url}?token=t0k3n` })
+    expect(result.code).toBe(0)
+    const lines = result.stdout.split('\n')
+    expect(lines.slice(0, 2)).toEqual([`::add-mask::${NEW}`, '::add-mask::token=t0k3n'])
+    expect(unmasked(result.stdout) + result.stderr + result.summary).not.toContain('t0k3n')
+    expect(result.stdout).toContain(`${fake.url}?…`)
+  })
+
   test('an unparsable url is never echoed, its token neither', async () => {
     const result = await verify({ url: 'https://hooks example.com/x?token=t0k3n' })
     expect(result.code).toBe(1)
     expect(errorLine(result)).toBe(
       "::error::Input 'url': is not a URL (not shown: it may hold a token)"
     )
-    expect(result.stdout + result.stderr + result.summary).not.toContain('t0k3n')
+    // Not a URL: masked whole, for a token may sit anywhere in it.
+    expect(result.stdout).toContain('::add-mask::https://hooks example.com/x?token=t0k3n')
+    expect(unmasked(result.stdout) + result.stderr + result.summary).not.toContain('t0k3n')
   })
 
   test('an empty secret: the error says where it comes from; nothing is masked', async () => {

@@ -3,7 +3,12 @@
 // without its query or user info, and an unparsable one is never echoed.
 import { describe, expect, test } from '@jest/globals'
 import { unreachable } from '../../../src/http/reach.js'
-import { displayUrl, receiverUrl, subscriptionReceiverUrl } from '../../../src/http/urls.js'
+import {
+  displayUrl,
+  receiverUrl,
+  subscriptionReceiverUrl,
+  urlCredentials
+} from '../../../src/http/urls.js'
 
 const hostOf = (url: string): string => new URL(url).hostname
 
@@ -39,6 +44,16 @@ describe('unreachable: every notation of an internal address', () => {
     ],
     ['https://[::ffff:10.0.0.1]/x', 'a private address'],
     ['https://[64:ff9b::10.0.0.1]/x', 'a private address'], // NAT64
+    [
+      'https://[2002:a9fe:a9fe::]/x',
+      'a link-local address (the cloud metadata service lives there)'
+    ], // 6to4
+    ['https://[2002:7f00:1::1]/x', 'a loopback address'], // 6to4
+    [
+      'https://[::ffff:0:a9fe:a9fe]/x',
+      'a link-local address (the cloud metadata service lives there)'
+    ], // SIIT
+    ['https://[64:ff9b:1::a9fe:a9fe]/x', 'a local-use NAT64 address, translated inside a network'],
     ['https://[fd00::1]/x', 'a unique-local address'],
     ['https://[fc12:3456::1]/x', 'a unique-local address'],
     ['https://[fe80::1]/x', 'a link-local address'],
@@ -60,6 +75,7 @@ describe('unreachable: every notation of an internal address', () => {
     'https://172.32.0.1/x',
     'https://[2606:4700::1111]/x',
     'https://[::ffff:8.8.8.8]/x',
+    'https://[2002:808:808::1]/x', // 6to4 of a public address
     'https://local.example.com/x'
   ])('%s: public', url => {
     expect(unreachable(hostOf(url))).toBeUndefined()
@@ -127,4 +143,20 @@ test('displayUrl: origin and path, ?… for a query, never user info; an unparsa
     'https://hooks.example.com/a/b?…'
   )
   expect(displayUrl('https://exa mple.com/?token=t0k3n')).toBe('(not a URL; not shown)')
+})
+
+test('urlCredentials: the query, the fragment and the user info, to mask; the whole text when not a URL', () => {
+  expect(urlCredentials('https://u:p4ssw0rd@hooks.example.com/a?token=t0k3n&x=1')).toEqual([
+    'token=t0k3n&x=1',
+    'u:p4ssw0rd'
+  ])
+  expect(urlCredentials('https://t0k3n-abcd@hooks.example.com/a')).toEqual(['t0k3n-abcd'])
+  expect(urlCredentials('https://hooks.example.com/a#token=t0k3n')).toEqual(['token=t0k3n'])
+  expect(urlCredentials('https://hooks.example.com/a')).toEqual([])
+  // Too short to be a token, and masking it would star out the log.
+  expect(urlCredentials('https://hooks.example.com/a?v=1')).toEqual([])
+  expect(urlCredentials('https://exa mple.com/?token=t0k3n')).toEqual([
+    'https://exa mple.com/?token=t0k3n'
+  ])
+  expect(urlCredentials('')).toEqual([])
 })

@@ -111,6 +111,8 @@ test('a bad input fails before any request, the secret masked all the same', asy
   )
 })
 
-test('outageSeconds: to the millisecond', () => {
+test('outageSeconds: to the millisecond; none when rotated-at is later than the confirmation', () => {
   expect(outageSeconds(new Date(1000), new Date(3500))).toBe('2.500')
+  expect(outageSeconds(new Date(1000), new Date(1000))).toBe('0.000')
+  expect(outageSeconds(new Date(3500), new Date(1000))).toBeUndefined()
 })
