@@ -62,9 +62,10 @@ const isVerified = (round: Round): boolean =>
 /**
  * Verified rounds in a row (rounds without an answer between them aside) that confirm. The order
  * of each pair is random: a receiver that verifies nothing and guesses which delivery is the
- * genuine one guesses right with a chance of one in two a round, and one in 2^6 for them all.
+ * genuine one guesses right with a chance of one in two a round, and one in 2^16 (65,536) for
+ * them all. Verified rounds follow each other at once: 16 cost 32 round trips, not intervals.
  */
-export const CONFIRMING_ROUNDS = 6
+export const CONFIRMING_ROUNDS = 16
 
 /**
  * A forgery or a redirect ends the check at once. A confirmation needs CONFIRMING_ROUNDS

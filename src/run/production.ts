@@ -1,6 +1,7 @@
 // The real collaborators of a run: @actions/core for the runner, the network, the clock, the
 // process.
 import * as core from '@actions/core'
+import { setTimeout as wait } from 'node:timers/promises'
 import type { Deps, Io } from '../context/run.js'
 import { logRequests } from '../http/http-log.js'
 import { createFetch } from '../http/http.js'
@@ -23,6 +24,14 @@ const runnerIo: Io = {
   writeSummary: writeJobSummary
 }
 
+/**
+ * Waits `ms`, or until `signal` aborts; never rejects. Node's own timer removes its abort listener
+ * when it fires: a listener left on the run's one signal per wait (a redeploy followed for
+ * minutes, sixteen confirming rounds) made Node print MaxListenersExceededWarning into the log.
+ */
+export const sleepUnlessAborted = (ms: number, signal?: AbortSignal): Promise<void> =>
+  wait(ms, undefined, signal && { signal }).catch(() => undefined)
+
 function productionDeps(timeoutMs: number): Deps {
   const fetch = createFetch(timeoutMs)
   return {
@@ -31,11 +40,7 @@ function productionDeps(timeoutMs: number): Deps {
     fetch: core.isDebug()
       ? logRequests(fetch, { debug: core.debug, now: () => performance.now() })
       : fetch,
-    sleep: (ms, signal) =>
-      new Promise(resolve => {
-        const timer = setTimeout(resolve, ms)
-        signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
-      }),
+    sleep: sleepUnlessAborted,
     now: () => new Date(),
     signals: process,
     // A pipe to a slow log reader may still hold what was printed: exit once it has drained
