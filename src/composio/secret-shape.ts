@@ -35,8 +35,22 @@ function hasVariety(body: string): boolean {
   for (const char of body) counts.set(char, (counts.get(char) ?? 0) + 1)
   const most = Math.max(...counts.values())
   return (
-    counts.size >= MIN_DISTINCT && most <= body.length * MAX_SHARE && longestRun(body) <= MAX_RUN
+    counts.size >= MIN_DISTINCT &&
+    most <= body.length * MAX_SHARE &&
+    longestRun(body) <= MAX_RUN &&
+    !isRepeatedBlock(body)
   )
+}
+
+/**
+ * A block written twice or more (`0123456789abcdef` × 4, a placeholder): a period of at most half
+ * the length, which random bytes have with a probability below 16^-16.
+ */
+function isRepeatedBlock(body: string): boolean {
+  for (let period = 1; period <= body.length / 2; period++) {
+    if (body.slice(period) === body.slice(0, -period)) return true
+  }
+  return false
 }
 
 function longestRun(body: string): number {
