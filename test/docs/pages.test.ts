@@ -174,7 +174,7 @@ const MESSAGES = [
   // Rotation
   "Composio rotate_secret for subscription '",
   'Nothing was rotated and nothing written: the old secret still works.',
-  "The rotation did not take effect (Composio's subscription still holds the secret it had before): nothing written; the old secret still works.",
+  "The rotation did not take effect as far as Composio's read shows (the subscription still showed the secret it had before): nothing written; the old secret should still work. A lagging read looks the same: if deliveries fail verification, run this action with rotate: false in a few minutes.",
   'The subscription may have been rotated although no secret reached this run, so its old secret may no longer work: run this action again (the newest rotation is the one that counts), or with rotate: false to store the secret it holds now. Nothing was written to GitHub.',
   'Could not read the subscription before the rotation: ',
   'The secret recovered after the lost answer could not be confirmed by a second read of Composio, so it may be stale: if deliveries fail verification, run this action again with rotate: false to store the secret the subscription holds.',

@@ -1,0 +1,120 @@
+// Review of issue 22, items 10 and 11, on the bundle: "rotated" only for an answer that proves
+// this subscription's rotation, "recovered" only for a read whose `updated_at` is an instant the
+// runner's time zone cannot move, and "the old secret still works" never said as seen when a
+// lagging read would show the same.
+import { afterEach, describe, expect, test } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import {
+  NAME,
+  READ,
+  ROTATE,
+  SECRET_WRITE,
+  errorOf,
+  leaksOfAll,
+  requestsTo,
+  startScenario,
+  type ComposioOptions,
+  type Scenario
+} from '../support/scenario.js'
+
+let scenario: Scenario
+afterEach(async () => scenario?.close())
+
+type Fault = NonNullable<NonNullable<ComposioOptions>['fault']>
+const stored = (): string | undefined => scenario.github.secret('acme/app', NAME)
+const rotateRequests = (): number => requestsTo(scenario.composio, 'POST', ROTATE)
+/** A secret of Composio's documented shape that this subscription never had. */
+const FOREIGN = randomBytes(32).toString('hex')
+
+/** Only the first rotation request gets `first`; everything else is the fake's own answer. */
+const firstRotation =
+  (first: ReturnType<Fault>): Fault =>
+  ({ method, path, attempt }) =>
+    method === 'POST' && ROTATE.test(path) && attempt === 1 ? first : undefined
+
+describe('"rotated" only for the documented answer of this subscription', () => {
+  test("a 200 naming another subscription: its secret is never stored; the read finds this one's rotation", async () => {
+    const foreign = { status: 200, body: { id: 'ws_other', secret: FOREIGN } }
+    scenario = await startScenario({}, { fault: firstRotation({ rotateThen: foreign }) })
+    const result = await scenario.run()
+    expect(result.code).toBe(0)
+    expect(scenario.composio.rotations).toHaveLength(1)
+    expect(stored()).toBe(scenario.composio.currentSecret('ws_123'))
+    expect(result.outputs['secret']).not.toBe(FOREIGN)
+    expect(result.stdout).toContain("naming another subscription's id")
+    expect(result.stdout).toContain("Composio's subscription now holds a new secret")
+    expect(leaksOfAll(result, scenario.composio)).toEqual([])
+    expect(result.stdout).not.toContain(FOREIGN)
+  })
+
+  test('a 202 with a secret, nothing rotated: not stored, no `rotated`, nothing written', async () => {
+    scenario = await startScenario(
+      {},
+      { fault: firstRotation({ status: 202, body: { id: 'ws_123', secret: FOREIGN } }) }
+    )
+    scenario.composio.expectViolations() // 202 is not among the rotation's documented answers
+    const result = await scenario.run()
+    expect(result.code).toBe(1)
+    expect(scenario.composio.rotations).toHaveLength(0)
+    expect(stored()).toBeUndefined()
+    expect(result.outputs['rotated']).toBeUndefined()
+    expect(errorOf(result)).toContain('answered HTTP 202, not the 200 of a done rotation')
+    expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
+    expect(result.stdout).not.toContain(FOREIGN)
+  })
+})
+
+describe('"recovered" only when updated_at is an instant', () => {
+  test("a lagging read whose updated_at has no offset, on a runner west of UTC: not recovered, this run's own rotation stored", async () => {
+    // The read after the lost answer shows a secret never seen, half an hour older than the
+    // baseline, written without an offset: read as New York time it would look 4.5 h newer.
+    const older = new Date(Date.now() - 30 * 60_000).toISOString().slice(0, -1)
+    const lagging = {
+      status: 200,
+      body: {
+        id: 'ws_123',
+        webhook_url: 'https://receiver.example.com/hooks/ws_123',
+        version: 'V3' as const,
+        enabled_events: ['composio.trigger.message'],
+        secret: FOREIGN,
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: older
+      }
+    }
+    const fault: Fault = request => {
+      const { method, path, attempt } = request
+      if (method === 'POST' && ROTATE.test(path) && attempt === 1)
+        return { rotateThen: { reset: true as const } }
+      return READ.test(path) && rotateRequests() === 1 ? lagging : undefined
+    }
+    scenario = await startScenario({}, { fault })
+    scenario.composio.expectViolations() // an updated_at without an offset is not a date-time
+    const result = await scenario.run({}, { env: { TZ: 'America/New_York' } })
+    expect(result.code).toBe(0)
+    expect(rotateRequests()).toBe(2)
+    expect(stored()).toBe(scenario.composio.currentSecret('ws_123'))
+    expect(stored()).not.toBe(FOREIGN)
+    expect(result.stdout).not.toContain("Composio's subscription now holds a new secret")
+    expect(leaksOfAll(result, scenario.composio)).toEqual([])
+  })
+})
+
+describe('a read lagging behind every attempt', () => {
+  test('shows the old secret each time: nothing stored, and "the old secret still works" is not said as seen', async () => {
+    const fault: Fault = ({ method, path }) => {
+      if (method === 'POST' && ROTATE.test(path)) return { rotateThen: { reset: true as const } }
+      return rotateRequests() > 0 && READ.test(path) ? { readAsOf: 10 } : undefined
+    }
+    scenario = await startScenario({}, { fault })
+    const before = scenario.composio.currentSecret('ws_123')
+    const result = await scenario.run()
+    expect(result.code).toBe(1)
+    expect(scenario.composio.rotations).toHaveLength(3) // Composio did rotate, three times
+    expect(scenario.composio.currentSecret('ws_123')).not.toBe(before)
+    expect(stored()).toBeUndefined()
+    const error = errorOf(result)
+    expect(error).not.toContain('the old secret still works')
+    expect(error).toContain('A lagging read looks the same')
+    expect(error).toContain('run this action with rotate: false in a few minutes')
+  })
+})
