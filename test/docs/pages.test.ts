@@ -212,7 +212,7 @@ const MESSAGES = [
   'Composio now holds a secret that is neither the one this run rotated to nor the one before it: someone rotated the subscription during this run, so the value stored may no longer work. Run this action again with rotate: false to store the current secret.',
   'Could not read the subscription back: ',
   'The rotation could not be confirmed: ',
-  "Composio's read after the rotation still showed the previous secret (a stale read); the rotation's answer is the secret stored.",
+  "Composio's read after the rotation still showed the previous secret, or an older one (a stale read); the rotation's answer is the secret stored.",
   // Inputs
   'is not an input of this action (the runner set ',
   "; did you mean '",

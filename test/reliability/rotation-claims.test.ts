@@ -118,3 +118,19 @@ describe('a read lagging behind every attempt', () => {
     expect(error).toContain('run this action with rotate: false in a few minutes')
   })
 })
+
+describe('the read alongside the writes, from a replica behind the baseline', () => {
+  test('shows the secret from two rotations ago: a stale read (a warning, success), not "someone rotated during this run"', async () => {
+    const fault: Fault = ({ path }) =>
+      rotateRequests() > 0 && READ.test(path) ? { readAsOf: 2 } : undefined
+    scenario = await startScenario({}, { fault })
+    scenario.composio.rotateOutOfBand('ws_123')
+    scenario.composio.rotateOutOfBand('ws_123')
+    const result = await scenario.run()
+    expect(result.code).toBe(0)
+    expect(stored()).toBe(scenario.composio.currentSecret('ws_123'))
+    expect(result.stdout).toContain('still showed the previous secret, or an older one')
+    expect(result.stdout).not.toContain('someone rotated the subscription during this run')
+    expect(result.summary).not.toContain('someone rotated')
+  })
+})
