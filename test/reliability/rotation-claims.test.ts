@@ -134,3 +134,24 @@ describe('the read alongside the writes, from a replica behind the baseline', ()
     expect(result.summary).not.toContain('someone rotated')
   })
 })
+
+describe('rotate: false from a lagging replica', () => {
+  test('stores what the read showed, says "not rotated", and confirms nothing it did not see', async () => {
+    scenario = await startScenario(
+      {},
+      { fault: ({ path }) => (READ.test(path) ? { readAsOf: 1 } : undefined) }
+    )
+    const lagging = scenario.composio.currentSecret('ws_123')!
+    scenario.composio.rotateOutOfBand('ws_123')
+    const result = await scenario.run({ rotate: 'false' })
+    expect(result.code).toBe(0)
+    expect(stored()).toBe(lagging) // the read's secret: no read can tell it is behind
+    expect(result.outputs['rotated']).toBe('false')
+    expect(rotateRequests()).toBe(0)
+    expect(result.stdout).toContain('(not rotated)')
+    for (const text of [result.stdout, result.summary]) {
+      expect(text).not.toMatch(/confirm/i)
+      expect(text).not.toMatch(/✅ rotated/)
+    }
+  })
+})
