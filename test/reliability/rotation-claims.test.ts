@@ -99,6 +99,45 @@ describe('"recovered" only when updated_at is an instant', () => {
   })
 })
 
+describe('"recovered" only with a usable updated_at on both reads (else unknown: retried, never stored)', () => {
+  const BASE = '2026-12-01T10:00:00Z'
+  /** Composio's read, showing the subscription's true current secret with `updated_at` as given. */
+  const readDated = (updated_at: string | undefined) => ({
+    status: 200,
+    body: {
+      id: 'ws_123',
+      webhook_url: 'https://receiver.example.com/hooks/ws_123',
+      version: 'V3' as const,
+      enabled_events: ['composio.trigger.message'],
+      secret: scenario.composio.currentSecret('ws_123')!,
+      created_at: '2026-01-01T00:00:00.000Z',
+      ...(updated_at !== undefined && { updated_at })
+    }
+  })
+  test.each([
+    ['no updated_at in the read', BASE, undefined, false],
+    ['an unparsable updated_at in the read', BASE, 'yesterday', false],
+    ['no updated_at in the baseline', undefined, '2026-12-01T10:05:00Z', false],
+    ['the read dated the baseline’s second, its secret different', BASE, BASE, false],
+    ['Composio’s clock gone backwards', BASE, '2026-12-01T09:59:59Z', false],
+    ['a later instant written with another offset', BASE, '2026-12-01T12:00:01+02:00', true]
+  ])('the rotation happened, its answer lost; %s', async (_name, baselineAt, readAt, recovered) => {
+    const fault: Fault = ({ method, path, attempt }) => {
+      if (method === 'POST' && ROTATE.test(path) && attempt === 1)
+        return { rotateThen: { reset: true as const } }
+      if (!READ.test(path) || rotateRequests() > 1) return undefined
+      return readDated(rotateRequests() === 0 ? baselineAt : readAt)
+    }
+    scenario = await startScenario({}, { fault })
+    scenario.composio.expectViolations() // some reads leave out or garble updated_at
+    const result = await scenario.run()
+    expect(result.code).toBe(0)
+    expect(rotateRequests()).toBe(recovered ? 1 : 2)
+    expect(stored()).toBe(scenario.composio.currentSecret('ws_123'))
+    expect(result.stdout.includes("Composio's subscription now holds a new secret")).toBe(recovered)
+  })
+})
+
 describe('a read lagging behind every attempt', () => {
   test('shows the old secret each time: nothing stored, and "the old secret still works" is not said as seen', async () => {
     const fault: Fault = ({ method, path }) => {
