@@ -43,12 +43,17 @@ function hasVariety(body: string): boolean {
 }
 
 /**
- * A block written twice or more (`0123456789abcdef` × 4, a placeholder): a period of at most half
- * the length, which random bytes have with a probability below 16^-16.
+ * A block written twice or more in a row over half the body or more (`0123456789abcdef` × 4, a
+ * placeholder; `46ec` + `abcdefgh` × 7 + `ef01`, a fill between real ends). Random hex does so
+ * with a probability below 10^-8 at 32 characters, 10^-15 at 64.
  */
 function isRepeatedBlock(body: string): boolean {
-  for (let period = 1; period <= body.length / 2; period++) {
-    if (body.slice(period) === body.slice(0, -period)) return true
+  for (let period = 2; period <= body.length / 2; period++) {
+    let stretch = period
+    for (let i = period; i < body.length; i++) {
+      stretch = body.charCodeAt(i) === body.charCodeAt(i - period) ? stretch + 1 : period
+      if (stretch >= Math.max(2 * period, body.length / 2)) return true
+    }
   }
   return false
 }
