@@ -11,7 +11,12 @@ import {
 import type { ComposioAuth } from '../inputs/settings.js'
 import { ComposioError, describeStatus, parseComposioError } from './errors.js'
 import { parseRetryAfter, withRetries, type Attempt, type RetryPolicy } from './retry.js'
-import { parseRotatedSecret, parseSubscription, type Subscription } from './subscription.js'
+import {
+  namesAnotherSubscription,
+  parseRotatedSecret,
+  parseSubscription,
+  type Subscription
+} from './subscription.js'
 
 export interface ComposioClientOptions extends RetryPolicy {
   baseUrl: string
@@ -54,14 +59,37 @@ async function rotateOnce(
   // Without an answer, the request may have reached Composio and rotated the secret.
   const answer = await send(options, 'POST', path, operation, { lostMayHaveRotated: true })
   if ('error' in answer) return answer
-  // The rotation's answer is the secret, whatever it looks like: never judged as a read is.
-  const secret = parseRotatedSecret(answer.body)
-  if (secret === undefined) {
-    const problem = `${operation} answered HTTP ${answer.status} without a full 'secret' (body not shown: it may hold a secret)`
-    return { error: new ComposioError(problem, answer.status, true), retry: false }
+  const rotation = judgeRotationAnswer(answer, subscriptionId)
+  if ('problem' in rotation) {
+    const message = `${operation} ${rotation.problem} (body not shown: it may hold a secret)`
+    return { error: new ComposioError(message, answer.status, true), retry: false }
   }
-  options.mask(secret)
-  return { value: secret }
+  options.mask(rotation.secret)
+  return { value: rotation.secret }
+}
+
+/**
+ * The rotation's answer is the secret, whatever it looks like: never judged as a read is. Only
+ * the documented answer proves this subscription's rotation: a 200 naming it (or no id at all).
+ */
+function judgeRotationAnswer(
+  { status, body }: { status: number; body: string },
+  subscriptionId: string
+): { secret: string } | { problem: string } {
+  if (status !== 200) {
+    return {
+      problem: `answered HTTP ${status}, not the 200 of a done rotation, so whether it rotated is not known`
+    }
+  }
+  if (namesAnotherSubscription(body, subscriptionId)) {
+    return {
+      problem: "answered HTTP 200 naming another subscription's id: its secret is not this one's"
+    }
+  }
+  const secret = parseRotatedSecret(body)
+  return secret === undefined
+    ? { problem: "answered HTTP 200 without a full 'secret'" }
+    : { secret }
 }
 
 async function readOnce(

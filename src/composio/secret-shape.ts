@@ -35,8 +35,27 @@ function hasVariety(body: string): boolean {
   for (const char of body) counts.set(char, (counts.get(char) ?? 0) + 1)
   const most = Math.max(...counts.values())
   return (
-    counts.size >= MIN_DISTINCT && most <= body.length * MAX_SHARE && longestRun(body) <= MAX_RUN
+    counts.size >= MIN_DISTINCT &&
+    most <= body.length * MAX_SHARE &&
+    longestRun(body) <= MAX_RUN &&
+    !isRepeatedBlock(body)
   )
+}
+
+/**
+ * A block written twice or more in a row over half the body or more (`0123456789abcdef` × 4, a
+ * placeholder; `46ec` + `abcdefgh` × 7 + `ef01`, a fill between real ends). Random hex does so
+ * with a probability below 10^-8 at 32 characters, 10^-15 at 64.
+ */
+function isRepeatedBlock(body: string): boolean {
+  for (let period = 2; period <= body.length / 2; period++) {
+    let stretch = period
+    for (let i = period; i < body.length; i++) {
+      stretch = body.charCodeAt(i) === body.charCodeAt(i - period) ? stretch + 1 : period
+      if (stretch >= Math.max(2 * period, body.length / 2)) return true
+    }
+  }
+  return false
 }
 
 function longestRun(body: string): number {

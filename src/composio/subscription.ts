@@ -20,6 +20,15 @@ export function parseRotatedSecret(body: string): string | undefined {
   return typeof secret === 'string' && secret !== '' ? secret : undefined
 }
 
+/**
+ * Whether the rotation's answer names another subscription than the one rotated (its `id`
+ * present and different): its secret is not this subscription's. A missing `id` names none.
+ */
+export function namesAnotherSubscription(body: string, subscriptionId: string): boolean {
+  const fields = parseObject(body)
+  return fields !== undefined && 'id' in fields && fields['id'] !== subscriptionId
+}
+
 /** Parses a read's 2xx body; undefined when it is not a JSON object. */
 export function parseSubscription(body: string): Subscription | undefined {
   const fields = parseObject(body)
@@ -28,8 +37,7 @@ export function parseSubscription(body: string): Subscription | undefined {
     typeof fields[key] === 'string' ? serverText(fields[key], maxLength) : undefined
   const events = fields['enabled_events']
   const secret = fields['secret']
-  const updatedAt =
-    typeof fields['updated_at'] === 'string' ? Date.parse(fields['updated_at']) : NaN
+  const updatedAt = parseInstant(fields['updated_at'])
   return {
     secret: couldBeRealSecret(secret) ? secret : undefined,
     // A URL may be longer than a log line: the receiver check sends to it.
@@ -38,8 +46,19 @@ export function parseSubscription(body: string): Subscription | undefined {
     enabledEvents: Array.isArray(events)
       ? events.flatMap(event => (typeof event === 'string' ? [serverText(event, 100)] : []))
       : undefined,
-    ...(Number.isFinite(updatedAt) && { updatedAt })
+    ...(updatedAt !== undefined && { updatedAt })
   }
+}
+
+/**
+ * An ISO 8601 date-time with its offset (`Z` or `±hh:mm`), in ms since the epoch; else undefined.
+ * Without an offset, Date.parse reads the runner's local time, and it reads other shapes
+ * (`1`, `Jan 1`) as dates too: a lagging read could then look newer than the baseline.
+ */
+function parseInstant(value: unknown): number | undefined {
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i
+  const instant = typeof value === 'string' && iso.test(value) ? Date.parse(value) : NaN
+  return Number.isFinite(instant) ? instant : undefined
 }
 
 /** A JSON object, or undefined. JSON errors are swallowed: V8 quotes the input, which may hold a secret. */

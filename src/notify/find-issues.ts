@@ -2,13 +2,22 @@
 // repository's open issues. Listed, not searched: GitHub's search index lags behind by seconds
 // or more, so runs failing together would not see each other's issues. Not by label alone:
 // GitHub silently drops the labels of an issue opened by a token without push access, and one
-// label is shared by every subscription's issues.
+// label is shared by every subscription's issues. Not by marker alone: anyone may open an issue in
+// a public repository and copy the marker, to have a failure told (and then hidden) where they
+// control it; only an author trusted with the repository counts.
 import type { Octokit } from '../github/client.js'
 import type { FailureIssue } from '../inputs/failure-issue.js'
 
 export const FAILURE_LABEL = 'composio-webhook-secret'
 
-/** Open issues looked through, at most: 10 pages of 100. */
+/**
+ * Who may have opened a failure issue: an app installed on the repository (GITHUB_TOKEN's
+ * github-actions[bot], a GitHub App; an app cannot act as a bot where it is not installed), or a
+ * person with write access (a PAT's owner). Never an outsider, nor a mere past contributor.
+ */
+const TRUSTED_ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR']
+
+/** Open issues looked through, at most, newest first: 10 pages of 100. */
 const MAX_PAGES = 10
 const PER_PAGE = 100
 
@@ -30,7 +39,9 @@ export function titleOf(subscriptionId: string): string {
 /**
  * The numbers of this subscription's open issues, oldest first (GitHub numbers issues in the
  * order they are opened): those with its marker, and those opened before the marker existed
- * (the label and this subscription's title). Pull requests, which share the list, never.
+ * (the label and this subscription's title), by a trusted author. Pull requests, which share the
+ * list, never. Read newest first: in a repository with over 1,000 open issues, a failure issue
+ * is among the newest, and an issue opened meanwhile shifts the pages (hence no duplicates).
  */
 export async function findOpenIssues({
   octokit,
@@ -39,14 +50,14 @@ export async function findOpenIssues({
 }: IssueRef): Promise<number[]> {
   const marker = markerOf(subscriptionId)
   const title = titleOf(subscriptionId)
-  const found: number[] = []
+  const found = new Set<number>()
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data } = await octokit.rest.issues.listForRepo({
       owner: where.owner,
       repo: where.repo,
       state: 'open',
       sort: 'created',
-      direction: 'asc',
+      direction: 'desc',
       per_page: PER_PAGE,
       page
     })
@@ -55,9 +66,11 @@ export async function findOpenIssues({
         l => (typeof l === 'string' ? l : l.name) === FAILURE_LABEL
       )
       const ours = (issue.body ?? '').includes(marker) || (labelled && issue.title === title)
-      if (ours && !issue.pull_request) found.push(issue.number)
+      const trusted =
+        issue.user?.type === 'Bot' || TRUSTED_ASSOCIATIONS.includes(issue.author_association ?? '')
+      if (ours && trusted && !issue.pull_request) found.add(issue.number)
     }
     if (data.length < PER_PAGE) break
   }
-  return found.sort((a, b) => a - b)
+  return [...found].sort((a, b) => a - b)
 }

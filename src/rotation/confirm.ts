@@ -5,25 +5,40 @@
 import type { Confirmation } from '../context/results.js'
 import type { Run } from '../context/run.js'
 import { CONFIRMATION_TEXT } from '../report/confirmation.js'
-import { readCurrentSecret } from './read-back.js'
+import { readCurrentSecret, type Reading } from './read-back.js'
 import type { Obtained } from './rotate.js'
 
 export async function confirmRotation(run: Run, obtained: Obtained): Promise<Confirmation> {
   const { how } = obtained.source
   // A current one was not rotated; a cancelled run sends nothing more.
   if (how === 'current' || run.guard.signal.aborted) return 'not needed'
-  const current = (await readCurrentSecret(run, 'back'))?.secret
-  if (current === obtained.secret) return 'confirmed'
-  if (how === 'recovered' && (current === undefined || current === obtained.before)) {
+  const read = await readCurrentSecret(run, 'back')
+  if (read?.secret === obtained.secret) return 'confirmed'
+  const older = read !== undefined && isFromBefore(read, obtained.before)
+  if (how === 'recovered' && (read === undefined || older)) {
     run.io.warning(CONFIRMATION_TEXT['possibly stale'])
     return 'possibly stale'
   }
-  if (current === undefined) return 'unconfirmed'
-  if (current === obtained.before) {
+  if (read === undefined) return 'unconfirmed'
+  if (older) {
     run.io.warning(
-      "Composio's read after the rotation still showed the previous secret (a stale read); the rotation's answer is the secret stored."
+      "Composio's read after the rotation still showed the previous secret, or an older one (a stale read); the rotation's answer is the secret stored."
     )
     return 'stale'
   }
   return 'changed'
+}
+
+/**
+ * A read of the secret from before the rotation, or of one no newer than it (a replica lagging
+ * further behind): not a rotation by someone else during this run.
+ */
+function isFromBefore(read: Reading, before: Reading | undefined): boolean {
+  if (before === undefined) return false
+  if (read.secret === before.secret) return true
+  return (
+    read.updatedAt !== undefined &&
+    before.updatedAt !== undefined &&
+    read.updatedAt <= before.updatedAt
+  )
 }

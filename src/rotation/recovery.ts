@@ -42,8 +42,9 @@ export function explainRotationFailure(
       'The subscription may have been rotated although no secret reached this run, so its old secret may no longer work: run this action again (the newest rotation is the one that counts), or with rotate: false to store the secret it holds now. Nothing was written to GitHub.',
     unproven:
       "The subscription may have been rotated although no secret reached this run, so its old secret may no longer work. Composio's read after the lost answer showed a secret that is not provably the newest rotation's (a lagging read: a secret seen before, one updated no later than the one before the rotation, or one of several attempts): it was not stored. Run this action with rotate: false in a few minutes, to store the secret the subscription holds then (or again with rotate: true: the newest rotation is the one that counts). Nothing was written to GitHub.",
+    // A replica lagging behind every attempt shows the same: said as likely, not as seen.
     'not taken effect':
-      "The rotation did not take effect (Composio's subscription still holds the secret it had before): nothing written; the old secret still works.",
+      "The rotation did not take effect as far as Composio's read shows (the subscription still showed the secret it had before): nothing written; the old secret should still work. A lagging read looks the same: if deliveries fail verification, run this action with rotate: false in a few minutes.",
     'not rotated': 'Nothing was rotated and nothing written: the old secret still works.'
   }[outcome]
   return new ComposioError(`${error.message}\n${consequence}`, error.status, error.mayHaveRotated)

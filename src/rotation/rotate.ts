@@ -13,8 +13,8 @@ import { explainRotationFailure, judgeRead, type RotationOutcome } from './recov
 export interface Obtained {
   secret: string
   source: Source
-  /** The full secret the subscription held before the rotation, when a read showed it. */
-  before?: string
+  /** The subscription before the rotation (its full secret, its `updated_at`), when a read showed it. */
+  before?: Reading
 }
 
 export function fingerprint(secret: string): string {
@@ -70,7 +70,7 @@ export function announce(run: Run, { secret, source }: Obtained): void {
 async function rotate(
   run: Run,
   preflight: Reading | undefined
-): Promise<{ secret: string; how: 'rotated' | 'recovered'; before?: string }> {
+): Promise<{ secret: string; how: 'rotated' | 'recovered'; before?: Reading }> {
   await waitForWriteBudget(run)
   // A read after a lost answer proves something only against the secret from before: when the
   // preflight did not show it in full, one more read, right before the rotation.
@@ -103,14 +103,13 @@ async function rotate(
     )
     return read!.secret
   }
-  const before = baseline?.secret
   try {
     const secret = await rotateWebhookSecret(
       run.composio,
       run.settings.subscriptionId,
       afterFailure
     )
-    return { secret, how: recovered ? 'recovered' : 'rotated', before }
+    return { secret, how: recovered ? 'recovered' : 'rotated', before: baseline }
   } catch (error) {
     throw error instanceof ComposioError ? explainRotationFailure(error, outcome) : error
   }

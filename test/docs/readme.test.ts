@@ -380,8 +380,8 @@ describe('the two moved pages each show an example', () => {
 // rest (pages.test.ts). When the action's wording changes, this points at the line to update.
 const quoting = flat([readme, page('docs/lost-answer.md'), page('docs/rotate-false.md')].join('\n'))
 const QUOTED = [
-  'The rotation did not take effect',
-  'nothing written; the old secret still works.',
+  "The rotation did not take effect as far as Composio's read",
+  'nothing written; the old secret should still work. A lagging read looks the same',
   'The subscription may have been rotated although no secret reached this run',
   "Composio did not return the subscription's full secret (it came masked, empty or missing), so storing it without rotating is impossible. Run with rotate: true to rotate and store the new one",
   'not recorded',

@@ -94,6 +94,8 @@ import { checkRequest, checkResponse, exampleOf, matchOperation } from './openap
  * @property {string | null} stateReason
  * @property {string[]} labels
  * @property {string[]} comments their bodies, in order
+ * @property {{ login: string, type: 'User' | 'Bot', association: string }} [author] who opened it
+ *   (default: the operation's example, octocat, a collaborator)
  */
 /** @typedef {SecretEntry & { name: string, createdAt: string, updatedAt: string }} Stored */
 /** @typedef {{ label: string, keyId: string, key: string, publicKey: Uint8Array, privateKey: Uint8Array, secrets: Map<string, Stored>, org?: string }} Scope */
@@ -435,6 +437,11 @@ export async function startFakeGitHub(options = {}) {
     const out = Array.isArray(example) ? example[0] : example
     const [template] = out.labels
     const url = `${fake.url}/repos/${issue.repository}/issues/${issue.number}`
+    const { author } = issue
+    if (author) {
+      Object.assign(out.user, { login: author.login, type: author.type })
+      out.author_association = author.association
+    }
     return Object.assign(out, {
       number: issue.number,
       title: issue.title,

@@ -261,9 +261,8 @@ describe('issue 22, item 13: runs failing together converge on one issue', () =>
 
   test('more than one page of open issues: the marker is found on the second', async () => {
     await start()
-    for (let n = 1; n <= 130; n++) openIssue(['bug'])
     scenario.github.issues.push({
-      number: 131,
+      number: 1,
       repository: 'acme/app',
       title: 'renamed by someone',
       body: '<!-- rotate-composio-webhook-secret:subscription=ws_123 -->\nearlier',
@@ -272,11 +271,76 @@ describe('issue 22, item 13: runs failing together converge on one issue', () =>
       labels: [],
       comments: []
     })
+    for (let n = 2; n <= 131; n++) openIssue(['bug']) // newer: the first page, newest first
     await run()
     expect(
       scenario.github.issues.filter(issue => issue.state === 'closed').map(i => i.number)
-    ).toEqual([131])
+    ).toEqual([1])
   })
+})
+
+describe('review of issue 22, items 12-13: an issue counts only when a trusted author opened it', () => {
+  const MARKER = '<!-- rotate-composio-webhook-secret:subscription=ws_123 -->'
+  const TITLE = 'Composio webhook secret: a run for subscription ws_123 failed'
+  type Author = NonNullable<(typeof scenario.github.issues)[number]['author']>
+  const OUTSIDER: Author = { login: 'mallory', type: 'User', association: 'NONE' }
+  const PAST_CONTRIBUTOR: Author = { login: 'mallory', type: 'User', association: 'CONTRIBUTOR' }
+  const ACTIONS_BOT: Author = { login: 'github-actions[bot]', type: 'Bot', association: 'NONE' }
+  /** An open issue with this subscription's marker, title and label, opened by `author`. */
+  function issueBy(author: Author): number {
+    const number = scenario.github.issues.length + 1
+    scenario.github.issues.push({
+      number,
+      repository: 'acme/app',
+      title: TITLE,
+      body: `${MARKER}\ncopied`,
+      state: 'open',
+      stateReason: null,
+      labels: [LABEL],
+      comments: [],
+      author
+    })
+    return number
+  }
+
+  test.each([
+    ['an outsider', OUTSIDER],
+    ['a past contributor', PAST_CONTRIBUTOR]
+  ])(
+    "a failure: the copy %s opened is neither commented on nor made the one that stays open; the run's own is",
+    async (_name, author) => {
+      await start({ fault: KEY_404 })
+      issueBy(author)
+      await run()
+      const [spoof, own] = scenario.github.issues
+      expect(spoof).toMatchObject({ state: 'open', comments: [] })
+      expect(own).toMatchObject({ state: 'open', title: TITLE, comments: [] })
+    }
+  )
+
+  test('a success: the copy an outsider opened is left alone', async () => {
+    await start()
+    issueBy(OUTSIDER)
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(scenario.github.issues[0]).toMatchObject({ state: 'open', comments: [] })
+  })
+
+  test("GITHUB_TOKEN's issue (github-actions[bot], not a collaborator) is the run's: closed on success", async () => {
+    await start()
+    issueBy(ACTIONS_BOT)
+    expect((await run()).code).toBe(0)
+    expect(scenario.github.issues[0]).toMatchObject({ state: 'closed', stateReason: 'completed' })
+  })
+
+  test('over 1,000 open issues, the failure issue the newest: found, commented on, no second one', async () => {
+    await start({ fault: KEY_404 })
+    for (let n = 1; n <= 1050; n++) openIssue(['bug'])
+    const own = issueBy(ACTIONS_BOT)
+    await run()
+    expect(scenario.github.issues).toHaveLength(own)
+    expect(scenario.github.issues[own - 1]!.comments).toHaveLength(1)
+  }, 30_000)
 })
 
 test('without failure-issue (the default), no issue is looked at', async () => {

@@ -261,7 +261,7 @@ describe('a cancelled run sends no new rotation', () => {
     expect(requestsTo(scenario.github, 'PUT', SECRET_WRITE)).toBe(0)
   })
 
-  // The read after the 500 found the old secret: the run can say the old secret still works.
+  // The read after the 500 found the old secret: the run can say the old secret should still work.
   test('signalled during the wait before a retry (Retry-After: 20): stops waiting, no retry', async () => {
     scenario = await startScenario({}, { fault: on('POST', ROTATE, serverError) })
     const { result, signalledAt, exitedAt } = await runAndSignal({}, () =>
@@ -271,7 +271,7 @@ describe('a cancelled run sends no new rotation', () => {
     expect(exitedAt - signalledAt).toBeLessThan(1500)
     expect(requestsTo(scenario.composio, 'POST', ROTATE)).toBe(1)
     expect(errorLine(result)).toContain('The rotation did not take effect')
-    expect(errorLine(result)).toContain('the old secret still works')
+    expect(errorLine(result)).toContain('the old secret should still work')
   })
 })
 

@@ -176,3 +176,45 @@ describe('rotateWebhookSecret: no answer (retried, may have rotated)', () => {
     expect(await rotateFailure(h)).toMatchObject({ calls: 2, sleeps: [500] })
   })
 })
+
+// Review of issue 22 (the "rotated" claim): only the documented answer proves this subscription's
+// rotation. Anything else may have rotated (the read after it decides), and its secret is not stored.
+describe('rotateWebhookSecret: a 2xx that does not prove this rotation', () => {
+  test.each([
+    ['201 with a secret', 201],
+    ['202 with a secret (accepted, not done)', 202]
+  ])('%s → error after one call, nothing masked or returned', async (_name, status) => {
+    const h = harness([json(status, { id: 'ws_1', secret: SECRET }), ok()])
+    expect(await rotateFailure(h)).toMatchObject({
+      calls: 1,
+      events: [],
+      status,
+      mayHaveRotated: true,
+      message: `${OPERATION} answered HTTP ${status}, not the 200 of a done rotation, so whether it rotated is not known (body not shown: it may hold a secret)`
+    })
+  })
+
+  test.each([
+    ['another id', 'ws_2'],
+    ['an id differing in case', 'WS_1'],
+    ['a number id', 1],
+    ['a null id', null]
+  ])('200 naming %s → error after one call, its secret not returned', async (_name, id) => {
+    const h = harness([json(200, { id, secret: SECRET }), ok()])
+    expect(await rotateFailure(h)).toMatchObject({
+      calls: 1,
+      events: [],
+      status: 200,
+      mayHaveRotated: true,
+      message: `${OPERATION} answered HTTP 200 naming another subscription's id: its secret is not this one's (body not shown: it may hold a secret)`
+    })
+    expectNoLeak(h, [])
+  })
+
+  test('200 naming this subscription, or no id at all → the secret', async () => {
+    const named = harness([json(200, { id: 'ws_1', secret: SECRET })])
+    await expect(rotateWebhookSecret(named.options, 'ws_1')).resolves.toBe(SECRET)
+    const unnamed = harness([json(200, { secret: SECRET })])
+    await expect(rotateWebhookSecret(unnamed.options, 'ws_1')).resolves.toBe(SECRET)
+  })
+})

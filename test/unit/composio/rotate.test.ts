@@ -41,7 +41,7 @@ describe('rotateWebhookSecret: success', () => {
     ['a plain id', 'ws_AbC-123', 'ws_AbC-123'],
     ['an id with ? and #', 'a?b#c', 'a%3Fb%23c']
   ])('the id is encoded in the path: %s', async (_name, id, encoded) => {
-    const h = harness([ok()])
+    const h = harness([json(200, { id, secret: SECRET })])
     await rotateWebhookSecret(h.options, id)
     expect(h.calls[0]?.url).toBe(
       `${BASE_URL}/api/v3/webhook_subscriptions/${encoded}/rotate_secret`

@@ -54,6 +54,30 @@ describe('couldBeRealSecret: hex, base64 or base64url of at least 32 characters,
     ['7 characters repeated', '0123456'.repeat(10), false],
     ['46ec + abab… + ef01 (one character over a third)', `46ec${'ab'.repeat(28)}ef01`, false],
     ['whsec_ + one letter', `whsec_${'A'.repeat(43)}=`, false],
+    // Review of issue 22, item 11.
+    ['sk_live_ + base64url (a prefix in the alphabet)', `sk_live_${HEX.slice(0, 40)}`, true],
+    ['46ec + 56 a + ef01', `46ec${'a'.repeat(56)}ef01`, false],
+    ['base64 of 32 zero bytes', Buffer.alloc(32).toString('base64'), false],
+    ['0123456789abcdef × 4 (a placeholder, not random)', '0123456789abcdef'.repeat(4), false],
+    [
+      'a 24-character block and its start again',
+      `${HEX.slice(0, 24)}${HEX.slice(0, 24)}${HEX.slice(0, 16)}`,
+      false
+    ],
+    ['46ec + abcdefgh × 7 + ef01 (a fill of a block)', `46ec${'abcdefgh'.repeat(7)}ef01`, false],
+    [
+      'a real half, then its 16 last characters twice',
+      `${HEX.slice(0, 32)}${HEX.slice(16, 32).repeat(2)}`,
+      false
+    ],
+    ['36 stars + abcd', `${'*'.repeat(36)}abcd`, false],
+    ['a Cyrillic а (U+0430) for an a', HEX.replace('a', '\u0430'), false],
+    ['a fullwidth ０ (U+FF10) for a 0', HEX.replace('0', '\uff10'), false],
+    [
+      'a Greek ο (U+03BF) for an o, in base64',
+      'q2Zx+9Kp/3Lm0Vb7Ye1Ws5Tn8Rc4Ud6Af2Hg0Jk9I\u03bf=',
+      false
+    ],
     // Too short, padding, other characters, not a string.
     ['31 characters', HEX.slice(0, 31), false],
     ['three = of padding', `${HEX}===`, false],
@@ -88,7 +112,7 @@ describe('couldBeRealSecret never refuses a random secret (properties)', () => {
   test.each(encodings)('32 random bytes in %s', (_name, encode) => {
     fc.assert(
       fc.property(fc.integer(), () => couldBeRealSecret(encode(randomBytes(32)))),
-      { numRuns: 2000 }
+      { numRuns: 10_000 } // 4 × 10^4 in all; 10^6 per encoding pass too, run once outside jest
     )
   })
 
@@ -198,7 +222,20 @@ describe('parseSubscription', () => {
   test.each([
     ['an ISO date', '2026-12-01T10:00:00.123Z', Date.parse('2026-12-01T10:00:00.123Z')],
     ['not a date', 'yesterday', undefined],
-    ['a number', 1764583200000, undefined]
+    ['a number', 1764583200000, undefined],
+    // Review of issue 22, item 10: only an instant that the runner's time zone cannot move.
+    ['an offset', '2026-12-01T12:00:00+02:00', Date.parse('2026-12-01T10:00:00Z')],
+    [
+      'microseconds, lower-case z',
+      '2026-12-01T10:00:00.123456z',
+      Date.parse('2026-12-01T10:00:00.123Z')
+    ],
+    ['no offset (the runner’s local time)', '2026-12-01T10:00:00', undefined],
+    ['a date only', '2026-12-01', undefined],
+    ['a space for the T', '2026-12-01 10:00:00Z', undefined],
+    ['what Date.parse reads as 2001', '1', undefined],
+    ['an RFC 2822 date', 'Tue, 01 Dec 2026 10:00:00 GMT', undefined],
+    ['an impossible month', '2026-13-01T10:00:00Z', undefined]
   ])('updated_at that is %s → updatedAt %s', (_name, updated_at, updatedAt) => {
     expect(parseSubscription(JSON.stringify({ secret: SECRET, updated_at }))?.updatedAt).toBe(
       updatedAt

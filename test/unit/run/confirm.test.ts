@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import type { Run } from '../../../src/context/run.js'
 import { confirmRotation } from '../../../src/rotation/confirm.js'
+import type { Reading } from '../../../src/rotation/read-back.js'
 import type { Obtained } from '../../../src/rotation/rotate.js'
 import { harness, json, type Step } from '../composio/harness.js'
 import { rotated } from './results.js'
@@ -26,9 +27,11 @@ function runReading(step: Step, { cancelled = false } = {}) {
   return { run, warnings, calls: h.calls }
 }
 
+/** The baseline's `updated_at`: a read no later than it is from before the rotation. */
+const BASELINE_AT = '2026-12-01T10:00:00.000Z'
 const obtained = (
   how: 'rotated' | 'recovered' | 'current',
-  before: string | undefined = BEFORE
+  before: Reading | undefined = { secret: BEFORE, updatedAt: Date.parse(BASELINE_AT) }
 ): Obtained => ({ secret: NEW, source: { ...rotated, how }, before })
 
 describe('confirmRotation', () => {
@@ -61,8 +64,38 @@ describe('confirmRotation', () => {
     const { run, warnings } = runReading(json(200, { secret: BEFORE }))
     await expect(confirmRotation(run, obtained('rotated'))).resolves.toBe('stale')
     expect(warnings).toEqual([
-      "Composio's read after the rotation still showed the previous secret (a stale read); the rotation's answer is the secret stored."
+      "Composio's read after the rotation still showed the previous secret, or an older one (a stale read); the rotation's answer is the secret stored."
     ])
+  })
+
+  // Review of issue 22, item 10: a replica further behind than the baseline shows an older
+  // secret; that is a stale read, not "someone rotated during this run".
+  test.each([
+    ['rotated', 'an updated_at before the baseline’s', '2026-12-01T09:00:00.000Z', 'stale'],
+    ['rotated', 'the baseline’s updated_at', BASELINE_AT, 'stale'],
+    ['rotated', 'a later updated_at', '2026-12-01T10:00:01.000Z', 'changed'],
+    ['rotated', 'no updated_at', undefined, 'changed'],
+    ['rotated', 'an updated_at without offset', '2026-12-01T09:00:00', 'changed'],
+    [
+      'recovered',
+      'an updated_at before the baseline’s',
+      '2026-12-01T09:00:00.000Z',
+      'possibly stale'
+    ],
+    ['recovered', 'a later updated_at', '2026-12-01T10:00:01.000Z', 'changed']
+  ] as const)(
+    '%s, the read shows a third secret with %s → %s',
+    async (how, _name, updated_at, expected) => {
+      const { run, warnings } = runReading(json(200, { secret: THIRD, updated_at }))
+      await expect(confirmRotation(run, obtained(how))).resolves.toBe(expected)
+      expect(warnings).toHaveLength(expected === 'changed' ? 0 : 1)
+    }
+  )
+
+  test('no baseline read: a third secret, however old, is a change', async () => {
+    const { run } = runReading(json(200, { secret: THIRD, updated_at: '2020-01-01T00:00:00Z' }))
+    const withoutBaseline: Obtained = { ...obtained('rotated'), before: undefined }
+    await expect(confirmRotation(run, withoutBaseline)).resolves.toBe('changed')
   })
 
   test('a failed read → unconfirmed, with a warning that never shows the secret', async () => {
