@@ -91,6 +91,16 @@ describe('dispatchTriggerProblem: inputs a dispatch without inputs cannot satisf
       "its workflow_dispatch inputs 'env', 'region' are required without a default, and a redeploy sends no inputs; give them defaults or make them optional"
     ],
     [
+      'an empty default, which is none, and required spelled as a string',
+      "      env:\n        required: true\n        default: ''\n      region:\n        required: 'true'\n",
+      "its workflow_dispatch inputs 'env' (its default is empty), 'region' are required without a default, and a redeploy sends no inputs; give them defaults or make them optional"
+    ],
+    [
+      'two through a YAML anchor',
+      '      env: &required\n        required: true\n      region: *required\n',
+      "its workflow_dispatch inputs 'env', 'region' are required without a default, and a redeploy sends no inputs; give them defaults or make them optional"
+    ],
+    [
       'a name with a line break, made one line',
       '      "a\\n::error::x":\n        required: true\n',
       "its workflow_dispatch input 'a ::error::x' is required without a default, and a redeploy sends no inputs; give it a default or make it optional"
