@@ -128,3 +128,48 @@ describe('without return_run_details: a run there before the dispatch is never o
     }
   )
 })
+
+describe('an environment secret reaches only a job that runs in that environment (item 7)', () => {
+  const deploy = (environment: string) => `on: workflow_dispatch
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps: [{ run: make }]
+  deploy:
+    runs-on: ubuntu-latest
+    ${environment}
+    steps: [{ run: ./deploy.sh }]
+`
+
+  test('no job of the workflow runs in it: refused before the rotation, naming the environment', async () => {
+    scenario = await startScenario({
+      workflows: { 'acme/app': [{ file: 'deploy.yml', text: deploy('environment: staging') }] }
+    })
+    const result = await scenario.run(
+      { targets: 'acme/app@production', redeploy: 'acme/app: deploy.yml' },
+      { node: NODE24 }
+    )
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(
+      "acme/app could not read the secret, so its deploy would ship the old one: acme/app@production's secret is an environment's, and no job of .github/workflows/deploy.yml runs in environment 'production'"
+    )
+    expect(scenario.composio.rotations).toHaveLength(0)
+    expect(scenario.github.dispatches).toHaveLength(0)
+  })
+
+  test.each([
+    ['by name', 'environment: Production'],
+    ['as a mapping', 'environment: { name: production, url: https://app.example }'],
+    ['by an expression, which the file cannot settle', 'environment: ${{ vars.TARGET_ENV }}']
+  ])('a job runs in it %s: checked, and redeployed', async (_, environment) => {
+    scenario = await startScenario({
+      workflows: { 'acme/app': [{ file: 'deploy.yml', text: deploy(environment) }] }
+    })
+    const result = await scenario.run(
+      { targets: 'acme/app@production', redeploy: 'acme/app: deploy.yml' },
+      { node: NODE24 }
+    )
+    expect(result.code).toBe(0)
+    expect(redeploysOf(result)[0]!.conclusion).toBe('success')
+  })
+})
