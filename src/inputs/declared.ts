@@ -46,10 +46,8 @@ export const variableOf = (name: string): string =>
 /**
  * The declared input that `given` (an INPUT_ variable's name without the prefix) nearly names:
  * the same but for case and `_`/`-`, or, once those are set aside, at most one edit away for an
- * input of 3 to 7 characters, two for a longer one (Damerau-Levenshtein: a letter added, dropped,
- * changed, or two swapped). The closest wins. Undefined for an exact match or a name near none.
- * Two edits from a short name reach unrelated words (STATE, ROUTE for rotate): a workflow's own
- * INPUT_ variable that names nothing of ours is not refused.
+ * input of 3 to 7 characters (two reach unrelated words: STATE for rotate), two for a longer one
+ * (Damerau-Levenshtein). The closest wins. Undefined for an exact match or a name near none.
  */
 export function nearMissOf(given: string, declared: readonly string[]): string | undefined {
   if (declared.some(name => variableOf(name) === `${PREFIX}${given}`)) return undefined

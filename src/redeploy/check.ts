@@ -11,7 +11,7 @@ import {
   getWorkflow,
   type Repository,
   type RepositoryFacts
-} from './github.js'
+} from '../github/workflows.js'
 import { reachProblem, type TargetAccess } from './reach.js'
 import { dispatchTriggerProblem, jobEnvironments } from './workflow-file.js'
 

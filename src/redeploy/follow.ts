@@ -4,7 +4,7 @@ import type { Run } from '../context/run.js'
 import { describeGitHubAnswer } from '../github/errors.js'
 import { NOT_SHOWN } from '../http/http.js'
 import { ACTIONS_PERMISSION, type PreparedRedeploy } from './check.js'
-import { getRun, type RunState } from './github.js'
+import { getRun, type RunState } from '../github/workflows.js'
 import {
   dispatchTracked,
   identifyRun,

@@ -12,7 +12,7 @@ import {
   listDispatchRuns,
   type Dispatched,
   type RunState
-} from './github.js'
+} from '../github/workflows.js'
 
 /**
  * Subtracted from the dispatch answer's `Date`: that header is cut to the second, and it is
@@ -35,7 +35,7 @@ export type Tracking =
 /** The run, none yet, or how many could be ours. */
 export type Identified = { runId: number } | { candidates: number }
 
-/** Dispatches (src/redeploy/github.ts) and says how its run will be found. */
+/** Dispatches (src/github/workflows.ts) and says how its run will be found. */
 export async function dispatchTracked(
   octokit: Octokit,
   line: PreparedRedeploy,

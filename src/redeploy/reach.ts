@@ -5,7 +5,7 @@
 import type { OrganizationAccess } from '../github/secrets.js'
 import type { RedeployLine } from '../inputs/redeploy.js'
 import type { Target } from '../inputs/targets.js'
-import type { RepositoryFacts } from './github.js'
+import type { RepositoryFacts } from '../github/workflows.js'
 
 /** A target as the preflight prepared it: for an organization, the visibility the write sends. */
 export interface TargetAccess {

@@ -1,7 +1,7 @@
 // The Actions REST calls a redeploy makes, through Octokit's endpoint methods: the workflow and
 // its file, the dispatch, and the runs. https://docs.github.com/en/rest/actions/workflows
-import type { Octokit } from '../github/client.js'
 import { serverText, serverUrl } from '../http/http.js'
+import type { Octokit } from './client.js'
 
 export interface Repository {
   owner: string
