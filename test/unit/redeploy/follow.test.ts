@@ -221,6 +221,27 @@ describe('dispatchAndFollow', () => {
       others.pop()
     })
 
+    test("no Date header: the runner's clock less 2 min, and a run listed before is still not taken", async () => {
+      let lists = 0
+      const before = [run(8, -1)]
+      const { run: action, sent } = harness(request => {
+        if (request.method === 'POST')
+          return 'return_run_details' in (request.body as object)
+            ? { status: 422, body: { message: 'Invalid request.' } }
+            : { status: 204 }
+        if (request.path.includes('/workflows/111/runs')) {
+          const listed = lists++ === 0 ? before : [run(5, 1), ...before]
+          return { status: 200, body: { total_count: listed.length, workflow_runs: listed } }
+        }
+        return status('completed', 'success')
+      })
+      await expect(dispatchAndFollow(action, LINE)).resolves.toMatchObject({
+        conclusion: 'success',
+        runUrl: RUN_URL
+      })
+      expect(sent.some(r => r.path.endsWith('/actions/runs/8'))).toBe(false)
+    })
+
     test('the runs before the dispatch not listed: the run is not identified, never guessed', async () => {
       const { run: action, sent } = harness(request => {
         if (request.method === 'POST')
