@@ -46,8 +46,8 @@ export const variableOf = (name: string): string =>
 /**
  * The declared input that `given` (an INPUT_ variable's name without the prefix) nearly names:
  * the same but for case and `_`/`-`, or, once those are set aside, at most one edit away for an
- * input of 3 to 5 characters, two for a longer one (Damerau-Levenshtein: a letter added, dropped,
- * changed, or two swapped). The closest wins. Undefined for an exact match or a name near none.
+ * input of 3 to 7 characters (two reach unrelated words: STATE for rotate), two for a longer one
+ * (Damerau-Levenshtein). The closest wins. Undefined for an exact match or a name near none.
  */
 export function nearMissOf(given: string, declared: readonly string[]): string | undefined {
   if (declared.some(name => variableOf(name) === `${PREFIX}${given}`)) return undefined
@@ -55,7 +55,7 @@ export function nearMissOf(given: string, declared: readonly string[]): string |
   let best: { name: string; distance: number } | undefined
   for (const name of declared) {
     const distance = editDistance(plain, name)
-    const allowed = name.length >= 6 ? 2 : name.length >= 3 ? 1 : 0
+    const allowed = name.length >= 8 ? 2 : name.length >= 3 ? 1 : 0
     if (distance <= allowed && (!best || distance < best.distance)) best = { name, distance }
   }
   return best?.name

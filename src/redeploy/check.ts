@@ -11,9 +11,9 @@ import {
   getWorkflow,
   type Repository,
   type RepositoryFacts
-} from './github.js'
+} from '../github/workflows.js'
 import { reachProblem, type TargetAccess } from './reach.js'
-import { dispatchTriggerProblem } from './workflow-file.js'
+import { dispatchTriggerProblem, jobEnvironments } from './workflow-file.js'
 
 /** A line, checked: the workflow's ID and file, and the ref the dispatch will send. */
 export interface PreparedRedeploy extends RedeployLine {
@@ -49,8 +49,13 @@ export async function checkRedeploys(
       result.status === 'rejected'
         ? (result.reason as Error).message
         : prepared &&
-          result.value.repository &&
-          reachProblem(result.value, result.value.repository, prepared, kept)
+          reachProblem(
+            result.value,
+            result.value.repository,
+            prepared,
+            kept,
+            result.value.environments
+          )
     return problem ? [`Input 'redeploy', line '${lines[index]!.line}': ${problem}`] : []
   })
   if (problems.length > 0) {
@@ -87,8 +92,11 @@ export async function withRedeployProblems(
 }
 
 /** One round trip for a workflow given by file name; two for a numeric ID (its path comes first). */
-/** A line checked, with the repository's facts for its reach. */
-type Checked = PreparedRedeploy & { repository: RepositoryFacts | undefined }
+/** A line checked, with what its reach is judged by: the repository's facts, the jobs' environments. */
+type Checked = PreparedRedeploy & {
+  repository: RepositoryFacts | undefined
+  environments: string[] | undefined
+}
 
 async function prepare(run: Run, line: RedeployLine): Promise<Checked> {
   const { octokit } = run.github
@@ -122,7 +130,8 @@ async function prepare(run: Run, line: RedeployLine): Promise<Checked> {
       `the workflow ${workflow.path} is ${workflow.state}, not active; enable it (gh workflow enable ${workflow.id} -R ${line.owner}/${line.repo})`
     )
   }
-  const problem = dispatchTriggerProblem(text ?? (await readFile(workflow.path)))
+  const file = text ?? (await readFile(workflow.path))
+  const problem = dispatchTriggerProblem(file)
   if (problem) {
     throw new Error(`${workflow.path} at ${dispatchRef} cannot be started by hand: ${problem}`)
   }
@@ -133,7 +142,8 @@ async function prepare(run: Run, line: RedeployLine): Promise<Checked> {
     workflowPath: workflow.path,
     dispatchRef,
     runsUrl,
-    repository
+    repository,
+    environments: jobEnvironments(file)
   }
 }
 

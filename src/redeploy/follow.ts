@@ -4,8 +4,15 @@ import type { Run } from '../context/run.js'
 import { describeGitHubAnswer } from '../github/errors.js'
 import { NOT_SHOWN } from '../http/http.js'
 import { ACTIONS_PERMISSION, type PreparedRedeploy } from './check.js'
-import { dispatchWorkflow, getRun, type RunState } from './github.js'
-import { earliestCreation, identifyRun, runsList } from './identify.js'
+import { getRun, type RunState } from '../github/workflows.js'
+import {
+  dispatchTracked,
+  identifyRun,
+  notOfDispatch,
+  runsList,
+  unlistedDetail,
+  type Tracking
+} from './identify.js'
 
 /** One repository's redeploy, as the `redeploys` output and the summary show it. */
 export interface RedeployResult {
@@ -70,10 +77,12 @@ export async function dispatchAndFollow(
   const { octokit } = run.github
   const where = { owner: line.owner, repo: line.repo }
   const since = run.deps.now()
-  let dispatched
+  let tracking: Tracking
   try {
     progress({ dispatch: 'sent' })
-    dispatched = await dispatchWorkflow(octokit, where, line.workflowId, line.dispatchRef)
+    tracking = await dispatchTracked(octokit, line, since, error =>
+      describeGitHubAnswer(error, run.settings.timeoutMs, () => undefined)
+    )
   } catch (error) {
     const why = describeGitHubAnswer(error, run.settings.timeoutMs, status =>
       status === 403 || status === 404
@@ -82,22 +91,18 @@ export async function dispatchAndFollow(
     )
     return resultOf(line, 'dispatch_failed', `the dispatch failed: ${why}`)
   }
-  progress({
-    dispatch: 'accepted',
-    ...(dispatched.runId !== undefined && { runId: dispatched.runId })
-  })
+  progress({ dispatch: 'accepted', ...('runId' in tracking && { runId: tracking.runId }) })
   run.io.info(`${where.owner}/${where.repo}: started ${line.workflowPath} on ${line.dispatchRef}.`)
-  const from = dispatched.runId === undefined ? earliestCreation(dispatched, since) : undefined
-  return follow(run, line, dispatched.runId, from, since, progress)
+  if ('unlisted' in tracking)
+    return resultOf(line, 'not_identified', unlistedDetail(line, tracking.unlisted))
+  return follow(run, line, tracking, since, progress)
 }
 
 /** Polls the run until it completes or the time is up; says at once when it waits for approval. */
 async function follow(
   run: Run,
   line: PreparedRedeploy,
-  dispatchedRunId: number | undefined,
-  /** Without the run's id: the earliest creation time of a run this dispatch started. */
-  from: Date | undefined,
+  tracking: Exclude<Tracking, { unlisted: unknown }>,
   since: Date,
   progress: (known: FollowProgress) => void
 ): Promise<RedeployResult> {
@@ -107,14 +112,14 @@ async function follow(
   const name = `${where.owner}/${where.repo}`
   const deadline = since.getTime() + settings.redeployTimeoutMs
   const minutes = settings.redeployTimeoutMs / 60_000
-  let runId = dispatchedRunId
+  let runId = 'runId' in tracking ? tracking.runId : undefined
   let state: RunState | undefined
   let saidWaiting = false
   let lastError: string | undefined
   for (let reads = 0; ; reads++) {
     try {
-      if (from !== undefined) {
-        const identified = await identifyRun(octokit, line, from)
+      if ('from' in tracking) {
+        const identified = await identifyRun(octokit, line, tracking)
         if ('candidates' in identified && identified.candidates > 1)
           return notIdentified(line, identified.candidates)
         // A claim holds only while the run is the one candidate: one listed later undoes it.
@@ -124,6 +129,8 @@ async function follow(
       if (runId !== undefined) {
         const first = state === undefined
         state = await getRun(octokit, where, runId)
+        const stranger = notOfDispatch(state, line)
+        if (stranger) return resultOf(line, 'not_identified', stranger)
         progress({ dispatch: 'accepted', runId, run: state })
         if (first)
           io.info(`${name}: following run ${state.htmlUrl ?? NOT_SHOWN} (up to ${minutes} min).`)

@@ -45,15 +45,47 @@ function requiredInputsProblem(on: unknown): string | undefined {
   const dispatch = (on as Record<string, unknown>)[TRIGGER]
   const inputs = (dispatch as { inputs?: unknown } | null | undefined)?.inputs
   if (typeof inputs !== 'object' || inputs === null) return undefined
-  const missing = Object.entries(inputs as Record<string, unknown>)
-    .filter(([, spec]) => {
-      const fields = (typeof spec === 'object' && spec !== null ? spec : {}) as Record<
-        string,
-        unknown
-      >
-      return fields['required'] === true && (fields['default'] ?? null) === null
-    })
-    .map(([name]) => `'${serverText(name, 100)}'`)
+  const missing = Object.entries(inputs as Record<string, unknown>).flatMap(([name, spec]) => {
+    const fields = (typeof spec === 'object' && spec !== null ? spec : {}) as Record<
+      string,
+      unknown
+    >
+    // `'true'` is not the boolean GitHub's schema asks for: such a file cannot be dispatched
+    // either. An empty default fills nothing: GitHub still finds the input not provided.
+    const required = fields['required'] === true || fields['required'] === 'true'
+    const empty = fields['default'] === ''
+    if (!required || (fields['default'] ?? '') !== '') return []
+    return [`'${serverText(name, 100)}'${empty ? ' (its default is empty)' : ''}`]
+  })
   if (missing.length === 0) return undefined
   return `its ${TRIGGER} input${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required without a default, and a redeploy sends no inputs; give ${missing.length > 1 ? 'them defaults' : 'it a default'} or make ${missing.length > 1 ? 'them' : 'it'} optional`
+}
+
+/**
+ * The environments the workflow's jobs run in, which are the only ones whose secrets its run
+ * reads; undefined when the file cannot settle it: a job's environment given by an expression, or
+ * a job that calls a reusable workflow (its jobs are in another file). Names as written.
+ */
+export function jobEnvironments(text: string): string[] | undefined {
+  let jobs: unknown
+  try {
+    jobs = (parse(text) as { jobs?: unknown } | null)?.jobs
+  } catch {
+    return undefined
+  }
+  if (typeof jobs !== 'object' || jobs === null) return []
+  const names: string[] = []
+  for (const job of Object.values(jobs as Record<string, unknown>)) {
+    const fields = (typeof job === 'object' && job !== null ? job : {}) as Record<string, unknown>
+    if ('uses' in fields) return undefined
+    const environment = fields['environment']
+    const name =
+      typeof environment === 'object' && environment !== null
+        ? (environment as { name?: unknown }).name
+        : environment
+    if (name === undefined || name === null) continue
+    if (typeof name !== 'string' || name.includes('${{')) return undefined
+    names.push(name)
+  }
+  return names
 }

@@ -305,6 +305,8 @@ describe('GitHub Enterprise Server without return_run_details', () => {
         conclusion: 'success'
       })
     }
-    expect(requestsTo(scenario.github, 'GET', /\/actions\/workflows\/[^/]+\/runs$/)).toBe(2)
+    // Per repository: the runs there before the dispatch without the parameter, then the one
+    // list that finds its run.
+    expect(requestsTo(scenario.github, 'GET', /\/actions\/workflows\/[^/]+\/runs$/)).toBe(4)
   })
 })

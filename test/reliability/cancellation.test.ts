@@ -328,9 +328,10 @@ describe('signalled while following redeploys', () => {
       'acme/worker': [{ file: 'ship.yml', refs: ['main', 'release'] }]
     },
     returnRunDetails: false,
-    fault: on('GET', /\/repos\/acme\/worker\/actions\/workflows\/[^/]+\/runs$/, {
-      hang: true as const
-    })
+    // The runs listed before its dispatch answer; every list after it hangs.
+    fault: on('GET', /\/repos\/acme\/worker\/actions\/workflows\/[^/]+\/runs$/, request =>
+      request.attempt > 1 ? { hang: true as const } : undefined
+    )
   }
   const inputs = {
     repository: '',
@@ -339,9 +340,9 @@ describe('signalled while following redeploys', () => {
   }
   const following = () =>
     scenario.github.requests.some(r => /\/acme\/app\/actions\/runs\/\d+$/.test(r.path)) &&
-    scenario.github.requests.some(r =>
+    scenario.github.requests.filter(r =>
       /\/acme\/worker\/actions\/workflows\/[^/]+\/runs$/.test(r.path)
-    ) &&
+    ).length > 1 &&
     scenario.github.requests.filter(r => r.method === 'DELETE' && r.status === 204).length === 2
 
   test('names each run started (or says it is not identified), says it may still be running, sets redeploys', async () => {
@@ -374,6 +375,37 @@ describe('signalled while following redeploys', () => {
     // Every probe was deleted before the signal: none is said to remain.
     expect(result.stdout).not.toMatch(/may remain|not confirmed deleted/)
     expect(leaks(result, scenario.composio.currentSecret('ws_123')!)).toEqual([])
+  })
+})
+
+describe('signalled while a redeploy dispatch is in flight', () => {
+  test('exits at once, well before the SIGTERM, saying the dispatch was sent and a run may have started', async () => {
+    scenario = await startScenario({
+      workflows: { 'acme/app': [{ file: 'deploy.yml' }] },
+      fault: on('POST', /\/actions\/workflows\/[^/]+\/dispatches$/, { hang: true as const })
+    })
+    const inFlight = () =>
+      scenario.github.requests.some(r => r.method === 'POST' && /dispatches$/.test(r.path))
+    const { result, signalledAt, exitedAt } = await runAndSignal(
+      { targets: 'acme/app', redeploy: 'acme/app: deploy.yml' },
+      inFlight,
+      { delayMs: 100 }
+    )
+    expect(result.code).toBe(1)
+    // The runner's SIGTERM comes 7.5 s after its SIGINT: the run is gone long before.
+    expect(exitedAt - signalledAt).toBeLessThan(1500)
+    expect(errorLine(result)).toContain(
+      "acme/app (deploy.yml on main): dispatch_unknown: the dispatch was sent, and the job was cancelled before GitHub answered: a run may have started. See its runs: gh run list -w 'deploy.yml' -R 'acme/app'"
+    )
+    expect(JSON.parse(result.outputs['redeploys']!)).toEqual([
+      {
+        repository: 'acme/app',
+        workflow: 'deploy.yml',
+        run_url: null,
+        conclusion: 'dispatch_unknown'
+      }
+    ])
+    expect(result.stdout + result.summary).not.toMatch(/redeployed, |<td>success<\/td>/)
   })
 })
 

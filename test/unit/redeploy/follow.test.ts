@@ -23,9 +23,11 @@ const DISPATCHED: Reply = {
   status: 200,
   body: { workflow_run_id: 5, run_url: 'https://api.github.test/x', html_url: RUN_URL }
 }
+/** What makes a run the dispatch's: LINE's workflow, ref and event. */
+const OURS = { workflow_id: 111, head_branch: 'main', event: 'workflow_dispatch' }
 const status = (status: string, conclusion: string | null = null): Reply => ({
   status: 200,
-  body: { id: 5, html_url: RUN_URL, status, conclusion }
+  body: { ...OURS, id: 5, html_url: RUN_URL, status, conclusion }
 })
 
 /** A run over `answer`, its clock starting at 0 and moved only by the loop's sleeps. */
@@ -159,16 +161,21 @@ describe('dispatchAndFollow', () => {
       head_branch: 'main',
       ...more
     })
-    const ghes = (runs: object[]) =>
-      harness(request => {
+    /** `runs` are listed after the dispatch; before it, only `others` were. */
+    const ghes = (runs: object[]) => {
+      let lists = 0
+      return harness(request => {
         if (request.method === 'POST')
           return 'return_run_details' in (request.body as object)
             ? { status: 422, body: { message: 'Invalid request.' } }
             : { status: 204, headers: { date: new Date(GITHUB_NOW).toUTCString() } }
-        if (request.path.includes('/workflows/111/runs'))
-          return { status: 200, body: { total_count: runs.length, workflow_runs: runs } }
+        if (request.path.includes('/workflows/111/runs')) {
+          const listed = lists++ === 0 ? others : runs
+          return { status: 200, body: { total_count: listed.length, workflow_runs: listed } }
+        }
         return status('completed', 'success')
       })
+    }
     // Older than the dispatch by more than the allowance, another branch, another event.
     const others = [
       run(3, -60),
@@ -184,6 +191,8 @@ describe('dispatchAndFollow', () => {
       })
       expect(sent.map(r => `${r.method} ${r.path}`)).toEqual([
         'POST /repos/acme/app/actions/workflows/111/dispatches',
+        // The runs there before the dispatch without run details: never taken for its run.
+        'GET /repos/acme/app/actions/workflows/111/runs?event=workflow_dispatch&per_page=100',
         'POST /repos/acme/app/actions/workflows/111/dispatches',
         'GET /repos/acme/app/actions/workflows/111/runs?event=workflow_dispatch&per_page=100',
         'GET /repos/acme/app/actions/runs/5'
@@ -199,6 +208,73 @@ describe('dispatchAndFollow', () => {
       )
       expect(sent.some(r => r.path.includes('/actions/runs/'))).toBe(false)
     })
+
+    test('a run listed before the dispatch, inside the allowance, is never taken for its run', async () => {
+      // Run 8 was created 1 s before GitHub answered, and was there when the runs were listed.
+      others.push(run(8, -1))
+      const { run: action, sent } = ghes([run(5, 1), ...others])
+      await expect(dispatchAndFollow(action, LINE)).resolves.toMatchObject({
+        conclusion: 'success',
+        runUrl: RUN_URL
+      })
+      expect(sent.some(r => r.path.endsWith('/actions/runs/8'))).toBe(false)
+      others.pop()
+    })
+
+    test("no Date header: the runner's clock less 2 min, and a run listed before is still not taken", async () => {
+      let lists = 0
+      const before = [run(8, -1)]
+      const { run: action, sent } = harness(request => {
+        if (request.method === 'POST')
+          return 'return_run_details' in (request.body as object)
+            ? { status: 422, body: { message: 'Invalid request.' } }
+            : { status: 204 }
+        if (request.path.includes('/workflows/111/runs')) {
+          const listed = lists++ === 0 ? before : [run(5, 1), ...before]
+          return { status: 200, body: { total_count: listed.length, workflow_runs: listed } }
+        }
+        return status('completed', 'success')
+      })
+      await expect(dispatchAndFollow(action, LINE)).resolves.toMatchObject({
+        conclusion: 'success',
+        runUrl: RUN_URL
+      })
+      expect(sent.some(r => r.path.endsWith('/actions/runs/8'))).toBe(false)
+    })
+
+    test('the runs before the dispatch not listed: the run is not identified, never guessed', async () => {
+      const { run: action, sent } = harness(request => {
+        if (request.method === 'POST')
+          return 'return_run_details' in (request.body as object)
+            ? { status: 422, body: { message: 'Invalid request.' } }
+            : { status: 204 }
+        return { status: 404, body: { message: 'Not Found' } }
+      })
+      const result = await dispatchAndFollow(action, LINE)
+      expect(result).toMatchObject({ conclusion: 'not_identified', runUrl: undefined })
+      expect(result.detail).toBe(
+        'the dispatch was sent, but its run cannot be identified: the runs there before it could not be listed (HTTP 404: Not Found), and a run listed after the dispatch cannot be told from one that was there before; find it in the runs list, https://github.com/acme/app/actions/workflows/deploy.yml'
+      )
+      expect(sent.filter(r => r.method === 'POST')).toHaveLength(2)
+    })
+  })
+
+  test.each([
+    ['another workflow', { workflow_id: 112 }],
+    ['another branch', { head_branch: 'release' }],
+    ['another event', { event: 'push' }]
+  ])('the answer names a run of %s: not ours, never a success', async (_, field) => {
+    const { run, sent } = harness(request =>
+      request.method === 'POST'
+        ? DISPATCHED
+        : { status: 200, body: { ...status('completed', 'success').body!, ...field } }
+    )
+    const result = await dispatchAndFollow(run, LINE)
+    expect(result).toMatchObject({ conclusion: 'not_identified', runUrl: undefined })
+    expect(result.detail).toContain(
+      "GitHub named run 5 as the dispatch's run, but that run is not of .github/workflows/deploy.yml on main started by workflow_dispatch"
+    )
+    expect(sent).toHaveLength(2)
   })
 
   test('a refused dispatch is a result naming the permission, and is never retried', async () => {

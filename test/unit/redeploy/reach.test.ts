@@ -4,8 +4,9 @@ import type { OrganizationAccess } from '../../../src/github/secrets.js'
 import type { RedeployLine } from '../../../src/inputs/redeploy.js'
 import { reachProblem, type TargetAccess } from '../../../src/redeploy/reach.js'
 
-const line = (labels: string[]): RedeployLine => ({
+const line = (labels: string[]): RedeployLine & { workflowPath: string } => ({
   line: 'acme/app: deploy.yml',
+  workflowPath: '.github/workflows/deploy.yml',
   owner: 'acme',
   repo: 'app',
   workflow: 'deploy.yml',
@@ -63,7 +64,22 @@ describe('reachProblem', () => {
       true
     )
     expect(problem).toBe(
-      "acme/app could not read the secret, so its deploy would ship the old one: org:acme's secret will be visible to private and internal repositories only (visibility: private), and this repository is public (visibility not given: the existing secret's is kept, private for a new one). Add acme/app to targets, or widen the organization secret's visibility"
+      "acme/app could not read the secret, so its deploy would ship the old one: org:acme's secret will be visible to private and internal repositories only (visibility: private), and this repository is public (visibility not given: the existing secret's is kept, private for a new one). Add acme/app to targets, run the deploy job in the environment, or widen the organization secret's visibility"
     )
+  })
+
+  test("an environment's secret reaches a job that runs in it, or one the file cannot settle", () => {
+    const production: TargetAccess = {
+      target: { kind: 'environment', owner: 'acme', repo: 'app', environment: 'production' },
+      label: 'acme/app@production'
+    }
+    const reach = (environments: string[] | undefined) =>
+      reachProblem(line(['acme/app@production']), undefined, [production], false, environments)
+    expect(reach(['staging', 'Production'])).toBeUndefined()
+    expect(reach(undefined)).toBeUndefined()
+    expect(reach(['staging'])).toBe(
+      "acme/app could not read the secret, so its deploy would ship the old one: acme/app@production's secret is an environment's, and no job of .github/workflows/deploy.yml runs in environment 'production'. Add acme/app to targets, run the deploy job in the environment, or widen the organization secret's visibility"
+    )
+    expect(reach([])).toBeDefined()
   })
 })

@@ -33,7 +33,10 @@ function harness() {
         id: 9,
         html_url: 'https://h.test/run',
         status: 'completed',
-        conclusion: 'success'
+        conclusion: 'success',
+        workflow_id: 1,
+        head_branch: 'main',
+        event: 'workflow_dispatch'
       }
       return { status: 200, body: run }
     }

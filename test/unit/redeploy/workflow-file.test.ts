@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { dispatchTriggerProblem } from '../../../src/redeploy/workflow-file.js'
+import { dispatchTriggerProblem, jobEnvironments } from '../../../src/redeploy/workflow-file.js'
 
 const job = '\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n'
 
@@ -91,11 +91,41 @@ describe('dispatchTriggerProblem: inputs a dispatch without inputs cannot satisf
       "its workflow_dispatch inputs 'env', 'region' are required without a default, and a redeploy sends no inputs; give them defaults or make them optional"
     ],
     [
+      'an empty default, which is none, and required spelled as a string',
+      "      env:\n        required: true\n        default: ''\n      region:\n        required: 'true'\n",
+      "its workflow_dispatch inputs 'env' (its default is empty), 'region' are required without a default, and a redeploy sends no inputs; give them defaults or make them optional"
+    ],
+    [
+      'two through a YAML anchor',
+      '      env: &required\n        required: true\n      region: *required\n',
+      "its workflow_dispatch inputs 'env', 'region' are required without a default, and a redeploy sends no inputs; give them defaults or make them optional"
+    ],
+    [
       'a name with a line break, made one line',
       '      "a\\n::error::x":\n        required: true\n',
       "its workflow_dispatch input 'a ::error::x' is required without a default, and a redeploy sends no inputs; give it a default or make it optional"
     ]
   ])('refused: %s', (_name, spec, problem) => {
     expect(dispatchTriggerProblem(inputs(spec))).toBe(problem)
+  })
+})
+
+describe('jobEnvironments: what the run can read environment secrets from', () => {
+  const jobs = (spec: string) => `on: workflow_dispatch\njobs:\n${spec}`
+  test.each<[string, string, string[] | undefined]>([
+    ['none', '  a:\n    runs-on: x\n', []],
+    [
+      'by name and as a mapping',
+      '  a:\n    environment: prod\n  b:\n    environment:\n      name: qa\n',
+      ['prod', 'qa']
+    ],
+    ['an expression: unknown', '  a:\n    environment: ${{ inputs.env }}\n', undefined],
+    [
+      'a reusable workflow: unknown',
+      '  a:\n    uses: acme/w/.github/workflows/d.yml@main\n',
+      undefined
+    ]
+  ])('%s', (_name, spec, environments) => {
+    expect(jobEnvironments(jobs(spec))).toEqual(environments)
   })
 })

@@ -1,7 +1,7 @@
 // The Actions REST calls a redeploy makes, through Octokit's endpoint methods: the workflow and
 // its file, the dispatch, and the runs. https://docs.github.com/en/rest/actions/workflows
-import type { Octokit } from '../github/client.js'
 import { serverText, serverUrl } from '../http/http.js'
+import type { Octokit } from './client.js'
 
 export interface Repository {
   owner: string
@@ -36,7 +36,20 @@ export interface RunState {
   status: string | null
   /** success, failure, cancelled, timed_out, …, once completed */
   conclusion: string | null
+  /** What makes it the dispatch's run: its workflow, branch (or tag) and event. */
+  workflowId: number
+  headBranch: string | null
+  event: string
 }
+
+/** A run as a runs list shows it: its id and creation time (ms since the epoch). */
+export interface ListedRun {
+  id: number
+  createdAt: number
+}
+
+/** The branch or tag name a run of a dispatch on `ref` shows as its `head_branch`. */
+export const branchOf = (ref: string): string => ref.replace(/^refs\/(heads|tags)\//, '')
 
 export async function getWorkflow(
   octokit: Octokit,
@@ -97,7 +110,9 @@ export async function dispatchWorkflow(
   octokit: Octokit,
   where: Repository,
   workflowId: number,
-  ref: string
+  ref: string,
+  /** Called between the refusal and the dispatch without the parameter. */
+  beforePlainDispatch: () => Promise<void>
 ): Promise<Dispatched> {
   const params = { ...where, workflow_id: workflowId, ref, request: { retries: 0 } }
   let answer: { status: number; data: unknown; headers: { date?: string } }
@@ -110,6 +125,7 @@ export async function dispatchWorkflow(
   } catch (error) {
     const status = (error as { status?: number }).status
     if (status !== 422 && status !== 400) throw error
+    await beforePlainDispatch()
     // The refusal started nothing: the same dispatch without the parameter is not a second run.
     answer = await octokit.rest.actions.createWorkflowDispatch(params)
   }
@@ -125,29 +141,24 @@ export async function dispatchWorkflow(
 }
 
 /**
- * The ids of the runs a dispatch without run details may have started: `workflow_dispatch` runs
- * of the workflow on `ref`, created at `from` or later (GitHub keeps creation times to the
- * second). The filters are applied here: the description types the `created` query as a plain
- * date-time, not the `>=` range the docs show. Newest first, as GitHub lists them.
+ * The `workflow_dispatch` runs of the workflow on `ref`, newest first, as GitHub lists them (the
+ * first 100). The filters are applied here too: a server that ignores the query shows the rest.
  */
-export async function listCandidateRuns(
+export async function listDispatchRuns(
   octokit: Octokit,
   where: Repository,
   workflowId: number,
-  ref: string,
-  from: Date
-): Promise<number[]> {
+  ref: string
+): Promise<ListedRun[]> {
   const { data } = await octokit.rest.actions.listWorkflowRuns({
     ...where,
     workflow_id: workflowId,
     event: 'workflow_dispatch',
     per_page: 100
   })
-  const branch = ref.replace(/^refs\/(heads|tags)\//, '')
   return data.workflow_runs
-    .filter(run => run.event === 'workflow_dispatch' && run.head_branch === branch)
-    .filter(run => Date.parse(run.created_at) >= from.getTime())
-    .map(run => run.id)
+    .filter(run => run.event === 'workflow_dispatch' && run.head_branch === branchOf(ref))
+    .map(run => ({ id: run.id, createdAt: Date.parse(run.created_at) }))
 }
 
 export async function getRun(
@@ -161,6 +172,9 @@ export async function getRun(
     id: data.id,
     htmlUrl: serverUrl(data.html_url),
     status: text(data.status),
-    conclusion: text(data.conclusion)
+    conclusion: text(data.conclusion),
+    workflowId: data.workflow_id,
+    headBranch: data.head_branch,
+    event: data.event
   }
 }
