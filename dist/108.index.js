@@ -24,9 +24,12 @@ var shell = __webpack_require__(997);
 var lib = __webpack_require__(4942);
 // EXTERNAL MODULE: ./src/http/urls.ts + 1 modules
 var urls = __webpack_require__(6146);
+// EXTERNAL MODULE: ./src/inputs/store-inputs.ts
+var store_inputs = __webpack_require__(5624);
 // EXTERNAL MODULE: ./src/stores/store.ts
 var store = __webpack_require__(4703);
 ;// CONCATENATED MODULE: ./src/stores/aws-secretsmanager-client.ts
+
 
 
 
@@ -37,7 +40,8 @@ const MAX_ATTEMPTS = 3;
  * one is bad input), then connects on the first call.
  */
 function createSecretsManagerCalls(region, context) {
-    const endpoint = configuredEndpoint(context.env);
+    // Checked with the inputs already (src/inputs/store-inputs.ts); read again, not passed down.
+    const endpoint = (0,store_inputs/* configuredAwsEndpoint */.Zr)(context.env);
     let connecting;
     const connect = () => (connecting ??= connectClient(region, endpoint, context));
     return {
@@ -68,26 +72,6 @@ async function withDeadline(ms, send) {
             name: 'TimeoutError'
         });
     }
-}
-/**
- * The SDK's own endpoint variables, read from the run's environment and held to the credential
- * rule: https, or plain http only to this machine.
- */
-function configuredEndpoint(env) {
-    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true')
-        return undefined;
-    for (const name of ['AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_ENDPOINT_URL']) {
-        const value = env[name];
-        if (!value)
-            continue;
-        try {
-            return (0,urls/* credentialUrl */.Z8)(value, { allowPath: true });
-        }
-        catch (error) {
-            throw new store/* StoreError */.A(`${name}: ${error.message}`);
-        }
-    }
-    return undefined;
 }
 async function connectClient(region, endpoint, context) {
     // The documented switch for the SDK's NodeVersionSupportWarning (aws/aws-sdk-js-v3#7983): it
@@ -140,11 +124,14 @@ function refusePlainHttpOffLoopback(request) {
     }
 }
 
+// EXTERNAL MODULE: ./src/http/http.ts
+var http = __webpack_require__(8694);
 ;// CONCATENATED MODULE: ./src/stores/aws-secretsmanager-errors.ts
 // What a failed Secrets Manager call says: the operation, the secret and its region, the error
 // AWS named and its HTTP status, and what to fix. The SDK raises each error with `name` = the
 // service's error type. AWS's own message is quoted (it names the role and the resource), never
 // the request, and never the secret should a message ever echo it.
+
 
 
 const DOCS = 'docs/aws-secrets-manager.md';
@@ -210,10 +197,7 @@ function awsStoreError(error, call, secret) {
     return new store/* StoreError */.A(`AWS Secrets Manager ${call.operation} on '${call.secretId}' (${call.region}) failed: ${kind}.${hint ? ` ${hint}` : ''}${said}`);
 }
 function quoted(message, secret) {
-    let text = message;
-    for (const form of secret ? [secret, JSON.stringify(secret).slice(1, -1)] : []) {
-        text = text.split(form).join('***');
-    }
+    const text = (0,http/* withoutSecret */.Nt)(message, secret);
     return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
@@ -222,6 +206,7 @@ function quoted(message, secret) {
 // a Lambda or a container at run time, so the receiver has it one round trip after the write.
 // Proved writable before the rotation by a version that only our own staging label points to:
 // readers ask for AWSCURRENT and never see it.
+
 
 
 
@@ -265,7 +250,7 @@ function createAwsSecretsManagerStore(target, context) {
             catch (error) {
                 // The write is proved all the same; the label only marks a version no reader asks for,
                 // and the next write check moves it.
-                context.log.warning(`${label}: the write check's version keeps its label ${WRITE_CHECK_LABEL}. ${error.message}`);
+                context.log.warning(`${label}: the write check's version keeps its label ${WRITE_CHECK_LABEL}. ${error.message} To take it off by hand: ${removeLabelCommand(target, token)}`);
                 return `${proved}; the label could not be taken off (see the warning)`;
             }
             return `${proved}, then took the label off`;
@@ -273,11 +258,15 @@ function createAwsSecretsManagerStore(target, context) {
         async write(_secretName, secret) {
             // No VersionStages: Secrets Manager moves AWSCURRENT to the new version (and AWSPREVIOUS
             // to the old one), which is what readers get next.
-            await attempt('PutSecretValue', () => calls.putSecretValue({
+            const put = await attempt('PutSecretValue', () => calls.putSecretValue({
                 SecretId: secretId,
                 SecretString: secret,
                 ClientRequestToken: (0,external_node_crypto_.randomUUID)()
             }), secret);
+            // Written means readers get it: only an answer that labels the version AWSCURRENT says so.
+            if (!put.VersionStages?.includes('AWSCURRENT')) {
+                throw new store/* StoreError */.A(`AWS Secrets Manager PutSecretValue on '${secretId}' (${target.region}) answered without labelling the new version AWSCURRENT: readers may still get the previous value, so it is not counted as written`);
+            }
         },
         recipe: () => cliRecipe(target)
     };
@@ -292,6 +281,14 @@ function cliRecipe(target) {
         `printf '%s' "$SECRET" | aws secretsmanager put-secret-value --region ${(0,shell/* shellQuote */.Z)(target.region)} \\`,
         `  --secret-id ${(0,shell/* shellQuote */.Z)(target.secretId)} --secret-string file:///dev/stdin --query VersionId --output text`
     ].join('\n');
+}
+/** The AWS CLI line that takes the write check's label off its version (ids are ours: quoted). */
+function removeLabelCommand(target, versionId) {
+    return [
+        `aws secretsmanager update-secret-version-stage --region ${(0,shell/* shellQuote */.Z)(target.region)}`,
+        `--secret-id ${(0,shell/* shellQuote */.Z)(target.secretId)} --version-stage ${WRITE_CHECK_LABEL}`,
+        `--remove-from-version-id ${(0,shell/* shellQuote */.Z)(versionId)}`
+    ].join(' ');
 }
 
 

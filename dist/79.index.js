@@ -82,15 +82,29 @@ async function once(context, token, call) {
             ? { error: refused, retryAfterMs: NEVER }
             : { error: refused };
     }
-    const text = await (0,http/* readTextCapped */.XS)(response, MAX_BODY_BYTES).catch(() => '');
+    const answer = await (0,http/* readTextCapped */.XS)(response, MAX_BODY_BYTES).catch(() => '');
+    const text = (0,http/* withoutSecret */.Nt)(answer, call.conceal);
     const envelope = parseEnvelope(text);
-    if (response.ok && envelope?.success === true)
-        return 'ok';
+    if (response.ok && envelope?.success === true) {
+        if (namesTheSecret(call, envelope.result))
+            return 'ok';
+        // A success that does not say what it stored is not seen to be ours: not counted as written.
+        const error = new store/* StoreError */.A(`Cloudflare answered the request to ${call.operation} with HTTP ${response.status} and success, but its result does not name ${call.secretName ?? 'the secret'}: not counted as written`, response.status);
+        return { error, retryAfterMs: NEVER };
+    }
     const error = new store/* StoreError */.A(describe(call, response.status, envelope), response.status);
     if (response.status === 429) {
         return { error, retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), Date.now()) };
     }
     return response.status >= 500 ? { error } : { error, retryAfterMs: NEVER };
+}
+function namesTheSecret(call, result) {
+    if (call.secretName === undefined)
+        return true;
+    return (typeof result === 'object' &&
+        result !== null &&
+        'name' in result &&
+        result.name === call.secretName);
 }
 function parseEnvelope(text) {
     try {
@@ -141,6 +155,8 @@ function createCloudflareStore(target, settings, context) {
         method: 'PUT',
         url: secrets,
         body: { name, text, type: 'secret_text' },
+        secretName: name,
+        conceal: text,
         operation: `write ${what} ${name} to Worker '${scriptName}' of account ${accountId}`
     });
     return {
@@ -162,17 +178,14 @@ function createCloudflareStore(target, settings, context) {
                 });
             }
             catch (error) {
-                context.log.warning(`${error.message}. The probe ${probe} holds no secret; delete it by hand (wrangler secret delete ${probe}) or let the next run remove it.`);
+                context.log.warning(`${error.message}. The probe ${probe} holds no secret; delete it by hand (wrangler secret delete ${probe} --name ${(0,shell/* shellQuote */.Z)(scriptName)}) or let the next run remove it.`);
                 return `accepted the probe secret ${probe} (one new version deployed; the probe could not be deleted)`;
             }
             return `accepted the probe secret ${probe}, deleted again (two new versions of the Worker deployed, code and other bindings unchanged)`;
         },
         async write(secretName, secret) {
-            await put(secretName, secret, 'the secret').catch((error) => {
-                // Cloudflare's words are quoted: never let them carry the value back.
-                error.message = error.message.split(secret).join('***');
-                throw error;
-            });
+            // Cloudflare's words are quoted: put() blanks the value out of them first.
+            await put(secretName, secret, 'the secret');
         },
         recipe(secretName) {
             const body = `{name: ${JSON.stringify(secretName)}, text: ., type: "secret_text"}`;

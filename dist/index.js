@@ -28378,7 +28378,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qy: () => (/* binding */ displayUrl),
   U9: () => (/* binding */ isLoopback),
   rl: () => (/* binding */ receiverUrl),
-  EC: () => (/* binding */ subscriptionReceiverUrl)
+  EC: () => (/* binding */ subscriptionReceiverUrl),
+  O4: () => (/* binding */ urlCredentials)
 });
 
 ;// CONCATENATED MODULE: ./src/http/reach.ts
@@ -28424,18 +28425,26 @@ function ipv6Groups(address) {
     const [start, end] = [part(head), tail === undefined ? [] : part(tail)];
     return [...start, ...Array(8 - start.length - end.length).fill(0), ...end];
 }
+/** The IPv4 address carried in two 16-bit groups. */
+const embeddedIpv4 = (hi = 0, lo = 0) => ipv4([hi >> 8, hi & 255, lo >> 8, lo & 255].join('.'));
 function ipv6(address) {
     const g = ipv6Groups(address);
     const zeros = (n) => g.slice(0, n).every(x => x === 0);
-    // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d)
-    // addresses reach the IPv4 address they carry.
+    // IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d, SIIT), IPv4-compatible
+    // (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) addresses reach the IPv4 address they carry.
     const embedded = (zeros(5) && g[5] === 0xffff) ||
+        (zeros(4) && g[4] === 0xffff && g[5] === 0) ||
         zeros(6) ||
         (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every(x => x === 0));
-    if (embedded && !(zeros(7) && (g[7] ?? 0) <= 1)) {
-        const [hi = 0, lo = 0] = [g[6], g[7]];
-        return ipv4([hi >> 8, hi & 255, lo >> 8, lo & 255].join('.'));
-    }
+    if (embedded && !(zeros(7) && (g[7] ?? 0) <= 1))
+        return embeddedIpv4(g[6], g[7]);
+    // 6to4 (2002:a.b.c.d::/48) is carried over IPv4 to the address in groups 1 and 2 by a host
+    // that has a 6to4 route; the local-use NAT64 prefix (64:ff9b:1::/48, RFC 8215) is translated
+    // only inside a network, to any IPv4 address it chooses.
+    if (g[0] === 0x2002)
+        return embeddedIpv4(g[1], g[2]);
+    if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1)
+        return { loopback: false, why: 'a local-use NAT64 address, translated inside a network' };
     if (zeros(7) && g[7] === 1)
         return { loopback: true, why: 'a loopback address' };
     if (zeros(8))
@@ -28563,6 +28572,25 @@ function subscriptionReceiverUrl(text, composioIsLocal) {
     }
     return url.href;
 }
+/** Shorter parts are not masked: `v=1` is no token, and masking it would star out every `v=1` in the log. */
+const MIN_MASKED_LENGTH = 8;
+/**
+ * What of a receiver URL may be a credential, to mask before the URL goes anywhere a later step
+ * could print it (an output, which the runner echoes in a later step's inputs): its query, its
+ * fragment and its user info; the whole text when it is not a URL. Its origin and path stay readable.
+ */
+function urlCredentials(text) {
+    let parts;
+    try {
+        const url = new URL(text);
+        const userInfo = url.password ? `${url.username}:${url.password}` : url.username;
+        parts = [url.search.slice(1), url.hash.slice(1), userInfo];
+    }
+    catch {
+        parts = [text];
+    }
+    return parts.filter(part => part.length >= MIN_MASKED_LENGTH);
+}
 /** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
 function displayUrl(url) {
     let parsed;
@@ -28582,7 +28610,7 @@ function displayUrl(url) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9144);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9503);
 
 await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28702,6 +28730,81 @@ function seconds(name, fallback, max) {
         throw new InputError(name, `'${text}' is not a number of seconds from 1 to ${max}`);
     }
     return value;
+}
+
+
+/***/ }),
+
+/***/ 5624:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   El: () => (/* binding */ readStoreOptions),
+/* harmony export */   Zr: () => (/* binding */ configuredAwsEndpoint)
+/* harmony export */ });
+/* unused harmony export DEFAULT_CLOUDFLARE_API_URL */
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4245);
+/* harmony import */ var _store_targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5027);
+/* harmony import */ var _http_urls_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6146);
+// The inputs a runtime-store target needs: its credential and where its API is, and for
+// Secrets Manager the region. Checked with every other input, before any request.
+
+
+
+const DEFAULT_CLOUDFLARE_API_URL = 'https://api.cloudflare.com/client/v4';
+/**
+ * `stores` undefined: `targets` was refused, and reported; the store inputs are still checked
+ * for form. `credential` checks a credential's characters, as settings.ts does for the others.
+ */
+function readStoreOptions(stores, env, credential) {
+    // Every problem at once: the URL's, the token's, each region's.
+    const inputs = new _read_js__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_();
+    const apiUrl = inputs.read(() => (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .parsed */ .Yz)('cloudflare-api-url', () => (0,_http_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialUrl */ .Z8)((0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF)('cloudflare-api-url') || DEFAULT_CLOUDFLARE_API_URL, { allowPath: true })));
+    const resolved = (stores ?? []).map(target => inputs.read(() => withRegion(target, env)));
+    // The SDK's endpoint variables are input too: a bad one stops the run before any request.
+    if (stores?.some(target => target.kind === 'aws-secretsmanager'))
+        inputs.read(() => configuredAwsEndpoint(env));
+    const needsToken = resolved.some(target => target?.kind === 'cloudflare');
+    const token = inputs.read(() => (needsToken ? readToken(credential) : undefined));
+    const settled = inputs.settled({ apiUrl, resolved, token: token ?? '' });
+    return {
+        stores: settled.resolved,
+        cloudflare: needsToken ? { apiUrl: settled.apiUrl, token: settled.token } : undefined
+    };
+}
+function readToken(credential) {
+    const token = (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF)('cloudflare-api-token');
+    if (token === '') {
+        throw new _read_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('cloudflare-api-token', 'is required for cloudflare: targets and was empty. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot');
+    }
+    return credential('cloudflare-api-token', token);
+}
+/** The ARN's region, else AWS_REGION (the variable the AWS SDK and configure-aws-credentials use). */
+function withRegion(target, env) {
+    if (target.kind === 'cloudflare' || target.region !== undefined) {
+        return target;
+    }
+    const region = env['AWS_REGION'] ?? '';
+    const label = (0,_store_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .formatStoreTarget */ .Yq)(target);
+    if (region === '') {
+        throw new _read_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('targets', `${label} names no region: give the secret's ARN, or set AWS_REGION (aws-actions/configure-aws-credentials sets it)`);
+    }
+    if (!_store_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .AWS_REGION */ .VN.test(region)) {
+        throw new _read_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('AWS_REGION', `'${region}' is not an AWS region (such as us-east-1)`, 'Environment variable');
+    }
+    return { ...target, region };
+}
+/**
+ * The endpoint the AWS SDK takes from the environment, held to the credential rule: https, or
+ * plain http only to this machine. Undefined when none is set (the regional endpoint).
+ */
+function configuredAwsEndpoint(env) {
+    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] === 'true')
+        return undefined;
+    const name = ['AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_ENDPOINT_URL'].find(variable => env[variable]);
+    if (name === undefined)
+        return undefined;
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .parsed */ .Yz)(name, () => (0,_http_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialUrl */ .Z8)(env[name], { allowPath: true }), 'Environment variable');
 }
 
 
@@ -29037,7 +29140,7 @@ async function writeJobSummary(fill) {
 
 /***/ }),
 
-/***/ 9144:
+/***/ 9503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29093,8 +29196,8 @@ const variableOf = (name) => `${PREFIX}${name.replace(/ /g, '_').toUpperCase()}`
 /**
  * The declared input that `given` (an INPUT_ variable's name without the prefix) nearly names:
  * the same but for case and `_`/`-`, or, once those are set aside, at most one edit away for an
- * input of 3 to 5 characters, two for a longer one (Damerau-Levenshtein: a letter added, dropped,
- * changed, or two swapped). The closest wins. Undefined for an exact match or a name near none.
+ * input of 3 to 7 characters (two reach unrelated words: STATE for rotate), two for a longer one
+ * (Damerau-Levenshtein). The closest wins. Undefined for an exact match or a name near none.
  */
 function nearMissOf(given, declared) {
     if (declared.some(name => variableOf(name) === `${PREFIX}${given}`))
@@ -29103,7 +29206,7 @@ function nearMissOf(given, declared) {
     let best;
     for (const name of declared) {
         const distance = editDistance(plain, name);
-        const allowed = name.length >= 6 ? 2 : name.length >= 3 ? 1 : 0;
+        const allowed = name.length >= 8 ? 2 : name.length >= 3 ? 1 : 0;
         if (distance <= allowed && (!best || distance < best.distance))
             best = { name, distance };
     }
@@ -29295,55 +29398,8 @@ function reaches(target, owner, repo) {
         : same(target.owner, owner) && same(target.repo, repo);
 }
 
-// EXTERNAL MODULE: ./src/inputs/store-targets.ts
-var store_targets = __nccwpck_require__(5027);
-;// CONCATENATED MODULE: ./src/inputs/store-inputs.ts
-// The inputs a runtime-store target needs: its credential and where its API is, and for
-// Secrets Manager the region. Checked with every other input, before any request.
-
-
-
-const DEFAULT_CLOUDFLARE_API_URL = 'https://api.cloudflare.com/client/v4';
-/**
- * `stores` undefined: `targets` was refused, and reported; the store inputs are still checked
- * for form. `credential` checks a credential's characters, as settings.ts does for the others.
- */
-function readStoreOptions(stores, env, credential) {
-    // Every problem at once: the URL's, the token's, each region's.
-    const inputs = new read/* InputReader */.i_();
-    const apiUrl = inputs.read(() => (0,read/* parsed */.Yz)('cloudflare-api-url', () => (0,urls/* credentialUrl */.Z8)((0,read/* input */.hF)('cloudflare-api-url') || DEFAULT_CLOUDFLARE_API_URL, { allowPath: true })));
-    const resolved = (stores ?? []).map(target => inputs.read(() => withRegion(target, env)));
-    const needsToken = resolved.some(target => target?.kind === 'cloudflare');
-    const token = inputs.read(() => (needsToken ? readToken(credential) : undefined));
-    const settled = inputs.settled({ apiUrl, resolved, token: token ?? '' });
-    return {
-        stores: settled.resolved,
-        cloudflare: needsToken ? { apiUrl: settled.apiUrl, token: settled.token } : undefined
-    };
-}
-function readToken(credential) {
-    const token = (0,read/* input */.hF)('cloudflare-api-token');
-    if (token === '') {
-        throw new read/* InputError */.dz('cloudflare-api-token', 'is required for cloudflare: targets and was empty. If it comes from a secret, note that secrets are not passed to workflows triggered from forks or by Dependabot');
-    }
-    return credential('cloudflare-api-token', token);
-}
-/** The ARN's region, else AWS_REGION (the variable the AWS SDK and configure-aws-credentials use). */
-function withRegion(target, env) {
-    if (target.kind === 'cloudflare' || target.region !== undefined) {
-        return target;
-    }
-    const region = env['AWS_REGION'] ?? '';
-    const label = (0,store_targets/* formatStoreTarget */.Yq)(target);
-    if (region === '') {
-        throw new read/* InputError */.dz('targets', `${label} names no region: give the secret's ARN, or set AWS_REGION (aws-actions/configure-aws-credentials sets it)`);
-    }
-    if (!store_targets/* AWS_REGION */.VN.test(region)) {
-        throw new read/* InputError */.dz('AWS_REGION', `'${region}' is not an AWS region (such as us-east-1)`, 'Environment variable');
-    }
-    return { ...target, region };
-}
-
+// EXTERNAL MODULE: ./src/inputs/store-inputs.ts
+var store_inputs = __nccwpck_require__(5624);
 ;// CONCATENATED MODULE: ./src/inputs/target-inputs.ts
 // The inputs that say where the secret goes: targets, or repository and environment, and how an
 // organization secret is shared.
@@ -29458,7 +29514,7 @@ function readSettings(env = process.env) {
         redeploy: inputs.read(() => readRedeployOptions(targets)),
         failureIssue: inputs.read(() => readFailureIssue(env)),
         receiver: inputs.read(readReceiverOptions),
-        stores: inputs.read(() => readStoreOptions(targetList?.stores, env, credential))
+        stores: inputs.read(() => (0,store_inputs/* readStoreOptions */.El)(targetList?.stores, env, credential))
     });
     return { ...settings, ...organization, ...receiver, ...redeploy, ...stores };
 }
@@ -29548,7 +29604,7 @@ async function run() {
         }
         const settings = readSettings();
         // Octokit, libsodium and the rest load only now, in one chunk.
-        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(55), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9730));
+        const { runInProduction } = await Promise.all(/* import() */[__nccwpck_require__.e(55), __nccwpck_require__.e(250)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3250));
         await runInProduction(settings);
     }
     catch (error) {
@@ -29760,6 +29816,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

@@ -31410,6 +31410,16 @@ function serverText(text, maxLength = 300) {
     return line.length > maxLength ? `${line.slice(0, maxLength)}…` : line;
 }
 /**
+ * `text` with `secret` blanked out, as is and JSON-escaped: done before `serverText` cuts a
+ * quote short, so that no part of a secret a server echoes survives the cut.
+ */
+function withoutSecret(text, secret) {
+    if (!secret)
+        return text;
+    const forms = [secret, JSON.stringify(secret).slice(1, -1)];
+    return forms.reduce((blanked, form) => blanked.split(form).join('***'), text);
+}
+/**
  * A server's URL, shown only when it is plain https: no control character or space (a line break
  * could start a workflow command), no userinfo. Undefined otherwise: say "(not shown)".
  */
@@ -31479,6 +31489,123 @@ function describeNetworkError(error, timeoutMs) {
     return PLAIN_MESSAGES.has(message)
         ? `network error: ${message}`
         : `network error (${typeof name === 'string' ? name : 'Error'})`;
+}
+
+;// CONCATENATED MODULE: ./src/http/urls.ts
+// Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
+// a token never crosses a network unencrypted.
+
+/** The host names whose traffic never leaves this machine. */
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/**
+ * Checks a URL that requests with credentials will go to and returns it normalized: the origin,
+ * plus the path without trailing slashes when `allowPath` (GitHub Enterprise Server's /api/v3).
+ */
+function credentialUrl(text, { allowPath }) {
+    const fail = (problem, shown = text) => {
+        throw new Error(`'${shown}' ${problem}`);
+    };
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail('is not a URL');
+    }
+    // Never echo a URL that carries credentials: the error would print them.
+    if (url.username || url.password)
+        fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
+    if (!isEncryptedOrLocal(url)) {
+        fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
+    }
+    if (url.search || url.hash)
+        fail('must not carry a query or a fragment');
+    if (!allowPath && url.pathname !== '/')
+        fail('must be an origin such as https://backend.composio.dev, without a path');
+    return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
+}
+function isEncryptedOrLocal(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+/** Never echoed: an unparsable URL may still hold a token. */
+const NOT_A_URL = 'is not a URL (not shown: it may hold a token)';
+function parsedReceiverUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new Error(NOT_A_URL);
+    }
+    if (url.username || url.password)
+        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
+    if (url.hash)
+        throw new Error(`'${displayUrl(url)}' must not carry a fragment`);
+    return url;
+}
+/**
+ * Checks the URL of a webhook receiver that signed check deliveries will be sent to, and returns
+ * it normalized. The same rule as for credentials: a delivery signed with the new secret is as
+ * good as the secret to whoever reads it, so https, or plain http only to this machine. A path
+ * and a query are the receiver's own; user info and a fragment are refused.
+ */
+function urls_receiverUrl(text) {
+    const url = parsedReceiverUrl(text);
+    if (!isEncryptedOrLocal(url)) {
+        throw new Error(`'${displayUrl(url)}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
+    }
+    return url.href;
+}
+/**
+ * The subscription's webhook_url, which anyone holding the project key can set, is held to
+ * Composio's reach: Composio delivers to it, so it must be https to a public address. The runner
+ * sends nothing to a private, link-local (cloud metadata), loopback or unique-local address for
+ * it, except loopback when Composio itself is on this machine (a local Composio: tests, a demo).
+ */
+function subscriptionReceiverUrl(text, composioIsLocal) {
+    const url = parsedReceiverUrl(text);
+    const shown = displayUrl(url);
+    const where = unreachable(url.hostname);
+    const local = composioIsLocal && where?.loopback === true;
+    if (where && !local) {
+        throw new Error(`'${shown}' is ${where.why}, which Composio cannot deliver to: the receiver check sends signed deliveries only where Composio can (https to a public address). Set the subscription's webhook URL to the receiver's public address, or give verify-receiver that URL`);
+    }
+    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+        throw new Error(`'${shown}' must use https: Composio delivers over the internet, and a signed delivery must not cross a network unencrypted`);
+    }
+    return url.href;
+}
+/** Shorter parts are not masked: `v=1` is no token, and masking it would star out every `v=1` in the log. */
+const MIN_MASKED_LENGTH = 8;
+/**
+ * What of a receiver URL may be a credential, to mask before the URL goes anywhere a later step
+ * could print it (an output, which the runner echoes in a later step's inputs): its query, its
+ * fragment and its user info; the whole text when it is not a URL. Its origin and path stay readable.
+ */
+function urlCredentials(text) {
+    let parts;
+    try {
+        const url = new URL(text);
+        const userInfo = url.password ? `${url.username}:${url.password}` : url.username;
+        parts = [url.search.slice(1), url.hash.slice(1), userInfo];
+    }
+    catch {
+        parts = [text];
+    }
+    return parts.filter(part => part.length >= MIN_MASKED_LENGTH);
+}
+/** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
+function displayUrl(url) {
+    let parsed;
+    try {
+        parsed = typeof url === 'string' ? new URL(url) : url;
+    }
+    catch {
+        return '(not a URL; not shown)';
+    }
+    return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/targets.ts
@@ -31766,8 +31893,8 @@ const variableOf = (name) => `${PREFIX}${name.replace(/ /g, '_').toUpperCase()}`
 /**
  * The declared input that `given` (an INPUT_ variable's name without the prefix) nearly names:
  * the same but for case and `_`/`-`, or, once those are set aside, at most one edit away for an
- * input of 3 to 5 characters, two for a longer one (Damerau-Levenshtein: a letter added, dropped,
- * changed, or two swapped). The closest wins. Undefined for an exact match or a name near none.
+ * input of 3 to 7 characters (two reach unrelated words: STATE for rotate), two for a longer one
+ * (Damerau-Levenshtein). The closest wins. Undefined for an exact match or a name near none.
  */
 function nearMissOf(given, declared) {
     if (declared.some(name => variableOf(name) === `${PREFIX}${given}`))
@@ -31776,7 +31903,7 @@ function nearMissOf(given, declared) {
     let best;
     for (const name of declared) {
         const distance = editDistance(plain, name);
-        const allowed = name.length >= 6 ? 2 : name.length >= 3 ? 1 : 0;
+        const allowed = name.length >= 8 ? 2 : name.length >= 3 ? 1 : 0;
         if (distance <= allowed && (!best || distance < best.distance))
             best = { name, distance };
     }
@@ -31820,104 +31947,6 @@ function editDistance(a, b) {
         }
     }
     return at(a.length, b.length);
-}
-
-;// CONCATENATED MODULE: ./src/http/urls.ts
-// Where a credential may be sent: https anywhere, plain http only to this machine. An API key or
-// a token never crosses a network unencrypted.
-
-/** The host names whose traffic never leaves this machine. */
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-/**
- * Checks a URL that requests with credentials will go to and returns it normalized: the origin,
- * plus the path without trailing slashes when `allowPath` (GitHub Enterprise Server's /api/v3).
- */
-function credentialUrl(text, { allowPath }) {
-    const fail = (problem, shown = text) => {
-        throw new Error(`'${shown}' ${problem}`);
-    };
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return fail('is not a URL');
-    }
-    // Never echo a URL that carries credentials: the error would print them.
-    if (url.username || url.password)
-        fail('must not carry credentials', `${url.protocol}//…@${url.host}`);
-    if (!isEncryptedOrLocal(url)) {
-        fail('must use https (plain http is allowed only to localhost, so that a key never crosses a network unencrypted)');
-    }
-    if (url.search || url.hash)
-        fail('must not carry a query or a fragment');
-    if (!allowPath && url.pathname !== '/')
-        fail('must be an origin such as https://backend.composio.dev, without a path');
-    return `${url.origin}${allowPath ? url.pathname.replace(/\/+$/, '') : ''}`;
-}
-function isEncryptedOrLocal(url) {
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-}
-/** Never echoed: an unparsable URL may still hold a token. */
-const NOT_A_URL = 'is not a URL (not shown: it may hold a token)';
-function parsedReceiverUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new Error(NOT_A_URL);
-    }
-    if (url.username || url.password)
-        throw new Error(`'${url.protocol}//…@${url.host}' must not carry credentials`);
-    if (url.hash)
-        throw new Error(`'${displayUrl(url)}' must not carry a fragment`);
-    return url;
-}
-/**
- * Checks the URL of a webhook receiver that signed check deliveries will be sent to, and returns
- * it normalized. The same rule as for credentials: a delivery signed with the new secret is as
- * good as the secret to whoever reads it, so https, or plain http only to this machine. A path
- * and a query are the receiver's own; user info and a fragment are refused.
- */
-function urls_receiverUrl(text) {
-    const url = parsedReceiverUrl(text);
-    if (!isEncryptedOrLocal(url)) {
-        throw new Error(`'${displayUrl(url)}' must use https (plain http is allowed only to localhost, so that a signed delivery never crosses a network unencrypted)`);
-    }
-    return url.href;
-}
-/**
- * The subscription's webhook_url, which anyone holding the project key can set, is held to
- * Composio's reach: Composio delivers to it, so it must be https to a public address. The runner
- * sends nothing to a private, link-local (cloud metadata), loopback or unique-local address for
- * it, except loopback when Composio itself is on this machine (a local Composio: tests, a demo).
- */
-function subscriptionReceiverUrl(text, composioIsLocal) {
-    const url = parsedReceiverUrl(text);
-    const shown = displayUrl(url);
-    const where = unreachable(url.hostname);
-    const local = composioIsLocal && where?.loopback === true;
-    if (where && !local) {
-        throw new Error(`'${shown}' is ${where.why}, which Composio cannot deliver to: the receiver check sends signed deliveries only where Composio can (https to a public address). Set the subscription's webhook URL to the receiver's public address, or give verify-receiver that URL`);
-    }
-    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-        throw new Error(`'${shown}' must use https: Composio delivers over the internet, and a signed delivery must not cross a network unencrypted`);
-    }
-    return url.href;
-}
-/** A URL as logs show it: origin and path, `?…` where a query was; never user info. */
-function displayUrl(url) {
-    let parsed;
-    try {
-        parsed = typeof url === 'string' ? new URL(url) : url;
-    }
-    catch {
-        return '(not a URL; not shown)';
-    }
-    return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/receiver-inputs.ts
@@ -32071,9 +32100,10 @@ const isVerified = (round) => round.verdict === 'verified' || round.verdict === 
 /**
  * Verified rounds in a row (rounds without an answer between them aside) that confirm. The order
  * of each pair is random: a receiver that verifies nothing and guesses which delivery is the
- * genuine one guesses right with a chance of one in two a round, and one in 2^6 for them all.
+ * genuine one guesses right with a chance of one in two a round, and one in 2^16 (65,536) for
+ * them all. Verified rounds follow each other at once: 16 cost 32 round trips, not intervals.
  */
-const CONFIRMING_ROUNDS = 6;
+const CONFIRMING_ROUNDS = 16;
 /**
  * A forgery or a redirect ends the check at once. A confirmation needs CONFIRMING_ROUNDS
  * verified rounds since the last refusal of the genuine delivery, the forged delivery sent first
@@ -32318,6 +32348,7 @@ function receiverSection(target, outcome, headingLevel = 3) {
 
 
 
+
 /** Each request's bound: the check's own timeout-seconds bounds the whole check. */
 const REQUEST_TIMEOUT_MS = 10_000;
 function productionDeps(timeoutMs) {
@@ -32334,6 +32365,8 @@ async function runVerifyReceiver(deps) {
         const secret = getInput('secret');
         if (secret !== '')
             core_setSecret(secret);
+        for (const part of urlCredentials(getInput('url')))
+            core_setSecret(part);
         const settings = readVerifyReceiverSettings();
         const requestTimeoutMs = Math.min(REQUEST_TIMEOUT_MS, settings.timing.timeoutMs);
         const outcome = await checkReceiver(settings.url, settings.secret, settings.timing, {
@@ -32356,15 +32389,23 @@ async function runVerifyReceiver(deps) {
 class CheckFailedError extends Error {
     name = 'CheckFailedError';
 }
-/** Seconds from the rotation to the confirmation, to the millisecond. */
+/**
+ * Seconds from the rotation to the confirmation, to the millisecond; undefined when rotated-at is
+ * later than the confirmation (another runner's clock, a wrong input): an outage not measured is
+ * not claimed, not even as 0.
+ */
 function outageSeconds(rotatedAt, confirmedAt) {
-    return ((confirmedAt.getTime() - rotatedAt.getTime()) / 1000).toFixed(3);
+    const ms = confirmedAt.getTime() - rotatedAt.getTime();
+    return ms < 0 ? undefined : (ms / 1000).toFixed(3);
 }
 async function report(outcome, settings) {
     const { confirmedAt } = outcome;
     const outage = confirmedAt && settings.rotatedAt ? outageSeconds(settings.rotatedAt, confirmedAt) : undefined;
     if (confirmedAt) {
         info(outcome.message);
+        if (settings.rotatedAt && outage === undefined) {
+            warning(`rotated-at (${settings.rotatedAt.toISOString()}) is later than the confirmation (${confirmedAt.toISOString()}): outage-seconds is not set. Pass the main action's rotated-at output from the same run.`);
+        }
         setOutput('confirmed-at', confirmedAt.toISOString());
         if (outage !== undefined) {
             setOutput('outage-seconds', outage);
@@ -32373,7 +32414,16 @@ async function report(outcome, settings) {
     }
     await writeSummary(outcome, outage).catch((error) => warning(`Writing the job summary failed: ${error.message}`));
     if (!confirmedAt)
-        throw new CheckFailedError(outcome.message);
+        throw new CheckFailedError(outcome.message + wrongSecretNote(outcome));
+}
+/**
+ * This action knows the secret only as its `secret` input: a receiver that refuses it may hold the
+ * stored secret already, and the input be another (a repository secret, an earlier run's output).
+ */
+function wrongSecretNote(outcome) {
+    return outcome.rounds.at(-1)?.verdict === 'not yet'
+        ? " If the receiver holds the stored secret already, this step's secret input is another: pass it the main action's secret output of the same job."
+        : '';
 }
 /** The first line a person reads after a green rotation: what the check found. */
 function receiverHeadline(outcome) {
